@@ -1,0 +1,13 @@
+import { Injectable, PipeTransform } from '@nestjs/common';
+import { notFound } from './app-error';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** An id that cannot exist is simply not found (404), like any other unknown id. */
+@Injectable()
+export class ParseIdPipe implements PipeTransform<string, string> {
+  transform(value: string): string {
+    if (!UUID.test(value)) throw notFound();
+    return value.toLowerCase();
+  }
+}

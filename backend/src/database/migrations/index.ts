@@ -1,0 +1,7 @@
+import { MigrationObject } from '@mikro-orm/core';
+import { Migration20261125073319 } from './Migration20261125073319';
+
+/** Every migration in order; `npm run migration:create` writes a new file, add it here. */
+export const MIGRATIONS: MigrationObject[] = [
+  { name: 'Migration20261125073319', class: Migration20261125073319 },
+];

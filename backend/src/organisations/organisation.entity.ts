@@ -1,0 +1,53 @@
+import { Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/core';
+import { BaseEntity } from '../common/base.entity';
+
+export const ORGANISATION_KINDS = ['committee', 'member_org'] as const;
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+export const ORGANISATION_LEVELS = ['province', 'district', 'commune'] as const;
+export type OrganisationLevel = (typeof ORGANISATION_LEVELS)[number];
+
+/** A Front committee or member organisation; the tree gives the header's upper line and read rights. */
+@Entity()
+export class Organisation extends BaseEntity<'parent' | 'path'> {
+  /** "Ủy ban MTTQ Việt Nam tỉnh Sơn La" */
+  @Property({ type: 'text' })
+  name!: string;
+
+  /** "MTTQ tỉnh", "LĐLĐ tỉnh" */
+  @Property({ type: 'text' })
+  shortName!: string;
+
+  /** "BAN THƯỜNG TRỰC" or "BAN THƯỜNG VỤ" */
+  @Property({ type: 'text' })
+  bodyName!: string;
+
+  /** Used in document symbols: "MTTQ-BTT" → "KH-MTTQ-BTT" */
+  @Property({ type: 'text' })
+  symbol!: string;
+
+  /** Place name of the date line: "Sơn La" */
+  @Property({ type: 'text' })
+  place!: string;
+
+  /** Authority line of its signature block: "TM. BAN THƯỜNG TRỰC", "TM. BAN THƯỜNG VỤ LĐLĐ TỈNH" */
+  @Property({ type: 'text' })
+  signatureAuthority!: string;
+
+  /** Default title of its signer: "PHÓ CHỦ TỊCH", "CHỦ TỊCH", "BÍ THƯ" */
+  @Property({ type: 'text' })
+  signerTitle!: string;
+
+  @Enum({ items: () => ORGANISATION_KINDS, nativeEnumName: 'organisation_kind' })
+  kind!: OrganisationKind;
+
+  @Enum({ items: () => ORGANISATION_LEVELS, nativeEnumName: 'organisation_level' })
+  level!: OrganisationLevel;
+
+  @ManyToOne(() => Organisation, { nullable: true, deleteRule: 'restrict', serializedName: 'parentId', serializer: (o: Organisation | null) => o?.id ?? null })
+  parent: Organisation | null = null;
+
+  /** Materialised path "/rootId/…/id/": descendants are `path LIKE '<ancestor path>%'` in one index scan. */
+  @Index({ name: 'organisation_path_idx', expression: 'create index "organisation_path_idx" on "organisation" ("path" text_pattern_ops)' })
+  @Property({ type: 'text' })
+  path: string = '';
+}

@@ -1,0 +1,29 @@
+import { ArrayType, Entity, ManyToOne, Property, Unique } from '@mikro-orm/core';
+import { BaseEntity } from '../common/base.entity';
+import { Organisation } from '../organisations/organisation.entity';
+
+export const ROLES = ['admin', 'drafter', 'reviewer', 'leader', 'clerk'] as const;
+export type Role = (typeof ROLES)[number];
+
+@Entity()
+export class User extends BaseEntity<'active'> {
+  @Unique()
+  @Property({ type: 'text' })
+  username!: string;
+
+  @Property({ type: 'text' })
+  fullName!: string;
+
+  /** Never serialised: `hidden` keeps it out of every JSON answer. */
+  @Property({ type: 'text', hidden: true, lazy: true })
+  passwordHash!: string;
+
+  @ManyToOne(() => Organisation, { deleteRule: 'restrict', serializedName: 'organisationId', serializer: (o: Organisation) => o.id })
+  organisation!: Organisation;
+
+  @Property({ type: ArrayType })
+  roles: Role[] = [];
+
+  @Property({ type: 'boolean' })
+  active: boolean = true;
+}
