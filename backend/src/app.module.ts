@@ -14,6 +14,9 @@ import { DemoDataModule } from './database/seeders/demo-data.module';
 import { HealthModule } from './health/health.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { UsersModule } from './users/users.module';
+import { PlansModule } from './plans/plans.module';
+import { WorkflowModule } from './workflow/workflow.module';
+import { NumberingModule } from './numbering/numbering.module';
 
 @Module({})
 export class AppModule {
@@ -33,6 +36,9 @@ export class AppModule {
         AuthModule,
         OrganisationsModule,
         UsersModule,
+        PlansModule,
+        WorkflowModule,
+        NumberingModule,
         HealthModule,
         DemoDataModule,
         ...adminUi(config),

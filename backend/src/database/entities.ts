@@ -1,5 +1,12 @@
+import { AuditRecord } from '../audit/audit-record.entity';
+import { IssuedDocument } from '../documents/issued-document.entity';
+import { NumberCounter } from '../numbering/number-counter.entity';
+import { RegisterEntry } from '../numbering/register-entry.entity';
 import { Organisation } from '../organisations/organisation.entity';
+import { PlanVersion } from '../plans/plan-version.entity';
+import { Plan } from '../plans/plan.entity';
+import { Signature } from '../signatures/signature.entity';
 import { User } from '../users/user.entity';
 
 /** Every entity, listed once: the ORM, the migration generator and the tests share this list. */
-export const ENTITIES = [Organisation, User];
+export const ENTITIES = [Organisation, User, Plan, PlanVersion, Signature, AuditRecord, RegisterEntry, NumberCounter, IssuedDocument];

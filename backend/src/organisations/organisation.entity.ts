@@ -8,7 +8,7 @@ export type OrganisationLevel = (typeof ORGANISATION_LEVELS)[number];
 
 /** A Front committee or member organisation; the tree gives the header's upper line and read rights. */
 @Entity()
-export class Organisation extends BaseEntity<'parent' | 'path'> {
+export class Organisation extends BaseEntity<'parent' | 'path' | 'numberRegisterPerType'> {
   /** "Ủy ban MTTQ Việt Nam tỉnh Sơn La" */
   @Property({ type: 'text' })
   name!: string;
@@ -42,6 +42,10 @@ export class Organisation extends BaseEntity<'parent' | 'path'> {
 
   @Enum({ items: () => ORGANISATION_LEVELS, nativeEnumName: 'organisation_level' })
   level!: OrganisationLevel;
+
+  /** Numbers from one register per document type instead of one shared register (Điều 15.1.c). */
+  @Property({ type: 'boolean' })
+  numberRegisterPerType: boolean = false;
 
   @ManyToOne(() => Organisation, { nullable: true, deleteRule: 'restrict', serializedName: 'parentId', serializer: (o: Organisation | null) => o?.id ?? null })
   parent: Organisation | null = null;

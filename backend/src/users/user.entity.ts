@@ -1,4 +1,4 @@
-import { ArrayType, Entity, ManyToOne, Property, Unique } from '@mikro-orm/core';
+import { ArrayType, Entity, Index, ManyToOne, Property, Unique } from '@mikro-orm/core';
 import { BaseEntity } from '../common/base.entity';
 import { Organisation } from '../organisations/organisation.entity';
 
@@ -6,6 +6,7 @@ export const ROLES = ['admin', 'drafter', 'reviewer', 'leader', 'clerk'] as cons
 export type Role = (typeof ROLES)[number];
 
 @Entity()
+@Index({ properties: ['organisation'] })
 export class User extends BaseEntity<'active'> {
   @Unique()
   @Property({ type: 'text' })

@@ -1,5 +1,5 @@
 import { PartialType } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { ORGANISATION_KINDS, ORGANISATION_LEVELS, OrganisationKind, OrganisationLevel } from '../organisation.entity';
 
 export class CreateOrganisationDto {
@@ -30,6 +30,9 @@ export class CreateOrganisationDto {
 
   @IsIn(ORGANISATION_LEVELS, { message: `phải là một trong: ${ORGANISATION_LEVELS.join(', ')}` })
   level!: OrganisationLevel;
+
+  @IsOptional() @IsBoolean()
+  numberRegisterPerType?: boolean;
 
   @IsOptional() @IsUUID()
   parentId?: string | null;

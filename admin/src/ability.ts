@@ -1,0 +1,56 @@
+import { createMongoAbility, subject, type MongoAbility, type RawRuleOf } from '@casl/ability';
+import { usePermissions } from 'react-admin';
+import { useMemo } from 'react';
+import type { Plan, PlanAction } from './types';
+
+/**
+ * The same CASL ability the server builds (backend/src/auth/ability.factory.ts), from the rules
+ * `/api/me` sends. It decides which menus and buttons appear; the server stays the judge.
+ */
+type Action = 'manage' | 'read' | 'create' | 'update' | 'delete' | PlanAction;
+type SubjectType = 'Plan' | 'Organisation' | 'User' | 'NumberRegister' | 'Template' | 'all';
+export type AppAbility = MongoAbility<[Action, SubjectType | ReturnType<typeof planSubject>]>;
+
+export const buildAbility = (rules: unknown[] = []): AppAbility =>
+  createMongoAbility<AppAbility>(rules as RawRuleOf<AppAbility>[]);
+
+/** A plan as the rules see it: they name the entity's fields (`issuer`, not `issuerId`). */
+const planSubject = (plan: Pick<Plan, 'issuerId' | 'coIssuerIds' | 'status'>) =>
+  subject('Plan', { issuer: plan.issuerId, coIssuerIds: plan.coIssuerIds, status: plan.status });
+
+const RESOURCE_SUBJECTS: Record<string, SubjectType> = {
+  plans: 'Plan',
+  organisations: 'Organisation',
+  users: 'User',
+  'number-registers': 'NumberRegister',
+};
+
+const RESOURCE_ACTIONS: Record<string, Action> = {
+  list: 'read',
+  show: 'read',
+  export: 'read',
+  create: 'create',
+  clone: 'create',
+  edit: 'update',
+  delete: 'delete',
+};
+
+/** Only a draft is edited; every other change to a plan goes through a workflow event. */
+const canEditPlan = (ability: AppAbility, plan: Plan) => plan.status === 'draft' && ability.can('update', planSubject(plan));
+
+/**
+ * react-admin's `canAccess` in CASL terms. Reading needs no instance check: a record the server
+ * returned is one the caller may read.
+ */
+export function canAccessResource(ability: AppAbility, action: string, resource: string, record?: unknown): boolean {
+  const subjectType = RESOURCE_SUBJECTS[resource];
+  const caslAction = RESOURCE_ACTIONS[action];
+  if (!subjectType || !caslAction) return subjectType !== undefined && ability.can('read', subjectType);
+  if (subjectType === 'Plan' && caslAction === 'update' && record) return canEditPlan(ability, record as Plan);
+  return ability.can(caslAction, subjectType);
+}
+
+export function useAbility(): AppAbility {
+  const { permissions } = usePermissions<unknown[]>();
+  return useMemo(() => buildAbility(permissions), [permissions]);
+}

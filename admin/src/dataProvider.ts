@@ -1,0 +1,56 @@
+import simpleRestProvider from 'ra-data-simple-rest';
+import { fetchUtils, HttpError, type DataProvider } from 'react-admin';
+import { session } from './session';
+import type { HistoryEntry, Plan, PlanAction, PlanDiff, PlanStats, PlanVersionInfo, Task } from './types';
+
+const API = '/api';
+
+/**
+ * Every call carries the Bearer token. On failure fetchJson rejects with an HttpError whose body
+ * is the server's `{statusCode, code, message, errors}`: react-admin shows `errors` under the inputs.
+ */
+export const httpClient = (url: string, options: fetchUtils.Options = {}) => {
+  const token = session.token();
+  return fetchUtils.fetchJson(url, token ? { ...options, user: { authenticated: true, token: `Bearer ${token}` } } : options);
+};
+
+const json = async <T,>(path: string, options?: fetchUtils.Options): Promise<T> => (await httpClient(`${API}${path}`, options)).json as T;
+
+/** `attachment; filename*=UTF-8''Ke-hoach%20227.docx` → `Ke-hoach 227.docx` */
+function fileNameOf(disposition: string | null, fallback: string): string {
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition ?? '')?.[1];
+  if (encoded) return decodeURIComponent(encoded);
+  return /filename="?([^";]+)"?/i.exec(disposition ?? '')?.[1] ?? fallback;
+}
+
+export interface KehoachDataProvider extends DataProvider {
+  sendEvent(id: string, type: PlanAction, comment?: string): Promise<Plan>;
+  getTasks(): Promise<Task[]>;
+  getHistory(id: string): Promise<HistoryEntry[]>;
+  getVersions(id: string): Promise<PlanVersionInfo[]>;
+  getDiff(id: string, from: number, to: number): Promise<PlanDiff>;
+  getPlanStats(): Promise<PlanStats>;
+  downloadDocument(id: string): Promise<{ blob: Blob; fileName: string }>;
+}
+
+export const dataProvider: KehoachDataProvider = {
+  ...simpleRestProvider(API, httpClient),
+
+  sendEvent: (id, type, comment) =>
+    json<Plan>(`/plans/${id}/events`, { method: 'POST', body: JSON.stringify(comment ? { type, comment } : { type }) }),
+  getTasks: () => json<Task[]>('/tasks'),
+  getHistory: (id) => json<HistoryEntry[]>(`/plans/${id}/history`),
+  getVersions: (id) => json<PlanVersionInfo[]>(`/plans/${id}/versions`),
+  getDiff: (id, from, to) => json<PlanDiff>(`/plans/${id}/diff?from=${from}&to=${to}`),
+  getPlanStats: () => json<PlanStats>('/plans/stats'),
+
+  async downloadDocument(id) {
+    const token = session.token();
+    const response = await fetch(`${API}/plans/${id}/document`, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+    if (!response.ok) {
+      const body = await response.json().catch(() => ({}));
+      throw new HttpError(body.message ?? response.statusText, response.status, body);
+    }
+    return { blob: await response.blob(), fileName: fileNameOf(response.headers.get('Content-Disposition'), `ke-hoach-${id}.docx`) };
+  },
+};

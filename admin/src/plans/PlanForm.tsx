@@ -1,0 +1,101 @@
+import { Box, Typography } from '@mui/material';
+import { useWatch } from 'react-hook-form';
+import {
+  AutocompleteArrayInput,
+  AutocompleteInput,
+  RadioButtonGroupInput,
+  ReferenceArrayInput,
+  ReferenceInput,
+  TabbedForm,
+  TabbedFormTabs,
+  TextInput,
+  required,
+  useTranslate,
+} from 'react-admin';
+import { PLAN_KINDS, type PlanContent } from '../types';
+import { BodyEditor } from './BodyEditor';
+import { DocumentPreview } from './DocumentPreview';
+import { ParagraphsInput } from './ParagraphsInput';
+import { RecipientsInput } from './RecipientsInput';
+import { FormIndicatorsInput, ReportingInput } from './ReportingInputs';
+import { toPlanContent } from './planContent';
+import { usePreviewInput } from './usePreviewInput';
+
+const KIND_CHOICES = PLAN_KINDS.map((kind) => ({ id: kind, name: `resources.plans.kinds.${kind}` }));
+
+/**
+ * The structured editor of a plan's content, one tab per part of the document, the last one the
+ * document as it will read. Leaving with unsaved changes asks first.
+ */
+export const PlanForm = ({ defaultValues }: { defaultValues?: PlanContent }) => (
+  <TabbedForm defaultValues={defaultValues} warnWhenUnsavedChanges tabs={<TabbedFormTabs variant="scrollable" scrollButtons="auto" />}>
+    <TabbedForm.Tab label="resources.plans.tabs.general">
+      <ReferenceInput source="issuerId" reference="organisations">
+        <AutocompleteInput optionText="name" label="resources.plans.fields.issuerId" readOnly fullWidth helperText={false} />
+      </ReferenceInput>
+      <RadioButtonGroupInput source="kind" label="resources.plans.fields.kind" choices={KIND_CHOICES} validate={required()} />
+      <CoIssuersInput />
+      <TextInput source="title" label="resources.plans.fields.title" multiline fullWidth validate={required()} helperText="resources.plans.helpers.title" />
+      <TextInput source="heading" label="resources.plans.fields.heading" helperText="resources.plans.helpers.heading" sx={{ width: { xs: '100%', sm: 360 } }} />
+      <TextInput source="place" label="resources.plans.fields.place" validate={required()} sx={{ width: { xs: '100%', sm: 360 } }} />
+      <SignerInputs />
+    </TabbedForm.Tab>
+    <TabbedForm.Tab label="resources.plans.tabs.content">
+      <ParagraphsInput source="preamble" />
+      <BodyEditor />
+      <ParagraphsInput source="closing" />
+    </TabbedForm.Tab>
+    <TabbedForm.Tab label="resources.plans.tabs.recipients">
+      <RecipientsInput />
+      <TextInput source="archive" label="resources.plans.fields.archive" helperText="resources.plans.helpers.archive" sx={{ width: { xs: '100%', sm: 360 } }} />
+    </TabbedForm.Tab>
+    <TabbedForm.Tab label="resources.plans.tabs.reporting">
+      <ReportingInput />
+      <FormIndicatorsInput />
+    </TabbedForm.Tab>
+    <TabbedForm.Tab label="resources.plans.tabs.preview">
+      <FormDocumentPreview />
+    </TabbedForm.Tab>
+  </TabbedForm>
+);
+
+/** A joint plan names the organisations that co-issue it; each must sign. */
+const CoIssuersInput = () => {
+  const kind = useWatch({ name: 'kind' });
+  if (kind !== 'joint_plan') return null;
+  return (
+    <ReferenceArrayInput source="coIssuerIds" reference="organisations" perPage={200} sort={{ field: 'path', order: 'ASC' }}>
+      <AutocompleteArrayInput
+        optionText="name"
+        label="resources.plans.fields.coIssuerIds"
+        helperText="resources.plans.helpers.coIssuerIds"
+        validate={required()}
+        fullWidth
+      />
+    </ReferenceArrayInput>
+  );
+};
+
+/** The lines of the signature block: "TM. BAN THƯỜNG TRỰC", optional "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH". */
+const SignerInputs = () => {
+  const translate = useTranslate();
+  return (
+    <Box sx={{ width: '100%' }}>
+      <Typography variant="subtitle2" color="text.secondary" gutterBottom>
+        {translate('resources.plans.fields.signer')}
+      </Typography>
+      <Box sx={{ display: 'flex', flexWrap: 'wrap', columnGap: 2 }}>
+        <TextInput source="signer.authority" label="resources.plans.fields.signer_authority" validate={required()} />
+        <TextInput source="signer.deputy" label="resources.plans.fields.signer_deputy" helperText="resources.plans.helpers.signer_deputy" />
+        <TextInput source="signer.title" label="resources.plans.fields.signer_title" validate={required()} />
+      </Box>
+    </Box>
+  );
+};
+
+/** The document as it would be issued from what is typed now (number and date left blank). */
+const FormDocumentPreview = () => {
+  const values = useWatch();
+  const input = usePreviewInput(toPlanContent(values));
+  return input ? <DocumentPreview input={input} /> : null;
+};

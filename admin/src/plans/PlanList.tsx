@@ -1,0 +1,68 @@
+import { useMediaQuery, type Theme } from '@mui/material';
+import {
+  CreateButton,
+  DataTable,
+  FilterButton,
+  List,
+  ReferenceField,
+  SimpleList,
+  TextField,
+  TopToolbar,
+  useTranslate,
+} from 'react-admin';
+import { DateText } from '../common/DateText';
+import type { Plan } from '../types';
+import { StatusChip } from './StatusChip';
+import { planFilters } from './planFilters';
+
+const PlanListActions = () => (
+  <TopToolbar>
+    <FilterButton />
+    <CreateButton label="resources.plans.actions_editor.create" />
+  </TopToolbar>
+);
+
+/** Plans the caller may read, newest activity first; a phone gets a compact list. */
+export const PlanList = () => {
+  const isSmall = useMediaQuery((theme: Theme) => theme.breakpoints.down('md'));
+  return (
+    <List filters={planFilters} sort={{ field: 'updatedAt', order: 'DESC' }} actions={<PlanListActions />} exporter={false}>
+      {isSmall ? <PlanSimpleList /> : <PlanTable />}
+    </List>
+  );
+};
+
+const PlanSimpleList = () => {
+  const translate = useTranslate();
+  return (
+    <SimpleList<Plan>
+      primaryText={(plan) => plan.title}
+      secondaryText={(plan) => plan.number ?? translate(`resources.plans.kinds.${plan.kind}`)}
+      tertiaryText={<StatusChip />}
+      linkType="show"
+    />
+  );
+};
+
+const PlanTable = () => (
+  <DataTable rowClick="show" bulkActionButtons={false}>
+    <DataTable.Col source="number" label="resources.plans.fields.number" disableSort sx={{ whiteSpace: 'nowrap' }} />
+    <DataTable.Col source="title" label="resources.plans.fields.title" />
+    <DataTable.Col source="kind" label="resources.plans.fields.kind" disableSort render={(plan: Plan) => <KindText kind={plan.kind} />} />
+    <DataTable.Col source="issuerId" label="resources.plans.fields.issuerId" disableSort>
+      <ReferenceField source="issuerId" reference="organisations" link={false}>
+        <TextField source="shortName" />
+      </ReferenceField>
+    </DataTable.Col>
+    <DataTable.Col source="status" label="resources.plans.fields.status">
+      <StatusChip />
+    </DataTable.Col>
+    <DataTable.Col source="issuedAt" label="resources.plans.fields.issuedAt" field={DateText} />
+    <DataTable.Col source="updatedAt" label="resources.plans.fields.updatedAt" field={DateText} />
+  </DataTable>
+);
+
+const KindText = ({ kind }: { kind: Plan['kind'] }) => {
+  const translate = useTranslate();
+  return <>{translate(`resources.plans.kinds.${kind}`)}</>;
+};

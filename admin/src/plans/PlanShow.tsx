@@ -1,0 +1,87 @@
+import { Box, Card, CardContent, Chip, Grid, Stack, Typography } from '@mui/material';
+import { EditButton, Loading, ReferenceField, ShowBase, TextField, Title, useRecordContext, useShowContext, useTranslate } from 'react-admin';
+import { formatLongDate } from '../common/dates';
+import type { Plan } from '../types';
+import { ActionButtons } from './ActionButtons';
+import { ChangesSinceSigned } from './ChangesSinceSigned';
+import { DocumentPreview } from './DocumentPreview';
+import { DownloadDocumentButton } from './DownloadDocumentButton';
+import { SignaturesPanel } from './SignaturesPanel';
+import { StatusChip } from './StatusChip';
+import { Timeline } from './Timeline';
+import { VersionsPanel } from './VersionsPanel';
+import { usePreviewInput } from './usePreviewInput';
+
+/** The plan page: where it stands and what the caller can do, beside the document as it will read. */
+export const PlanShow = () => (
+  <ShowBase>
+    <PlanPage />
+  </ShowBase>
+);
+
+const PlanPage = () => {
+  const { record: plan, isPending, defaultTitle } = useShowContext<Plan>();
+  if (isPending) return <Loading />;
+  if (!plan) return null;
+  return (
+    <Box sx={{ mt: { xs: 1, sm: 2 }, mb: 2 }}>
+      <Title title={defaultTitle} />
+      <PlanSummary />
+      <ChangesSinceSigned />
+      <Grid container spacing={2}>
+        <Grid size={{ xs: 12, lg: 8 }}>
+          <PlanDocument plan={plan} />
+        </Grid>
+        <Grid size={{ xs: 12, lg: 4 }}>
+          <Stack spacing={2}>
+            <SignaturesPanel />
+            <Timeline />
+            <VersionsPanel />
+          </Stack>
+        </Grid>
+      </Grid>
+    </Box>
+  );
+};
+
+/** Title, state, number, issuer, and every button the caller may press. */
+const PlanSummary = () => {
+  const plan = useRecordContext<Plan>()!;
+  const translate = useTranslate();
+  return (
+    <Card variant="outlined" sx={{ mb: 2 }}>
+      <CardContent>
+        <Stack direction="row" useFlexGap flexWrap="wrap" alignItems="center" gap={1} sx={{ mb: 1 }}>
+          <StatusChip />
+          <Chip size="small" variant="outlined" label={translate(`resources.plans.kinds.${plan.kind}`)} />
+          {plan.number && (
+            <Typography variant="body2" data-testid="plan-number">
+              {translate('resources.plans.summary.number', { number: plan.number })}
+            </Typography>
+          )}
+          {plan.issuedAt && <Typography variant="body2">{formatLongDate(plan.issuedAt)}</Typography>}
+        </Stack>
+        <Typography variant="h6" component="h1" sx={{ lineHeight: 1.3 }}>
+          {plan.title}
+        </Typography>
+        <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
+          <ReferenceField source="issuerId" reference="organisations" link={false}>
+            <TextField source="name" variant="body2" color="text.secondary" />
+          </ReferenceField>
+          {' · '}
+          {translate('resources.plans.summary.version', { version: plan.contentVersion })}
+        </Typography>
+        <Stack direction="row" useFlexGap flexWrap="wrap" gap={1} alignItems="center">
+          <ActionButtons />
+          <EditButton variant="outlined" />
+          <DownloadDocumentButton />
+        </Stack>
+      </CardContent>
+    </Card>
+  );
+};
+
+const PlanDocument = ({ plan }: { plan: Plan }) => {
+  const input = usePreviewInput(plan, plan);
+  return input ? <DocumentPreview input={input} /> : null;
+};

@@ -1,0 +1,47 @@
+import { useFormContext } from 'react-hook-form';
+import {
+  ArrayInput,
+  AutocompleteArrayInput,
+  ReferenceArrayInput,
+  SimpleFormIterator,
+  TextInput,
+  required,
+  useSourceContext,
+} from 'react-admin';
+import type { Organisation } from '../types';
+
+/**
+ * "Nơi nhận": each line is typed, or picked from the organisations (which then receive the plan
+ * when it is distributed); picking fills an empty line's text with the organisations' names.
+ */
+export const RecipientsInput = () => (
+  <ArrayInput source="recipients" label="resources.plans.fields.recipients" helperText="resources.plans.helpers.recipients">
+    <SimpleFormIterator inline fullWidth disableClear sx={{ '& .RaSimpleFormIterator-action': { visibility: 'visible' } }}>
+      <RecipientOrganisationsInput />
+      <TextInput source="label" label="resources.plans.fields.recipient_label" validate={required()} helperText={false} sx={{ flex: 2, minWidth: 220 }} />
+      <TextInput source="note" label="resources.plans.fields.recipient_note" helperText={false} sx={{ width: { xs: '100%', sm: 110 } }} />
+    </SimpleFormIterator>
+  </ArrayInput>
+);
+
+const RecipientOrganisationsInput = () => {
+  const { getSource } = useSourceContext();
+  const { getValues, setValue } = useFormContext();
+  const fillLabel = (_ids: string[], organisations: Organisation[]) => {
+    const label = getSource('label');
+    if (!getValues(label) && organisations.length) {
+      setValue(label, organisations.map((organisation) => organisation.name).join(', '), { shouldDirty: true });
+    }
+  };
+  return (
+    <ReferenceArrayInput source="orgIds" reference="organisations" perPage={200} sort={{ field: 'path', order: 'ASC' }}>
+      <AutocompleteArrayInput
+        optionText="name"
+        label="resources.plans.fields.recipient_organisations"
+        helperText={false}
+        onChange={fillLabel}
+        sx={{ flex: 2, minWidth: 220 }}
+      />
+    </ReferenceArrayInput>
+  );
+};

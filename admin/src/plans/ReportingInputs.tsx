@@ -1,0 +1,42 @@
+import {
+  ArrayInput,
+  DateInput,
+  SelectInput,
+  SimpleFormIterator,
+  TextInput,
+  required,
+  useTranslate,
+} from 'react-admin';
+import { INDICATOR_TYPES } from '../types';
+
+const INDICATOR_TYPE_CHOICES = INDICATOR_TYPES.map((type) => ({ id: type, name: `resources.plans.indicator_types.${type}` }));
+
+const iteratorSx = { '& .RaSimpleFormIterator-action': { visibility: 'visible' } };
+
+/** The reporting deadlines recipients must meet. */
+export const ReportingInput = () => (
+  <ArrayInput source="reporting" label="resources.plans.fields.reporting" helperText="resources.plans.helpers.reporting">
+    <SimpleFormIterator inline disableClear sx={iteratorSx}>
+      <TextInput source="name" label="resources.plans.fields.reporting_name" validate={required()} helperText={false} sx={{ minWidth: 260 }} />
+      <DateInput source="dueDate" label="resources.plans.fields.reporting_due" validate={required()} helperText={false} />
+    </SimpleFormIterator>
+  </ArrayInput>
+);
+
+/** The reporting form (appendix): its title and the indicators each recipient reports. */
+export const FormIndicatorsInput = () => {
+  const translate = useTranslate();
+  return (
+  <>
+    <TextInput source="form.title" label="resources.plans.fields.form_title" defaultValue={translate('resources.plans.defaults.form_title')} fullWidth helperText="resources.plans.helpers.form" />
+    <ArrayInput source="form.indicators" label="resources.plans.fields.indicators">
+      <SimpleFormIterator inline fullWidth disableClear sx={iteratorSx}>
+        <TextInput source="code" label="resources.plans.fields.indicator_code" validate={required()} helperText={false} sx={{ width: 90 }} />
+        <TextInput source="label" label="resources.plans.fields.indicator_label" validate={required()} helperText={false} sx={{ flex: 1, minWidth: 240 }} />
+        <TextInput source="unit" label="resources.plans.fields.indicator_unit" helperText={false} sx={{ width: 120 }} />
+        <SelectInput source="type" label="resources.plans.fields.indicator_type" choices={INDICATOR_TYPE_CHOICES} defaultValue="integer" validate={required()} helperText={false} />
+      </SimpleFormIterator>
+    </ArrayInput>
+  </>
+  );
+};

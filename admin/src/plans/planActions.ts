@@ -1,0 +1,30 @@
+import type { PlanAction } from '../types';
+
+/** How each action's button looks and whether its dialog asks for a comment (the server refuses these without one). */
+interface ActionStyle {
+  needsComment: boolean;
+  color: 'primary' | 'success' | 'warning' | 'error' | 'inherit';
+  variant: 'contained' | 'outlined';
+}
+
+const main = (color: ActionStyle['color'] = 'primary'): ActionStyle => ({ needsComment: false, color, variant: 'contained' });
+const secondary = (color: ActionStyle['color'] = 'inherit', needsComment = false): ActionStyle => ({ needsComment, color, variant: 'outlined' });
+
+export const ACTION_STYLES: Record<PlanAction, ActionStyle> = {
+  SUBMIT: main(),
+  FORWARD: main(),
+  SIGN: main('success'),
+  APPROVE: main('success'),
+  ISSUE: main(),
+  DISTRIBUTE: main(),
+  ACKNOWLEDGE: main(),
+  REPORT: main(),
+  DERIVE: secondary('primary'),
+  RETURN: secondary('warning', true),
+  REQUEST_CHANGES: secondary('warning', true),
+  REJECT: secondary('error', true),
+  RECALL: secondary('error', true),
+  WITHDRAW: secondary(),
+  CLOSE: secondary(),
+  CANCEL: secondary('error'),
+};

@@ -1,0 +1,86 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { canonicalJson, sha256Hex } from '../common/canonical-json';
+import type { Plan } from '../plans/plan.entity';
+import type { User } from '../users/user.entity';
+import { AuditRecord } from './audit-record.entity';
+
+const GENESIS = 'GENESIS';
+
+export interface AuditFacts {
+  event: string;
+  fromState: string | null;
+  toState: string;
+  comment?: string | null;
+  details?: Record<string, unknown> | null;
+}
+
+export interface ChainVerdict {
+  valid: boolean;
+  records: number;
+  /** seq of the first record that does not fit the chain */
+  brokenAt?: number;
+}
+
+/** The audit chain of each plan (DESIGN §9). */
+@Injectable()
+export class AuditService {
+  /**
+   * Appends within the caller's transaction. The caller holds the plan row lock (or just created
+   * the plan), so two appends to one chain cannot interleave.
+   */
+  async append(em: EntityManager, plan: Plan, actor: User, facts: AuditFacts): Promise<AuditRecord> {
+    const last = await em.findOne(AuditRecord, { plan }, { orderBy: { seq: 'DESC' } });
+    const record = em.create(AuditRecord, {
+      plan,
+      actor,
+      seq: (last?.seq ?? 0) + 1,
+      at: new Date(),
+      event: facts.event,
+      fromState: facts.fromState,
+      toState: facts.toState,
+      comment: facts.comment ?? null,
+      contentHash: plan.contentHash,
+      details: facts.details ?? null,
+      prevHash: last?.hash ?? GENESIS,
+      hash: '',
+    });
+    record.hash = hashOf(record);
+    return record;
+  }
+
+  history(em: EntityManager, planId: string): Promise<AuditRecord[]> {
+    return em.find(AuditRecord, { plan: planId }, { orderBy: { seq: 'ASC' }, populate: ['actor'] });
+  }
+
+  /** Recomputes every hash and link: an edited, removed or reordered record breaks the chain. */
+  async verify(em: EntityManager, planId: string): Promise<ChainVerdict> {
+    const records = await em.find(AuditRecord, { plan: planId }, { orderBy: { seq: 'ASC' } });
+    let prevHash = GENESIS;
+    for (const [index, record] of records.entries()) {
+      if (record.seq !== index + 1 || record.prevHash !== prevHash || record.hash !== hashOf(record)) {
+        return { valid: false, records: records.length, brokenAt: record.seq };
+      }
+      prevHash = record.hash;
+    }
+    return { valid: records.length > 0, records: records.length };
+  }
+}
+
+function hashOf(record: AuditRecord): string {
+  return sha256Hex(
+    canonicalJson({
+      planId: record.plan.id,
+      seq: record.seq,
+      at: record.at.toISOString(),
+      actorId: record.actor.id,
+      event: record.event,
+      fromState: record.fromState,
+      toState: record.toState,
+      comment: record.comment,
+      contentHash: record.contentHash,
+      details: record.details,
+      prevHash: record.prevHash,
+    }),
+  );
+}

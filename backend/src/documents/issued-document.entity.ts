@@ -1,0 +1,28 @@
+import { Entity, OneToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { randomUUID } from 'node:crypto';
+import { Plan } from '../plans/plan.entity';
+
+/** The DOCX rendered once at ISSUE and served byte for byte afterwards. */
+@Entity()
+export class IssuedDocument {
+  [OptionalProps]?: 'createdAt';
+
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @OneToOne(() => Plan, { owner: true, unique: true, deleteRule: 'cascade' })
+  plan!: Plan;
+
+  @Property({ type: 'text' })
+  sha256!: string;
+
+  /** "227-KH-MTTQ-BTT.docx" */
+  @Property({ type: 'text' })
+  fileName!: string;
+
+  @Property({ type: 'blob', lazy: true })
+  bytes!: Buffer;
+
+  @Property({ type: 'datetime' })
+  createdAt: Date = new Date();
+}

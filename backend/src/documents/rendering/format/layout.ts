@@ -1,0 +1,127 @@
+/**
+ * Finds the parts of a plan in a Word document by their content, not by style names, so that an
+ * organisation's restyled template is read the same way as the shipped one:
+ * header table → "KẾ HOẠCH" → title → body → signature/recipients → optional appendix.
+ */
+import type { WordBlock, WordDocument, WordParagraph, WordTable } from '../docx/word-document';
+import { firstChild, type XmlElement } from '../docx/xml-tree';
+import { isBlank, normalise } from './paragraphs';
+
+export interface AppendixLayout {
+  title: WordParagraph;
+  citation: WordParagraph;
+  startsNewPage: boolean;
+  table?: WordTable;
+}
+
+export interface PlanLayout {
+  /** top-level paragraphs above the "KẾ HOẠCH" heading (the draft mark lives there) */
+  beforeHeading: WordParagraph[];
+  headerTable?: WordTable;
+  heading?: WordParagraph;
+  title?: WordParagraph;
+  /** top-level paragraphs from the heading up to the first table after it: heading, title, rule, body */
+  opening: WordParagraph[];
+  /** non-empty top-level paragraphs between the title and the signature table */
+  body: WordParagraph[];
+  /** the cells of the tables after the body: where signature blocks live */
+  signatureCells: WordParagraph[][];
+  /** those cells and the runs of top-level paragraphs between them: where "Nơi nhận" lives */
+  closingGroups: WordParagraph[][];
+  appendix?: AppendixLayout;
+}
+
+const HEADING = /^KẾ HOẠCH\b/;
+const APPENDIX_CITATION = /^\(Kèm theo\b/;
+
+function paragraphAt(blocks: WordBlock[], index: number): WordParagraph | undefined {
+  const block = blocks[index];
+  return block?.kind === 'paragraph' ? block.paragraph : undefined;
+}
+
+function findIndex(blocks: WordBlock[], from: number, test: (block: WordBlock) => boolean): number {
+  const index = blocks.slice(from).findIndex(test);
+  return index < 0 ? -1 : from + index;
+}
+
+const isParagraphMatching = (pattern: RegExp) => (block: WordBlock) =>
+  block.kind === 'paragraph' && pattern.test(normalise(block.paragraph.text));
+
+/** Paragraph groups: one per table cell, and one per run of consecutive top-level paragraphs. */
+function groups(blocks: WordBlock[]): WordParagraph[][] {
+  const result: WordParagraph[][] = [];
+  let run: WordParagraph[] = [];
+  for (const block of blocks) {
+    if (block.kind === 'paragraph') {
+      run.push(block.paragraph);
+      continue;
+    }
+    if (run.length) result.push(run);
+    run = [];
+    result.push(...block.table.rows.flat());
+  }
+  if (run.length) result.push(run);
+  return result;
+}
+
+function isContinuous(sectionProperties: XmlElement): boolean {
+  return firstChild(sectionProperties, 'w:type')?.attributes['w:val'] === 'continuous';
+}
+
+function locateAppendix(blocks: WordBlock[], from: number): { start: number; appendix?: AppendixLayout } {
+  const citationIndex = findIndex(blocks, from, isParagraphMatching(APPENDIX_CITATION));
+  if (citationIndex < 0) return { start: blocks.length };
+  let titleIndex = citationIndex - 1;
+  while (titleIndex > from && (!paragraphAt(blocks, titleIndex) || isBlank(paragraphAt(blocks, titleIndex)!))) titleIndex--;
+  const title = paragraphAt(blocks, titleIndex) ?? paragraphAt(blocks, citationIndex)!;
+  // A page break in the title itself, before it (blank paragraphs, section end), or w:pageBreakBefore.
+  const before = blocks.slice(from, titleIndex).reverse();
+  const lastContent = before.findIndex((block) => block.kind === 'table' || !isBlank(block.paragraph));
+  const gap = (lastContent < 0 ? before : before.slice(0, lastContent + 1)).flatMap((block) =>
+    block.kind === 'paragraph' ? [block.paragraph] : [],
+  );
+  const startsNewPage =
+    title.format.pageBreakBefore === true ||
+    title.hasPageBreak ||
+    gap.some((p) => p.hasPageBreak || (p.sectionBreak && !isContinuous(p.sectionBreak)));
+  const tableBlock = blocks.slice(citationIndex).find((block) => block.kind === 'table');
+  return {
+    start: titleIndex,
+    appendix: {
+      title,
+      citation: paragraphAt(blocks, citationIndex)!,
+      startsNewPage,
+      table: tableBlock?.kind === 'table' ? tableBlock.table : undefined,
+    },
+  };
+}
+
+export function locatePlanLayout(document: WordDocument): PlanLayout {
+  const { blocks } = document;
+  const headingIndex = findIndex(blocks, 0, isParagraphMatching(HEADING));
+  const top = headingIndex < 0 ? blocks.length : headingIndex;
+  const beforeHeading = blocks.slice(0, top).flatMap((block) => (block.kind === 'paragraph' ? [block.paragraph] : []));
+  const headerTableBlock = blocks.slice(0, top).reverse().find((block) => block.kind === 'table');
+  const headerTable = headerTableBlock?.kind === 'table' ? headerTableBlock.table : undefined;
+  if (headingIndex < 0) return { beforeHeading, headerTable, opening: [], body: [], signatureCells: [], closingGroups: [] };
+
+  const { start: appendixStart, appendix } = locateAppendix(blocks, headingIndex + 1);
+  const firstTable = findIndex(blocks.slice(0, appendixStart), headingIndex + 1, (block) => block.kind === 'table');
+  const signatureStart = firstTable < 0 ? appendixStart : firstTable;
+  const opening = blocks
+    .slice(headingIndex, signatureStart)
+    .flatMap((block) => (block.kind === 'paragraph' ? [block.paragraph] : []));
+  const [heading, title, ...body] = opening.filter((p) => !isBlank(p));
+  const closingArea = blocks.slice(signatureStart, appendixStart);
+  return {
+    beforeHeading,
+    headerTable,
+    heading,
+    title,
+    opening,
+    body,
+    signatureCells: closingArea.flatMap((block) => (block.kind === 'table' ? block.table.rows.flat() : [])),
+    closingGroups: groups(closingArea),
+    appendix,
+  };
+}

@@ -1,0 +1,13 @@
+/** Rendering of plans into their issued document (DOCX), and the format check of FORMAT.md. */
+export { renderPlanDocx, TemplateRenderError, type PlanTemplates } from './render-plan';
+export type { DocumentNumbering, DocumentOrganisation, RenderInput } from './render-input';
+export { checkDocxFormat, type FormatExpectations } from './format-check';
+export {
+  calendarDateInVietnam,
+  formatLongDate,
+  formatShortDate,
+  VIETNAM_TIME_ZONE,
+  type CalendarDate,
+} from './vietnamese-date';
+export { defaultTemplate, defaultTemplatesDirectory, TEMPLATE_FILE_NAMES, type TemplateKind } from './template-files';
+export { numberBlocks, type NumberedBlock } from '../../plans/block-numbering';

@@ -1,0 +1,70 @@
+/**
+ * Rendering throughput on one core (the render is synchronous, so one loop is one core):
+ * a 40-block plan and the joint example (fixture 002, six signature blocks).
+ * Wired into `npm run bench`; reads the example fixtures from tests/fixtures/examples.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { PlanContent } from '../../plans/plan-content';
+import type { DocumentOrganisation, RenderInput } from './render-input';
+import { renderPlanDocx } from './render-plan';
+import { findInAncestors } from './repository-files';
+
+export interface RenderingBenchResult {
+  name: string;
+  docsPerSecond: number;
+  p99Ms: number;
+}
+
+const FIXTURES = join('tests', 'fixtures', 'examples');
+const WARM_UP = 20;
+const PLAN_BLOCKS = 40;
+
+function readFixture<T>(file: string): T {
+  return JSON.parse(readFileSync(findInAncestors(join(FIXTURES, file)), 'utf8')) as T;
+}
+
+function issued(content: PlanContent, organisations: Record<string, DocumentOrganisation>): RenderInput {
+  const ids = [content.issuerId, ...content.coIssuerIds];
+  return {
+    content,
+    issuer: organisations[content.issuerId],
+    coIssuers: content.coIssuerIds.map((id) => organisations[id]),
+    numbering: { number: 227, symbol: 'KH-MTTQ-BTT', issuedAt: new Date('2022-04-15T03:00:00Z') },
+    signerNames: Object.fromEntries(ids.map((id, i) => [id, `Người ký ${i + 1}`])),
+    draft: false,
+  };
+}
+
+/** Example 000 with its body repeated up to exactly `blocks` blocks. */
+function planWithBlocks(example: PlanContent, blocks: number): PlanContent {
+  return { ...example, body: Array.from({ length: blocks }, (_, i) => example.body[i % example.body.length]) };
+}
+
+function measure(name: string, input: RenderInput, iterations: number): RenderingBenchResult {
+  for (let i = 0; i < WARM_UP; i++) renderPlanDocx(input);
+  const durations: number[] = [];
+  for (let i = 0; i < iterations; i++) {
+    const start = performance.now();
+    renderPlanDocx(input);
+    durations.push(performance.now() - start);
+  }
+  durations.sort((a, b) => a - b);
+  const totalMs = durations.reduce((sum, ms) => sum + ms, 0);
+  return {
+    name,
+    docsPerSecond: Math.round((iterations / totalMs) * 1000),
+    p99Ms: Number(durations[Math.ceil(iterations * 0.99) - 1].toFixed(2)),
+  };
+}
+
+export async function benchRendering(iterations = 200): Promise<RenderingBenchResult[]> {
+  const organisations = readFixture<Record<string, DocumentOrganisation>>('organisations.json');
+  const plan = planWithBlocks(readFixture<PlanContent>('000.json'), PLAN_BLOCKS);
+  const joint = readFixture<PlanContent>('002.json');
+  return [
+    measure(`render DOCX: plan, ${PLAN_BLOCKS} blocks + appendix`, issued(plan, organisations), iterations),
+    measure('render DOCX: joint plan 002, 6 signature blocks', issued(joint, organisations), iterations),
+  ];
+}

@@ -1,0 +1,35 @@
+/**
+ * Text as it goes into a Word document: Unicode NFC (FORMAT.md), and only characters XML 1.0
+ * allows — a stray control character (e.g. Word's vertical-tab line break pasted into a form)
+ * would otherwise make the whole .docx unreadable.
+ */
+
+const LINE_BREAKS = /\r\n|[\r\v\u2028\u2029]/g;
+// C0 controls other than tab and newline, lone surrogates, and the non-characters U+FFFE/U+FFFF.
+const NOT_ALLOWED_IN_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** NFC, newlines as "\n" (rendered as line breaks), characters XML cannot hold removed. */
+export function cleanText(text: string): string {
+  return text.normalize('NFC').replace(LINE_BREAKS, '\n').replace(NOT_ALLOWED_IN_XML, '');
+}
+
+export function upperCaseVietnamese(text: string): string {
+  return text.toLocaleUpperCase('vi');
+}
+
+/** "KẾ HOẠCH PHỐI HỢP" → "Kế hoạch phối hợp" */
+export function sentenceCase(text: string): string {
+  const lower = text.toLocaleLowerCase('vi');
+  return lower.charAt(0).toLocaleUpperCase('vi') + lower.slice(1);
+}
+
+/**
+ * A collective body's name as written inside a sentence: "BAN THƯỜNG TRỰC" → "Ban Thường trực",
+ * "BAN CHẤP HÀNH" → "Ban Chấp hành" (Vietnamese capitalises the first two words of these names).
+ */
+export function bodyNameInSentence(bodyName: string): string {
+  const words = bodyName.trim().toLocaleLowerCase('vi').split(/\s+/);
+  return words
+    .map((word, index) => (index < 2 ? word.charAt(0).toLocaleUpperCase('vi') + word.slice(1) : word))
+    .join(' ');
+}

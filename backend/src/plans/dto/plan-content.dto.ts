@@ -1,0 +1,122 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID,
+  MaxLength, ValidateNested,
+} from 'class-validator';
+import {
+  BLOCK_TYPES, BlockType, INDICATOR_TYPES, IndicatorType, PLAN_KINDS, PlanKind,
+} from '../plan-content';
+
+const TEXT_MAX = 20_000;
+const oneOf = (values: readonly string[]) => ({ message: `phải là một trong: ${values.join(', ')}` });
+const notEmpty = { message: 'không được để trống' };
+
+export class BodyBlockDto {
+  @IsIn(BLOCK_TYPES, oneOf(BLOCK_TYPES))
+  type!: BlockType;
+
+  @IsString() @IsNotEmpty(notEmpty) @MaxLength(TEXT_MAX)
+  text!: string;
+}
+
+export class SignerDto {
+  @IsString() @IsNotEmpty(notEmpty) @MaxLength(200)
+  authority!: string;
+
+  @IsOptional() @IsString() @MaxLength(200)
+  deputy!: string | null;
+
+  @IsString() @IsNotEmpty(notEmpty) @MaxLength(200)
+  title!: string;
+}
+
+export class RecipientDto {
+  @IsString() @IsNotEmpty(notEmpty) @MaxLength(500)
+  label!: string;
+
+  @IsOptional() @IsString() @MaxLength(200)
+  note?: string | null;
+
+  @IsOptional() @IsArray() @IsUUID('all', { each: true, message: 'mỗi phần tử phải là mã tổ chức (UUID)' })
+  orgIds?: string[];
+}
+
+export class ReportingDeadlineDto {
+  @IsString() @IsNotEmpty(notEmpty) @MaxLength(200)
+  name!: string;
+
+  @IsISO8601({ strict: true }, { message: 'phải là ngày theo định dạng YYYY-MM-DD' })
+  dueDate!: string;
+}
+
+export class IndicatorDto {
+  @IsString() @IsNotEmpty(notEmpty) @MaxLength(20)
+  code!: string;
+
+  @IsString() @IsNotEmpty(notEmpty) @MaxLength(500)
+  label!: string;
+
+  @IsString() @MaxLength(50)
+  unit!: string;
+
+  @IsIn(INDICATOR_TYPES, oneOf(INDICATOR_TYPES))
+  type!: IndicatorType;
+}
+
+export class ReportingFormDto {
+  @IsString() @IsNotEmpty(notEmpty) @MaxLength(300)
+  title!: string;
+
+  @IsArray() @ArrayMinSize(1, { message: 'phải có ít nhất một chỉ tiêu' }) @ArrayMaxSize(500)
+  @ValidateNested({ each: true }) @Type(() => IndicatorDto)
+  indicators!: IndicatorDto[];
+}
+
+/** The content of a plan (DESIGN §3); semantic checks (organisations exist, kinds) are in PlanContentRules. */
+export class PlanContentDto {
+  @IsIn(PLAN_KINDS, oneOf(PLAN_KINDS))
+  kind!: PlanKind;
+
+  @IsUUID('all', { message: 'phải là mã tổ chức (UUID)' })
+  issuerId!: string;
+
+  @IsArray() @ArrayMaxSize(30) @IsUUID('all', { each: true, message: 'mỗi phần tử phải là mã tổ chức (UUID)' })
+  coIssuerIds!: string[];
+
+  @IsOptional() @IsString() @MaxLength(100)
+  heading?: string | null;
+
+  @IsString() @IsNotEmpty(notEmpty) @MaxLength(1000)
+  title!: string;
+
+  @IsString() @IsNotEmpty(notEmpty) @MaxLength(100)
+  place!: string;
+
+  @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @IsNotEmpty({ each: true, message: 'không được có đoạn trống' })
+  preamble!: string[];
+
+  @IsArray() @ArrayMinSize(1, { message: 'nội dung kế hoạch phải có ít nhất một mục' }) @ArrayMaxSize(2000)
+  @ValidateNested({ each: true }) @Type(() => BodyBlockDto)
+  body!: BodyBlockDto[];
+
+  @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @IsNotEmpty({ each: true, message: 'không được có đoạn trống' })
+  closing!: string[];
+
+  @ValidateNested() @Type(() => SignerDto)
+  signer!: SignerDto;
+
+  @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => RecipientDto)
+  recipients!: RecipientDto[];
+
+  @IsString() @MaxLength(300)
+  archive!: string;
+
+  @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => ReportingDeadlineDto)
+  reporting!: ReportingDeadlineDto[];
+
+  @IsOptional() @ValidateNested() @Type(() => ReportingFormDto)
+  form!: ReportingFormDto | null;
+
+  @IsOptional() @IsUUID('all', { message: 'phải là mã kế hoạch (UUID)' })
+  parentPlanId!: string | null;
+}

@@ -1,0 +1,93 @@
+import { ArrayType, Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/core';
+import { BaseEntity } from '../common/base.entity';
+import { Organisation } from '../organisations/organisation.entity';
+import { User } from '../users/user.entity';
+import type { PersistedPlanState, PlanStatus } from '../workflow/plan.machine';
+import { PLAN_STATUSES } from '../workflow/plan.machine';
+import { PLAN_KINDS, PlanContent, PlanKind } from './plan-content';
+
+/**
+ * A plan: its current content (every edit also kept as an immutable PlanVersion), the persisted
+ * state of its machine with the denormalised `status`, and the access fields the CASL rules filter on.
+ */
+@Entity()
+@Index({ properties: ['status', 'updatedAt'] })
+@Index({ properties: ['issuer', 'updatedAt'] })
+@Index({ properties: ['year', 'updatedAt'] })
+@Index({ properties: ['parent'] })
+@Index({ name: 'plan_issuer_lineage_idx', expression: 'create index "plan_issuer_lineage_idx" on "plan" using gin ("issuer_lineage")' })
+@Index({ name: 'plan_co_issuer_ids_idx', expression: 'create index "plan_co_issuer_ids_idx" on "plan" using gin ("co_issuer_ids")' })
+@Index({ name: 'plan_recipient_org_ids_idx', expression: 'create index "plan_recipient_org_ids_idx" on "plan" using gin ("recipient_org_ids")' })
+export class Plan extends BaseEntity<
+  'status' | 'contentVersion' | 'sharedWithCoIssuers' | 'recipientOrgIds' | 'number' | 'issuedAt' | 'approvedBy' | 'documentHash' | 'parent'
+> {
+  @Enum({ items: () => PLAN_KINDS, nativeEnumName: 'plan_kind' })
+  kind!: PlanKind;
+
+  @Enum({ items: () => PLAN_STATUSES, nativeEnumName: 'plan_status' })
+  status: PlanStatus = 'draft';
+
+  /** xstate snapshot (value + context), restored for every event. */
+  @Property({ type: 'json' })
+  machineState!: PersistedPlanState;
+
+  @ManyToOne(() => Organisation, { deleteRule: 'restrict' })
+  issuer!: Organisation;
+
+  /** The issuer and its ancestors: "ancestor committees may read" is one array containment test. */
+  @Property({ type: ArrayType })
+  issuerLineage!: string[];
+
+  @Property({ type: ArrayType })
+  coIssuerIds: string[] = [];
+
+  /** Co-issuers may read from the first time the plan reaches coordination. */
+  @Property({ type: 'boolean' })
+  sharedWithCoIssuers: boolean = false;
+
+  /** Internal recipient organisations, set when the plan is distributed. */
+  @Property({ type: ArrayType })
+  recipientOrgIds: string[] = [];
+
+  @Property({ type: 'json' })
+  content!: PlanContent;
+
+  @Property({ type: 'integer' })
+  contentVersion: number = 1;
+
+  /** SHA-256 of the canonical JSON of `content`; signatures are bound to it. */
+  @Property({ type: 'text' })
+  contentHash!: string;
+
+  /** Copied from the content for search and sort. */
+  @Property({ type: 'text' })
+  title!: string;
+
+  /** Calendar year (Asia/Ho_Chi_Minh) of issue, or of creation before issue: the list's year filter. */
+  @Property({ type: 'integer' })
+  year!: number;
+
+  /** "KH-MTTQ-BTT" */
+  @Property({ type: 'text' })
+  symbol!: string;
+
+  @Property({ type: 'integer', nullable: true })
+  number: number | null = null;
+
+  @Property({ type: 'datetime', nullable: true })
+  issuedAt: Date | null = null;
+
+  @ManyToOne(() => User, { deleteRule: 'restrict' })
+  createdBy!: User;
+
+  /** The leader whose approval is the issuer's signature: the name under "TM. BAN THƯỜNG TRỰC". */
+  @ManyToOne(() => User, { nullable: true, deleteRule: 'restrict' })
+  approvedBy: User | null = null;
+
+  /** SHA-256 of the issued DOCX (stored in IssuedDocument). */
+  @Property({ type: 'text', nullable: true })
+  documentHash: string | null = null;
+
+  @ManyToOne(() => Plan, { nullable: true, deleteRule: 'restrict' })
+  parent: Plan | null = null;
+}

@@ -1,0 +1,66 @@
+import type { PlanEvent } from '../auth/ability.factory';
+import { formatDocumentNumber } from '../numbering/document-number';
+import type { Signature } from '../signatures/signature.entity';
+import { pendingCoIssuers } from '../workflow/plan.machine';
+import type { Plan } from './plan.entity';
+
+/** The JSON shape of a plan (DESIGN §10) that the UI and other clients rely on. */
+export function presentPlan(plan: Plan, signatures: Signature[], availableActions: PlanEvent[]) {
+  const pending = new Set(pendingCoIssuers(plan.machineState));
+  return {
+    id: plan.id,
+    status: plan.status,
+    version: plan.version,
+    number: plan.number === null ? null : formatDocumentNumber(plan.number, plan.symbol),
+    symbol: plan.symbol,
+    issuedAt: plan.issuedAt,
+    contentVersion: plan.contentVersion,
+    contentHash: plan.contentHash,
+    documentHash: plan.documentHash,
+    createdAt: plan.createdAt,
+    updatedAt: plan.updatedAt,
+    createdById: plan.createdBy.id,
+    ...plan.content,
+    issuer: { id: plan.issuer.id, name: plan.issuer.name, shortName: plan.issuer.shortName },
+    signatures: signatures.map((signature) => presentSignature(signature, plan)),
+    coordination: plan.coIssuerIds.map((organisationId) => ({
+      organisationId,
+      state: plan.machineState.context.signedBy.includes(organisationId) && !pending.has(organisationId) ? 'signed' : 'pending',
+    })),
+    availableActions,
+  };
+}
+
+export function presentSignature(signature: Signature, plan: Plan) {
+  return {
+    id: signature.id,
+    kind: signature.kind,
+    organisationId: signature.organisation.id,
+    userId: signature.user.id,
+    userName: signature.user.fullName,
+    signedAt: signature.signedAt,
+    contentHash: signature.contentHash,
+    contentVersion: signature.contentVersion,
+    comment: signature.comment,
+    voidedAt: signature.voidedAt,
+    valid: signature.voidedAt === null && signature.contentHash === plan.contentHash,
+  };
+}
+
+/** A row of the plan list: no body, but enough to show and filter. */
+export function presentPlanSummary(plan: Plan) {
+  return {
+    id: plan.id,
+    kind: plan.kind,
+    status: plan.status,
+    title: plan.title,
+    year: plan.year,
+    issuerId: plan.issuer.id,
+    number: plan.number === null ? null : formatDocumentNumber(plan.number, plan.symbol),
+    issuedAt: plan.issuedAt,
+    contentVersion: plan.contentVersion,
+    version: plan.version,
+    createdAt: plan.createdAt,
+    updatedAt: plan.updatedAt,
+  };
+}

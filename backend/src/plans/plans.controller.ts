@@ -1,0 +1,111 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Body, Controller, Get, Param, ParseIntPipe, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { AbilityFactory } from '../auth/ability.factory';
+import type { AuthUser } from '../auth/auth-user';
+import { CurrentUser } from '../auth/decorators';
+import { AuditService } from '../audit/audit.service';
+import { ListParams, ListQuery, Page } from '../common/list-query';
+import { ParseIdPipe } from '../common/parse-id.pipe';
+import { DocumentsService } from '../documents/documents.service';
+import { SignaturesService } from '../signatures/signatures.service';
+import { availableActions } from '../workflow/available-actions';
+import { PlanContentDto } from './dto/plan-content.dto';
+import { UpdatePlanDto } from './dto/update-plan.dto';
+import { presentPlan, presentPlanSummary } from './plan.presenter';
+import type { Plan } from './plan.entity';
+import { PlansService } from './plans.service';
+
+const SORTABLE = ['updatedAt', 'createdAt', 'title', 'status', 'issuedAt', 'number', 'year', 'kind'];
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+@ApiTags('plans')
+@ApiBearerAuth()
+@Controller('plans')
+export class PlansController {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly plans: PlansService,
+    private readonly abilities: AbilityFactory,
+    private readonly signatures: SignaturesService,
+    private readonly audit: AuditService,
+    private readonly documents: DocumentsService,
+  ) {}
+
+  @Get()
+  async list(@CurrentUser() user: AuthUser, @ListParams({ sortable: SORTABLE, defaultSort: 'updatedAt' }) query: ListQuery) {
+    const page = await this.plans.list(user, query);
+    return new Page(page.resource, page.items.map(presentPlanSummary), page.total, page.offset);
+  }
+
+  @Get('stats')
+  stats(@CurrentUser() user: AuthUser) {
+    return this.plans.stats(user);
+  }
+
+  @Post()
+  async create(@CurrentUser() user: AuthUser, @Body() dto: PlanContentDto) {
+    return this.present(user, await this.plans.create(user, dto));
+  }
+
+  @Get(':id')
+  async get(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string) {
+    return this.present(user, await this.plans.findReadable(this.em, user, id));
+  }
+
+  @Put(':id')
+  async update(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string, @Body() { version, ...content }: UpdatePlanDto) {
+    return this.present(user, await this.plans.update(user, id, version, content));
+  }
+
+  @Get(':id/versions')
+  versions(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string) {
+    return this.plans.versions(user, id);
+  }
+
+  @Get(':id/versions/:n')
+  async version(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string, @Param('n', ParseIntPipe) n: number) {
+    const version = await this.plans.version(user, id, n);
+    return { contentVersion: version.contentVersion, contentHash: version.contentHash, createdAt: version.createdAt, content: version.content };
+  }
+
+  /** `?from=2&to=3`: what changed, block by block; `to` defaults to the current version. */
+  @Get(':id/diff')
+  async diff(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string, @Query('from', ParseIntPipe) from: number, @Query('to') to?: string) {
+    const target = to === undefined ? (await this.plans.findReadable(this.em, user, id)).contentVersion : Number(to);
+    return this.plans.diff(user, id, from, target);
+  }
+
+  @Get(':id/history')
+  async history(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string) {
+    await this.plans.findReadable(this.em, user, id);
+    const records = await this.audit.history(this.em, id);
+    return records.map((r) => ({
+      id: r.id, seq: r.seq, at: r.at, actorId: r.actor.id, actorName: r.actor.fullName, event: r.event,
+      fromState: r.fromState, toState: r.toState, comment: r.comment, contentHash: r.contentHash, details: r.details, hash: r.hash,
+    }));
+  }
+
+  @Get(':id/audit/verify')
+  async verify(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string) {
+    await this.plans.findReadable(this.em, user, id);
+    return this.audit.verify(this.em, id);
+  }
+
+  /** The DOCX: a draft ("DỰ THẢO") before issue; afterwards the stored issued file, byte for byte. */
+  @Get(':id/document')
+  async document(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string, @Res({ passthrough: true }) response: Response) {
+    const plan = await this.plans.findReadable(this.em, user, id);
+    const file = await this.documents.file(this.em, plan);
+    response.setHeader('Content-Type', DOCX);
+    response.setHeader('Content-Disposition', `attachment; filename="${file.fileName}"`);
+    if (file.sha256) response.setHeader('X-Content-SHA256', file.sha256);
+    return new StreamableFile(file.bytes);
+  }
+
+  private async present(user: AuthUser, plan: Plan) {
+    const signatures = await this.signatures.forPlan(this.em, plan);
+    return presentPlan(plan, signatures, availableActions(plan, user, this.abilities.createForUser(user)));
+  }
+}

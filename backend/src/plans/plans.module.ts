@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { DocumentsModule } from '../documents/documents.module';
+import { SignaturesModule } from '../signatures/signatures.module';
+import { PlanContentRules } from './plan-content.rules';
+import { PlansController } from './plans.controller';
+import { PlansService } from './plans.service';
+
+@Module({
+  imports: [AuditModule, SignaturesModule, DocumentsModule],
+  controllers: [PlansController],
+  providers: [PlansService, PlanContentRules],
+  exports: [PlansService],
+})
+export class PlansModule {}

@@ -1,0 +1,221 @@
+import { EntityManager, FilterQuery, LockMode } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { AbilityFactory } from '../auth/ability.factory';
+import type { AuthUser } from '../auth/auth-user';
+import { AuditService } from '../audit/audit.service';
+import { conflict, forbidden, invalid, notFound } from '../common/app-error';
+import { canonicalJson, sha256Hex } from '../common/canonical-json';
+import { ListQuery, Page } from '../common/list-query';
+import { calendarDateInVietnam } from '../documents/rendering/vietnamese-date';
+import { Organisation } from '../organisations/organisation.entity';
+import { SignaturesService } from '../signatures/signatures.service';
+import { User } from '../users/user.entity';
+import { apply, initialPlanState, statusOf } from '../workflow/plan.machine';
+import { changedFields, diffBlocks } from './block-diff';
+import { accessiblePlansWhere, newPlanSubject, planSubject } from './plan-access';
+import type { PlanContent } from './plan-content';
+import { PlanContentRules } from './plan-content.rules';
+import { PlanVersion } from './plan-version.entity';
+import { Plan } from './plan.entity';
+
+/** Type code of a plan in document symbols (FORMAT.md): "KH". */
+export const PLAN_TYPE_CODE = 'KH';
+
+export const contentHashOf = (content: PlanContent) => sha256Hex(canonicalJson(content));
+
+/** Drafting and reading plans: create, edit with versions, lists filtered by the caller's rights. */
+@Injectable()
+export class PlansService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly abilities: AbilityFactory,
+    private readonly rules: PlanContentRules,
+    private readonly audit: AuditService,
+    private readonly signatures: SignaturesService,
+  ) {}
+
+  async create(user: AuthUser, input: PlanContent): Promise<Plan> {
+    const content = normalise(input);
+    if (!this.abilities.createForUser(user).can('create', newPlanSubject(content.issuerId))) {
+      throw forbidden('Chỉ chuyên viên soạn thảo của chính cơ quan ban hành mới tạo được kế hoạch của cơ quan đó');
+    }
+    return this.em.transactional(async (em) => {
+      await this.rules.check(em, content);
+      const issuer = await em.findOneOrFail(Organisation, content.issuerId);
+      const author = em.getReference(User, user.id);
+      const plan = em.create(Plan, {
+        kind: content.kind,
+        machineState: initialPlanState(content),
+        issuer,
+        issuerLineage: issuer.path.split('/').filter(Boolean),
+        coIssuerIds: content.coIssuerIds,
+        content,
+        contentHash: contentHashOf(content),
+        title: content.title,
+        year: calendarDateInVietnam(new Date()).year,
+        symbol: `${PLAN_TYPE_CODE}-${issuer.symbol}`,
+        createdBy: author,
+        parent: content.parentPlanId ? em.getReference(Plan, content.parentPlanId) : null,
+      });
+      this.addVersion(em, plan, author);
+      await this.audit.append(em, plan, author, { event: 'CREATE', fromState: null, toState: plan.status });
+      return plan;
+    });
+  }
+
+  /** Edits a draft. `version` must be the one the editor loaded: a concurrent edit makes it stale (409). */
+  async update(user: AuthUser, id: string, version: number, input: PlanContent): Promise<Plan> {
+    const content = normalise(input);
+    return this.em.transactional(async (em) => {
+      const plan = await this.lockReadable(em, user, id);
+      if (!this.abilities.createForUser(user).can('update', planSubject(plan))) {
+        throw forbidden('Chỉ chuyên viên soạn thảo của cơ quan ban hành mới sửa được kế hoạch');
+      }
+      if (plan.status !== 'draft') {
+        throw conflict('NOT_EDITABLE', 'Chỉ sửa được kế hoạch đang ở trạng thái dự thảo', { status: plan.status });
+      }
+      if (version !== plan.version) {
+        throw conflict('STALE_VERSION', 'Kế hoạch đã được người khác sửa sau khi bạn mở; hãy tải lại bản mới nhất rồi sửa tiếp', {
+          currentVersion: plan.version,
+        });
+      }
+      if (content.issuerId !== plan.issuer.id) throw invalid({ issuerId: 'không đổi được cơ quan ban hành của kế hoạch' });
+      await this.rules.check(em, content);
+      const contentHash = contentHashOf(content);
+      if (contentHash === plan.contentHash) return plan;
+      this.applyContent(em, plan, content, contentHash, em.getReference(User, user.id));
+      await this.signatures.voidOutdated(em, plan);
+      await this.audit.append(em, plan, em.getReference(User, user.id), { event: 'EDIT', fromState: 'draft', toState: 'draft', details: { contentVersion: plan.contentVersion } });
+      return plan;
+    });
+  }
+
+  private applyContent(em: EntityManager, plan: Plan, content: PlanContent, contentHash: string, author: User): void {
+    const state = apply(plan.machineState, { type: 'CONTENT_CHANGED', kind: content.kind, coIssuerIds: content.coIssuerIds });
+    plan.machineState = state!;
+    plan.status = statusOf(state!);
+    plan.kind = content.kind;
+    plan.coIssuerIds = content.coIssuerIds;
+    plan.content = content;
+    plan.contentHash = contentHash;
+    plan.title = content.title;
+    plan.parent = content.parentPlanId ? em.getReference(Plan, content.parentPlanId) : null;
+    plan.contentVersion += 1;
+    this.addVersion(em, plan, author);
+  }
+
+  private addVersion(em: EntityManager, plan: Plan, author: User): void {
+    em.create(PlanVersion, { plan, contentVersion: plan.contentVersion, content: plan.content, contentHash: plan.contentHash, createdBy: author });
+  }
+
+  /** The plan, if the caller may read it; otherwise 404, as if it did not exist. */
+  async findReadable(em: EntityManager, user: AuthUser, id: string): Promise<Plan> {
+    const plan = await em.findOne(Plan, id, { populate: ['issuer', 'createdBy'] });
+    return this.assertReadable(user, plan);
+  }
+
+  /** Same, with the row locked for the rest of the transaction (every state change goes through here). */
+  async lockReadable(em: EntityManager, user: AuthUser, id: string): Promise<Plan> {
+    const plan = await em.findOne(Plan, id, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (plan) await em.populate(plan, ['issuer', 'createdBy']);
+    return this.assertReadable(user, plan);
+  }
+
+  private assertReadable(user: AuthUser, plan: Plan | null): Plan {
+    if (!plan || !this.abilities.createForUser(user).can('read', planSubject(plan))) throw notFound('Không tìm thấy kế hoạch');
+    return plan;
+  }
+
+  /** Filters: status, kind, year, issuerId, q (title); the caller's rights are part of the SQL. */
+  async list(user: AuthUser, query: ListQuery): Promise<Page<Plan>> {
+    const access = accessiblePlansWhere(this.abilities.createForUser(user));
+    if (!access) return new Page('plans', [], 0, query.offset);
+    const [items, total] = await this.em.findAndCount(Plan, { $and: [access, listFilter(query.filter)] }, {
+      orderBy: { [query.sortField]: query.sortOrder, id: 'ASC' },
+      limit: query.limit,
+      offset: query.offset,
+      populate: ['issuer'],
+      exclude: ['content', 'machineState'],
+    });
+    return new Page('plans', items as Plan[], total, query.offset);
+  }
+
+  async versions(user: AuthUser, id: string) {
+    await this.findReadable(this.em, user, id);
+    const versions = await this.em.find(PlanVersion, { plan: id }, { orderBy: { contentVersion: 'ASC' }, populate: ['createdBy'], exclude: ['content'] });
+    return versions.map((v) => ({
+      contentVersion: v.contentVersion,
+      contentHash: v.contentHash,
+      createdAt: v.createdAt,
+      createdBy: { id: v.createdBy.id, fullName: v.createdBy.fullName },
+    }));
+  }
+
+  async version(user: AuthUser, id: string, contentVersion: number): Promise<PlanVersion> {
+    await this.findReadable(this.em, user, id);
+    const version = await this.em.findOne(PlanVersion, { plan: id, contentVersion });
+    if (!version) throw notFound(`Kế hoạch không có phiên bản ${contentVersion}`);
+    return version;
+  }
+
+  /** What changed between two versions: body blocks (added, removed, changed) and other fields. */
+  async diff(user: AuthUser, id: string, from: number, to: number) {
+    const [before, after] = [await this.version(user, id, from), await this.version(user, id, to)];
+    return { from, to, blocks: diffBlocks(before.content.body, after.content.body), fields: changedFields(before.content, after.content) };
+  }
+
+  /** Dashboard figures over the plans the caller may read. */
+  async stats(user: AuthUser) {
+    const access = accessiblePlansWhere(this.abilities.createForUser(user));
+    if (!access) return { byStatus: {}, byMonth: [] };
+    const rows = await this.em.find(Plan, access, { fields: ['status', 'createdAt'] });
+    const byStatus: Record<string, number> = {};
+    const byMonth = new Map<string, number>();
+    for (const row of rows) {
+      byStatus[row.status] = (byStatus[row.status] ?? 0) + 1;
+      const { year, month } = calendarDateInVietnam(new Date(row.createdAt));
+      const key = `${year}-${String(month).padStart(2, '0')}`;
+      byMonth.set(key, (byMonth.get(key) ?? 0) + 1);
+    }
+    return { byStatus, byMonth: [...byMonth].sort().map(([month, count]) => ({ month, count })) };
+  }
+}
+
+function listFilter(filter: Record<string, unknown>): FilterQuery<Plan> {
+  const where: Record<string, unknown> = {};
+  const many = (value: unknown) => ({ $in: ([] as unknown[]).concat(value).map(String) });
+  if (filter.id !== undefined) where.id = many(filter.id);
+  if (filter.status !== undefined) where.status = many(filter.status);
+  if (filter.kind !== undefined) where.kind = many(filter.kind);
+  if (filter.issuerId !== undefined) where.issuer = many(filter.issuerId);
+  if (filter.year !== undefined) {
+    if (!Number.isInteger(Number(filter.year))) throw invalid({ 'filter.year': 'phải là năm (số nguyên)' });
+    where.year = Number(filter.year);
+  }
+  if (typeof filter.q === 'string' && filter.q.trim()) where.title = { $ilike: `%${escapeLike(filter.q.trim())}%` };
+  return where as FilterQuery<Plan>;
+}
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** Text is stored in Unicode NFC (FORMAT.md), trimmed; the heading defaults by kind. */
+function normalise(content: PlanContent): PlanContent {
+  const text = (value: string) => value.normalize('NFC').trim();
+  return {
+    kind: content.kind,
+    issuerId: content.issuerId,
+    coIssuerIds: content.coIssuerIds,
+    heading: content.heading ? text(content.heading) : null,
+    title: text(content.title),
+    place: text(content.place),
+    preamble: content.preamble.map(text),
+    body: content.body.map((block) => ({ type: block.type, text: text(block.text) })),
+    closing: content.closing.map(text),
+    signer: { authority: text(content.signer.authority), deputy: content.signer.deputy ? text(content.signer.deputy) : null, title: text(content.signer.title) },
+    recipients: content.recipients.map((r) => ({ label: text(r.label), note: r.note ? text(r.note) : null, orgIds: r.orgIds ?? [] })),
+    archive: text(content.archive),
+    reporting: content.reporting.map((r) => ({ name: text(r.name), dueDate: r.dueDate })),
+    form: content.form ? { title: text(content.form.title), indicators: content.form.indicators.map((i) => ({ code: text(i.code), label: text(i.label), unit: text(i.unit), type: i.type })) } : null,
+    parentPlanId: content.parentPlanId ?? null,
+  };
+}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { DocumentsModule } from '../documents/documents.module';
+import { NumberingModule } from '../numbering/numbering.module';
+import { PlansModule } from '../plans/plans.module';
+import { SignaturesModule } from '../signatures/signatures.module';
+import { TasksService } from './tasks.service';
+import { WorkflowController } from './workflow.controller';
+import { WorkflowService } from './workflow.service';
+
+@Module({
+  imports: [PlansModule, AuditModule, SignaturesModule, NumberingModule, DocumentsModule],
+  controllers: [WorkflowController],
+  providers: [WorkflowService, TasksService],
+  exports: [WorkflowService],
+})
+export class WorkflowModule {}

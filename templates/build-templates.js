@@ -1,0 +1,482 @@
+'use strict';
+/**
+ * Builds the plan templates (docxtemplater tags inside real Word files):
+ *   ke-hoach.docx           one issuer, signature beside "Nơi nhận"
+ *   ke-hoach-phoi-hop.docx  joint plan, a grid of signature blocks two per row, "Nơi nhận" below
+ * Both end with the reporting-form appendix, rendered only when the plan has a form.
+ *
+ * Layout follows /work/shared/FORMAT.md (Nghị định 30/2020/NĐ-CP). All formatting lives in named
+ * styles ("KH …") so a secretariat can restyle a copy in Word without touching the tags.
+ *
+ * Usage: node templates/build-templates.js [outputDir]   (default: this folder)
+ * The output is deterministic (fixed zip dates, fixed file order): rebuilding gives identical bytes.
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+const PizZip = require('pizzip');
+
+// ---------------------------------------------------------------------------------------------
+// Page geometry (twips; 1 mm ≈ 56.7 twips). A4, top/bottom 20 mm, left 30 mm, right 15 mm.
+const PAGE = { width: 11906, height: 16838, top: 1134, bottom: 1134, left: 1701, right: 850, header: 567 };
+const TEXT_WIDTH = PAGE.width - PAGE.left - PAGE.right;
+const HEADER_COLUMNS = [3686, TEXT_WIDTH - 3686]; // organisation | national motto
+const SIGNATURE_COLUMNS = [TEXT_WIDTH / 2, TEXT_WIDTH / 2];
+const FORM_COLUMNS = [1134, 4961, 1559, TEXT_WIDTH - 1134 - 4961 - 1559]; // STT | indicator | unit | value
+const CELL_MARGIN = 108;
+const FONT = 'Times New Roman';
+
+// Sizes in half-points (w:sz): 11pt = 22 … 14pt = 28.
+const PT = { 1: 2, 11: 22, 12: 24, 13: 26, 14: 28 };
+
+/** Indent on each side that centres a rule of `ruleWidth` twips in `availableWidth`. */
+function ruleIndent(availableWidth, ruleWidth) {
+  return Math.round((availableWidth - ruleWidth) / 2);
+}
+
+/** Text width inside a table column (the column minus the cell margins). */
+function cellTextWidth(columnWidth) {
+  return columnWidth - 2 * CELL_MARGIN;
+}
+
+// ---------------------------------------------------------------------------------------------
+// XML helpers. Element order inside w:pPr / w:rPr / w:tblPr follows the OOXML schema (Word is strict).
+const NS = {
+  w: 'http://schemas.openxmlformats.org/wordprocessingml/2006/main',
+  r: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships',
+  rel: 'http://schemas.openxmlformats.org/package/2006/relationships',
+  ct: 'http://schemas.openxmlformats.org/package/2006/content-types',
+};
+const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+
+function escapeXml(text) {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+function run(text) {
+  return `<w:r><w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r>`;
+}
+
+/** A paragraph in a named style; all its formatting comes from the style. */
+function paragraph(styleId, text = '') {
+  return `<w:p><w:pPr><w:pStyle w:val="${styleId}"/></w:pPr>${text ? run(text) : ''}</w:p>`;
+}
+
+/**
+ * A paragraph holding only a section tag ({#x} or {/x}). With docxtemplater's paragraphLoop the
+ * whole paragraph disappears from the output, so its style never shows.
+ */
+function tagParagraph(tag) {
+  return paragraph('KHNoiDung', tag);
+}
+
+/** {#name} … {/name} around the given paragraphs, each tag in its own (vanishing) paragraph. */
+function section(name, content) {
+  return tagParagraph(`{#${name}}`) + content + tagParagraph(`{/${name}}`);
+}
+
+function invertedSection(name, content) {
+  return tagParagraph(`{^${name}}`) + content + tagParagraph(`{/${name}}`);
+}
+
+const BORDER_EDGES = ['top', 'left', 'bottom', 'right', 'insideH', 'insideV'];
+
+function tableBorders(value) {
+  const edge = (name) =>
+    value === 'nil' ? `<w:${name} w:val="nil"/>` : `<w:${name} w:val="single" w:sz="4" w:space="0" w:color="000000"/>`;
+  return `<w:tblBorders>${BORDER_EDGES.map(edge).join('')}</w:tblBorders>`;
+}
+
+/** A fixed-layout table; `bordered` false gives the borderless layout tables of FORMAT.md. */
+function table({ widths, bordered }, rows) {
+  const total = widths.reduce((a, b) => a + b, 0);
+  const grid = widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('');
+  return (
+    '<w:tbl><w:tblPr>' +
+    `<w:tblW w:w="${total}" w:type="dxa"/>` +
+    tableBorders(bordered ? 'single' : 'nil') +
+    '<w:tblLayout w:type="fixed"/>' +
+    '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>' +
+    `</w:tblPr><w:tblGrid>${grid}</w:tblGrid>${rows.join('')}</w:tbl>`
+  );
+}
+
+function row(cells, { header = false } = {}) {
+  const trPr = header ? '<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>' : '<w:trPr><w:cantSplit/></w:trPr>';
+  return `<w:tr>${trPr}${cells.join('')}</w:tr>`;
+}
+
+function cell(width, content, { verticalCenter = false } = {}) {
+  const vAlign = verticalCenter ? '<w:vAlign w:val="center"/>' : '';
+  return `<w:tc><w:tcPr><w:tcW w:w="${width}" w:type="dxa"/>${vAlign}</w:tcPr>${content}</w:tc>`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Styles. Every style the document uses is defined here, in schema order.
+/**
+ * @typedef {object} StyleSpec
+ * @property {string} id  @property {string} name  @property {string} [basedOn]
+ * @property {boolean} [bold] @property {boolean} [italic] @property {number} [size] half-points
+ * @property {'left'|'center'|'right'|'both'} [align] @property {number} [firstLine]
+ * @property {number} [indentLeft] @property {number} [indentRight]
+ * @property {number} [before] @property {number} [after] @property {number} [line]
+ * @property {boolean} [keepNext] @property {boolean} [pageBreakBefore]
+ * @property {'top'|'box'} [border]
+ */
+function paragraphBorder(kind) {
+  const edge = (name) => `<w:${name} w:val="single" w:sz="6" w:space="1" w:color="000000"/>`;
+  if (kind === 'top') return `<w:pBdr>${edge('top')}</w:pBdr>`;
+  return `<w:pBdr>${['top', 'left', 'bottom', 'right'].map(edge).join('')}</w:pBdr>`;
+}
+
+function paragraphProperties(s) {
+  const spacing =
+    s.before !== undefined || s.after !== undefined || s.line !== undefined
+      ? `<w:spacing w:before="${s.before ?? 0}" w:after="${s.after ?? 0}" w:line="${s.line ?? 240}" w:lineRule="auto"/>`
+      : '';
+  const indentParts = [
+    s.indentLeft !== undefined ? `w:left="${s.indentLeft}"` : '',
+    s.indentRight !== undefined ? `w:right="${s.indentRight}"` : '',
+    s.firstLine !== undefined ? `w:firstLine="${s.firstLine}"` : '',
+  ].filter(Boolean);
+  const xml =
+    (s.keepNext ? '<w:keepNext/>' : '') +
+    (s.pageBreakBefore ? '<w:pageBreakBefore/>' : '') +
+    (s.border ? paragraphBorder(s.border) : '') +
+    spacing +
+    (indentParts.length ? `<w:ind ${indentParts.join(' ')}/>` : '') +
+    (s.align ? `<w:jc w:val="${s.align}"/>` : '');
+  return xml ? `<w:pPr>${xml}</w:pPr>` : '';
+}
+
+function runProperties(s) {
+  const xml =
+    (s.bold !== undefined ? `<w:b w:val="${s.bold ? 1 : 0}"/><w:bCs w:val="${s.bold ? 1 : 0}"/>` : '') +
+    (s.italic !== undefined ? `<w:i w:val="${s.italic ? 1 : 0}"/><w:iCs w:val="${s.italic ? 1 : 0}"/>` : '') +
+    (s.size !== undefined ? `<w:sz w:val="${s.size}"/><w:szCs w:val="${s.size}"/>` : '');
+  return xml ? `<w:rPr>${xml}</w:rPr>` : '';
+}
+
+function paragraphStyle(s) {
+  return (
+    `<w:style w:type="paragraph" w:customStyle="1" w:styleId="${s.id}">` +
+    `<w:name w:val="${escapeXml(s.name)}"/><w:basedOn w:val="${s.basedOn ?? 'Normal'}"/>` +
+    `<w:qFormat/>${paragraphProperties(s)}${runProperties(s)}</w:style>`
+  );
+}
+
+const BODY = { size: PT[14], align: 'both', firstLine: 567, before: 120, after: 0, line: 276 };
+const HEADER_LINE = { align: 'center', before: 0, after: 0, line: 240 };
+const RULE = { size: PT[1], before: 80, after: 0, line: 240, border: 'top' };
+
+/** @type {StyleSpec[]} */
+const STYLES = [
+  // Body (FORMAT.md "Title and body"): 14pt, justified, first-line indent 1 cm, 6pt before, 1.15 lines.
+  { id: 'KHNoiDung', name: 'KH Nội dung', ...BODY },
+  { id: 'KHCanCu', name: 'KH Căn cứ', basedOn: 'KHNoiDung' },
+  { id: 'KHCanCuNghieng', name: 'KH Căn cứ (từng dòng)', basedOn: 'KHNoiDung', italic: true },
+  { id: 'KHMuc1', name: 'KH Mục I', basedOn: 'KHNoiDung', bold: true, keepNext: true },
+  { id: 'KHMuc2', name: 'KH Mục 1', basedOn: 'KHNoiDung', bold: true },
+  { id: 'KHMuc3', name: 'KH Mục 1.1', basedOn: 'KHNoiDung', bold: true, italic: true },
+  { id: 'KHDoanVan', name: 'KH Đoạn văn', basedOn: 'KHNoiDung' },
+  { id: 'KHGach', name: 'KH Gạch đầu dòng', basedOn: 'KHNoiDung' },
+  { id: 'KHGachCon', name: 'KH Gạch đầu dòng cấp 2', basedOn: 'KHNoiDung' },
+  // Closing paragraphs stay on the page of the signature.
+  { id: 'KHKetThuc', name: 'KH Kết thúc', basedOn: 'KHNoiDung', keepNext: true },
+  // Draft mark: a small box at the top right of the first page.
+  { id: 'KHDuThao', name: 'KH Dự thảo', bold: true, size: PT[14], align: 'center', before: 0, after: 120, line: 240,
+    indentLeft: TEXT_WIDTH - 1800, border: 'box' },
+  // Header table (FORMAT.md "Header").
+  { id: 'KHCoQuanChuQuan', name: 'KH Cơ quan (dòng trên)', ...HEADER_LINE, size: PT[13], bold: false },
+  { id: 'KHCoQuanBanHanh', name: 'KH Cơ quan ban hành', ...HEADER_LINE, size: PT[13], bold: true },
+  { id: 'KHGachCoQuan', name: 'KH Gạch dưới cơ quan', ...RULE,
+    indentLeft: ruleIndent(cellTextWidth(HEADER_COLUMNS[0]), 1300),
+    indentRight: ruleIndent(cellTextWidth(HEADER_COLUMNS[0]), 1300) },
+  { id: 'KHQuocHieu', name: 'KH Quốc hiệu', ...HEADER_LINE, size: PT[12], bold: true },
+  { id: 'KHTieuNgu', name: 'KH Tiêu ngữ', ...HEADER_LINE, size: PT[13], bold: true },
+  { id: 'KHGachTieuNgu', name: 'KH Gạch dưới tiêu ngữ', ...RULE,
+    indentLeft: ruleIndent(cellTextWidth(HEADER_COLUMNS[1]), 3330),
+    indentRight: ruleIndent(cellTextWidth(HEADER_COLUMNS[1]), 3330) },
+  { id: 'KHSoKyHieu', name: 'KH Số, ký hiệu', ...HEADER_LINE, before: 120, size: PT[13] },
+  { id: 'KHDiaDanhNgay', name: 'KH Địa danh, ngày tháng', ...HEADER_LINE, before: 120, size: PT[14], italic: true },
+  // Document type and title.
+  { id: 'KHTenLoai', name: 'KH Tên loại văn bản', ...HEADER_LINE, before: 480, size: PT[14], bold: true, keepNext: true },
+  { id: 'KHTrichYeu', name: 'KH Trích yếu', ...HEADER_LINE, size: PT[14], bold: true, keepNext: true },
+  { id: 'KHGachTrichYeu', name: 'KH Gạch dưới trích yếu', ...RULE, after: 120, keepNext: true,
+    indentLeft: ruleIndent(TEXT_WIDTH, 2000), indentRight: ruleIndent(TEXT_WIDTH, 2000) },
+  // Signature and recipients (FORMAT.md "Signature and recipients").
+  { id: 'KHKhoangTruocChuKy', name: 'KH Khoảng trước chữ ký', size: PT[14], before: 0, after: 0, line: 240, keepNext: true },
+  { id: 'KHNoiNhanTieuDe', name: 'KH Nơi nhận (tiêu đề)', size: PT[12], bold: true, italic: true, before: 0, after: 0, line: 240 },
+  { id: 'KHNoiNhan', name: 'KH Nơi nhận', size: PT[11], align: 'left', before: 0, after: 0, line: 240 },
+  { id: 'KHChucDanh', name: 'KH Thẩm quyền, chức vụ ký', ...HEADER_LINE, size: PT[13], bold: true },
+  { id: 'KHChoKy', name: 'KH Chỗ ký', ...HEADER_LINE, size: PT[14], italic: true },
+  { id: 'KHHoTen', name: 'KH Họ tên người ký', ...HEADER_LINE, size: PT[14], bold: true, after: 240 },
+  // Appendix (FORMAT.md "Appendix").
+  { id: 'KHPhuLucTieuDe', name: 'KH Phụ lục (tiêu đề)', ...HEADER_LINE, size: PT[14], bold: true, pageBreakBefore: true, keepNext: true },
+  { id: 'KHPhuLucKemTheo', name: 'KH Phụ lục (kèm theo)', ...HEADER_LINE, size: PT[14], italic: true, after: 240, keepNext: true },
+  { id: 'KHBangTieuDe', name: 'KH Bảng (tiêu đề cột)', ...HEADER_LINE, before: 40, after: 40, size: PT[12], bold: true },
+  { id: 'KHBang', name: 'KH Bảng', before: 40, after: 40, line: 240, size: PT[12], align: 'left' },
+  { id: 'KHBangGiua', name: 'KH Bảng (giữa)', basedOn: 'KHBang', align: 'center' },
+  // Page number, centred in the top margin.
+  { id: 'KHSoTrang', name: 'KH Số trang', ...HEADER_LINE, size: PT[14] },
+];
+
+function stylesXml() {
+  const fonts = `<w:rFonts w:ascii="${FONT}" w:hAnsi="${FONT}" w:eastAsia="${FONT}" w:cs="${FONT}"/>`;
+  const defaults =
+    '<w:docDefaults>' +
+    `<w:rPrDefault><w:rPr>${fonts}<w:color w:val="000000"/><w:sz w:val="${PT[14]}"/><w:szCs w:val="${PT[14]}"/>` +
+    '<w:lang w:val="vi-VN" w:eastAsia="en-US" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>' +
+    '<w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr></w:pPrDefault>' +
+    '</w:docDefaults>';
+  const builtIn =
+    '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>' +
+    '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/>' +
+    '<w:uiPriority w:val="1"/><w:semiHidden/><w:unhideWhenUsed/></w:style>' +
+    '<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:uiPriority w:val="99"/>' +
+    '<w:semiHidden/><w:unhideWhenUsed/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar>' +
+    `<w:top w:w="0" w:type="dxa"/><w:left w:w="${CELL_MARGIN}" w:type="dxa"/>` +
+    `<w:bottom w:w="0" w:type="dxa"/><w:right w:w="${CELL_MARGIN}" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>` +
+    '<w:style w:type="numbering" w:default="1" w:styleId="NoList"><w:name w:val="No List"/><w:uiPriority w:val="99"/>' +
+    '<w:semiHidden/><w:unhideWhenUsed/></w:style>';
+  return `${XML_DECLARATION}<w:styles xmlns:w="${NS.w}">${defaults}${builtIn}${STYLES.map(paragraphStyle).join('')}</w:styles>`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Document parts. Tags are documented in templates/README.md.
+function draftMark() {
+  return section('draft', paragraph('KHDuThao', 'DỰ THẢO'));
+}
+
+/** Organisation | national motto, then "Số" | place and date on one row (FORMAT.md "Header"). */
+function headerTable() {
+  const [left, right] = HEADER_COLUMNS;
+  return table({ widths: HEADER_COLUMNS, bordered: false }, [
+    row([
+      cell(left, paragraph('KHCoQuanChuQuan', '{organisationName}') + paragraph('KHCoQuanBanHanh', '{bodyName}') +
+        paragraph('KHGachCoQuan')),
+      cell(right, paragraph('KHQuocHieu', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM') +
+        paragraph('KHTieuNgu', 'Độc lập - Tự do - Hạnh phúc') + paragraph('KHGachTieuNgu')),
+    ]),
+    row([
+      cell(left, paragraph('KHSoKyHieu', 'Số: {number}/{symbol}')),
+      cell(right, paragraph('KHDiaDanhNgay', '{place}, {date}')),
+    ]),
+  ]);
+}
+
+function titleBlock() {
+  return paragraph('KHTenLoai', '{heading}') + paragraph('KHTrichYeu', '{title}') + paragraph('KHGachTrichYeu');
+}
+
+function preamble() {
+  return (
+    section('preambleBases', paragraph('KHCanCuNghieng', '{.}')) +
+    section('preambleParagraphs', paragraph('KHCanCu', '{.}'))
+  );
+}
+
+/** One paragraph variant per block type, so each level has its own restylable style. */
+const BODY_BLOCK_STYLES = {
+  heading1: ['KHMuc1', '{label} {text}'],
+  heading2: ['KHMuc2', '{label} {text}'],
+  heading3: ['KHMuc3', '{label} {text}'],
+  paragraph: ['KHDoanVan', '{text}'],
+  bullet: ['KHGach', '{label} {text}'],
+  subbullet: ['KHGachCon', '{label} {text}'],
+};
+
+function body() {
+  const variants = Object.entries(BODY_BLOCK_STYLES).map(([type, [styleId, text]]) =>
+    section(type, paragraph(styleId, text)),
+  );
+  return section('body', variants.join(''));
+}
+
+function closing() {
+  return section('closing', paragraph('KHKetThuc', '{.}'));
+}
+
+/** Authority / deputy / title lines, room to sign (or "Đã ký"), signer's name. */
+function signatureBlockContent() {
+  const emptyLines = (n) => paragraph('KHChoKy').repeat(n);
+  return (
+    section('headLines', paragraph('KHChucDanh', '{.}')) +
+    section('signed', emptyLines(1) + paragraph('KHChoKy', 'Đã ký') + emptyLines(1)) +
+    invertedSection('signed', emptyLines(4)) +
+    paragraph('KHHoTen', '{signerName}')
+  );
+}
+
+function recipients() {
+  return (
+    paragraph('KHNoiNhanTieuDe', 'Nơi nhận:') +
+    section('recipients', paragraph('KHNoiNhan', '- {label}{#note} ({note}){/note};')) +
+    paragraph('KHNoiNhan', '- {archive}')
+  );
+}
+
+/** One issuer: "Nơi nhận" on the left, the signature on the right, on one row. */
+function singleSignature() {
+  const [left, right] = SIGNATURE_COLUMNS;
+  return (
+    paragraph('KHKhoangTruocChuKy') +
+    table({ widths: SIGNATURE_COLUMNS, bordered: false }, [
+      row([cell(left, recipients()), cell(right, section('signature', signatureBlockContent()))]),
+    ])
+  );
+}
+
+/**
+ * Joint plan: one row per pair of blocks. The row loop's tags share a paragraph with the cell
+ * tags ({#signatureRows}{#left} … {/right}{/signatureRows}) so that no empty paragraph is left
+ * at the top or bottom of a cell, which would misalign the two blocks of a row.
+ */
+function jointSignatures() {
+  const [left, right] = SIGNATURE_COLUMNS;
+  const leftCell = tagParagraph('{#signatureRows}{#left}') + signatureBlockContent() + tagParagraph('{/left}');
+  const rightCell = tagParagraph('{#right}') + signatureBlockContent() + tagParagraph('{/right}{/signatureRows}');
+  return (
+    paragraph('KHKhoangTruocChuKy') +
+    table({ widths: SIGNATURE_COLUMNS, bordered: false }, [row([cell(left, leftCell), cell(right, rightCell)])]) +
+    recipients()
+  );
+}
+
+function appendix() {
+  const [stt, indicator, unit, value] = FORM_COLUMNS;
+  const headerRow = row(
+    [
+      cell(stt, paragraph('KHBangTieuDe', 'STT'), { verticalCenter: true }),
+      cell(indicator, paragraph('KHBangTieuDe', 'Chỉ tiêu'), { verticalCenter: true }),
+      cell(unit, paragraph('KHBangTieuDe', 'Đơn vị tính'), { verticalCenter: true }),
+      cell(value, paragraph('KHBangTieuDe', 'Số liệu'), { verticalCenter: true }),
+    ],
+    { header: true },
+  );
+  const indicatorRow = row([
+    cell(stt, paragraph('KHBangGiua', '{#indicators}{code}')),
+    cell(indicator, paragraph('KHBang', '{label}')),
+    cell(unit, paragraph('KHBangGiua', '{unit}')),
+    cell(value, paragraph('KHBang', '{/indicators}')),
+  ]);
+  return section(
+    'form',
+    paragraph('KHPhuLucTieuDe', '{formTitle}') +
+      paragraph('KHPhuLucKemTheo', '(Kèm theo {documentName} số {number}/{symbol} ngày {shortDate} của {issuerFullName})') +
+      table({ widths: FORM_COLUMNS, bordered: true }, [headerRow, indicatorRow]),
+  );
+}
+
+function sectionProperties() {
+  return (
+    '<w:sectPr>' +
+    '<w:headerReference w:type="default" r:id="rIdHeaderDefault"/>' +
+    '<w:headerReference w:type="first" r:id="rIdHeaderFirst"/>' +
+    `<w:pgSz w:w="${PAGE.width}" w:h="${PAGE.height}"/>` +
+    `<w:pgMar w:top="${PAGE.top}" w:right="${PAGE.right}" w:bottom="${PAGE.bottom}" w:left="${PAGE.left}" ` +
+    `w:header="${PAGE.header}" w:footer="${PAGE.header}" w:gutter="0"/>` +
+    '<w:cols w:space="720"/><w:titlePg/><w:docGrid w:linePitch="360"/>' +
+    '</w:sectPr>'
+  );
+}
+
+function documentXml(signatures) {
+  const content = draftMark() + headerTable() + titleBlock() + preamble() + body() + closing() + signatures + appendix();
+  return `${XML_DECLARATION}<w:document xmlns:w="${NS.w}" xmlns:r="${NS.r}"><w:body>${content}${sectionProperties()}</w:body></w:document>`;
+}
+
+/** Page number centred in the header; the first page gets an empty header (w:titlePg). */
+function headerXml(withPageNumber) {
+  const pageField = withPageNumber ? '<w:fldSimple w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple>' : '';
+  return `${XML_DECLARATION}<w:hdr xmlns:w="${NS.w}" xmlns:r="${NS.r}"><w:p><w:pPr><w:pStyle w:val="KHSoTrang"/></w:pPr>${pageField}</w:p></w:hdr>`;
+}
+
+function settingsXml() {
+  return (
+    `${XML_DECLARATION}<w:settings xmlns:w="${NS.w}">` +
+    '<w:zoom w:percent="100"/><w:defaultTabStop w:val="720"/><w:characterSpacingControl w:val="doNotCompress"/>' +
+    '<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>' +
+    '<w:themeFontLang w:val="vi-VN"/><w:decimalSymbol w:val=","/><w:listSeparator w:val=";"/>' +
+    '</w:settings>'
+  );
+}
+
+function fontTableXml() {
+  return (
+    `${XML_DECLARATION}<w:fonts xmlns:w="${NS.w}"><w:font w:name="${FONT}">` +
+    '<w:panose1 w:val="02020603050405020304"/><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/>' +
+    '</w:font></w:fonts>'
+  );
+}
+
+function contentTypesXml() {
+  const wml = 'application/vnd.openxmlformats-officedocument.wordprocessingml';
+  const override = (part, type) => `<Override PartName="${part}" ContentType="${wml}.${type}+xml"/>`;
+  return (
+    `${XML_DECLARATION}<Types xmlns="${NS.ct}">` +
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+    '<Default Extension="xml" ContentType="application/xml"/>' +
+    override('/word/document.xml', 'document.main') +
+    override('/word/styles.xml', 'styles') +
+    override('/word/settings.xml', 'settings') +
+    override('/word/fontTable.xml', 'fontTable') +
+    override('/word/header1.xml', 'header') +
+    override('/word/header2.xml', 'header') +
+    '</Types>'
+  );
+}
+
+function relationshipsXml(relationships) {
+  const items = relationships
+    .map(([id, type, target]) => `<Relationship Id="${id}" Type="${NS.r}/${type}" Target="${target}"/>`)
+    .join('');
+  return `${XML_DECLARATION}<Relationships xmlns="${NS.rel}">${items}</Relationships>`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Packaging. Local-time constructor: PizZip writes DOS dates from local fields, so this date
+// gives the same bytes in every time zone.
+const FIXED_ZIP_DATE = new Date(2026, 0, 1, 0, 0, 0);
+
+function buildDocx(signatures) {
+  const parts = [
+    ['[Content_Types].xml', contentTypesXml()],
+    ['_rels/.rels', relationshipsXml([['rId1', 'officeDocument', 'word/document.xml']])],
+    ['word/document.xml', documentXml(signatures)],
+    ['word/_rels/document.xml.rels', relationshipsXml([
+      ['rIdStyles', 'styles', 'styles.xml'],
+      ['rIdSettings', 'settings', 'settings.xml'],
+      ['rIdFontTable', 'fontTable', 'fontTable.xml'],
+      ['rIdHeaderDefault', 'header', 'header1.xml'],
+      ['rIdHeaderFirst', 'header', 'header2.xml'],
+    ])],
+    ['word/styles.xml', stylesXml()],
+    ['word/settings.xml', settingsXml()],
+    ['word/fontTable.xml', fontTableXml()],
+    ['word/header1.xml', headerXml(true)],
+    ['word/header2.xml', headerXml(false)],
+  ];
+  const zip = new PizZip();
+  for (const [name, xml] of parts) zip.file(name, xml, { date: FIXED_ZIP_DATE });
+  return zip.generate({ type: 'nodebuffer', compression: 'DEFLATE', platform: 'DOS' });
+}
+
+const TEMPLATES = {
+  'ke-hoach.docx': () => buildDocx(singleSignature()),
+  'ke-hoach-phoi-hop.docx': () => buildDocx(jointSignatures()),
+};
+
+function buildTemplates(outputDir = __dirname) {
+  fs.mkdirSync(outputDir, { recursive: true });
+  return Object.entries(TEMPLATES).map(([fileName, build]) => {
+    const target = path.join(outputDir, fileName);
+    fs.writeFileSync(target, build());
+    return target;
+  });
+}
+
+module.exports = { buildTemplates };
+
+if (require.main === module) {
+  for (const written of buildTemplates(process.argv[2] ?? __dirname)) console.log(`wrote ${written}`);
+}
