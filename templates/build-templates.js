@@ -315,14 +315,19 @@ function recipients() {
   );
 }
 
-/** One issuer: "Nơi nhận" on the left, the signature on the right, on one row. */
+/**
+ * One issuer: "Nơi nhận" on the left, the signature on the right, on one row. The empty paragraph
+ * after the table keeps a paragraph between the table and the end of the body when there is no
+ * appendix, as Word itself always does.
+ */
 function singleSignature() {
   const [left, right] = SIGNATURE_COLUMNS;
   return (
     paragraph('KHKhoangTruocChuKy') +
     table({ widths: SIGNATURE_COLUMNS, bordered: false }, [
       row([cell(left, recipients()), cell(right, section('signature', signatureBlockContent()))]),
-    ])
+    ]) +
+    '<w:p/>'
   );
 }
 

@@ -1,11 +1,29 @@
-import { Admin, ListGuesser, Resource } from 'react-admin';
-import simpleRestProvider from 'ra-data-simple-rest';
-
-const dataProvider = simpleRestProvider('/api');
+import { Admin, Resource } from 'react-admin';
+import { authProvider } from './authProvider';
+import { Dashboard } from './dashboard/Dashboard';
+import { dataProvider } from './dataProvider';
+import { i18nProvider } from './i18n/i18nProvider';
+import { AppLayout } from './layout/AppLayout';
+import numberRegister from './numberRegister';
+import organisations from './organisations';
+import plans from './plans';
+import { theme } from './theme';
+import users from './users';
 
 export const App = () => (
-  <Admin dataProvider={dataProvider} title="Kế hoạch MTTQ">
-    <Resource name="organisations" list={ListGuesser} />
-    <Resource name="users" list={ListGuesser} />
+  <Admin
+    dataProvider={dataProvider}
+    authProvider={authProvider}
+    i18nProvider={i18nProvider}
+    dashboard={Dashboard}
+    layout={AppLayout}
+    theme={theme}
+    requireAuth
+    disableTelemetry
+  >
+    <Resource name="plans" {...plans} />
+    <Resource name="number-registers" {...numberRegister} />
+    <Resource name="organisations" {...organisations} />
+    <Resource name="users" {...users} />
   </Admin>
 );

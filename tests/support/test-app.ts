@@ -39,8 +39,13 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
   };
 }
 
-export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
-  const database = overrides.dataDir ? null : await createTestDatabase();
+/**
+ * `ownsDatabase: false` with a `databaseUrl` starts a second instance on another spec app's database
+ * (that app creates and drops it).
+ */
+export async function startTestApp(options: Partial<AppConfig> & { ownsDatabase?: boolean } = {}): Promise<TestApp> {
+  const { ownsDatabase = true, ...overrides } = options;
+  const database = overrides.dataDir || !ownsDatabase ? null : await createTestDatabase();
   const config = testConfig({ databaseUrl: database?.url ?? null, ...overrides });
   const app = await createApp(config);
   await app.init();

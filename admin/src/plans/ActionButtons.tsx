@@ -11,7 +11,7 @@ export const ActionButtons = () => {
   const plan = useRecordContext<Plan>();
   if (!plan?.availableActions?.length) return null;
   return (
-    <Stack direction="row" useFlexGap flexWrap="wrap" gap={1} data-testid="plan-actions">
+    <Stack direction="row" useFlexGap spacing={1} sx={{ flexWrap: 'wrap' }} data-testid="plan-actions">
       {plan.availableActions.map((action) => (
         <ActionButton key={action} plan={plan} action={action} />
       ))}

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { Box } from '@mui/material';
-import AddIcon from '@mui/icons-material/AddCircleOutline';
+import AddIcon from '@mui/icons-material/PlaylistAdd';
 import { useWatch } from 'react-hook-form';
 import {
   ArrayInput,

@@ -14,10 +14,11 @@ export const PlanEdit = () => {
   const redirect = useRedirect();
   const { id } = useParams();
   const [staleMessage, setStaleMessage] = useState<string | null>(null);
-  const onError = (error: HttpError) => {
-    if (error.status === 409 && error.body?.code === 'STALE_VERSION') return setStaleMessage(error.message);
+  const onError = (error: Error) => {
+    const { status, body } = error as HttpError;
+    if (status === 409 && body?.code === 'STALE_VERSION') return setStaleMessage(error.message);
     // Field errors are shown under the inputs by the form itself.
-    if (!error.body?.errors) notify(error.message || 'ra.notification.http_error', { type: 'error' });
+    if (!body?.errors) notify(error.message || 'ra.notification.http_error', { type: 'error' });
   };
   const reload = () => {
     setStaleMessage(null);

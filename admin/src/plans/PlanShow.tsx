@@ -51,7 +51,7 @@ const PlanSummary = () => {
   return (
     <Card variant="outlined" sx={{ mb: 2 }}>
       <CardContent>
-        <Stack direction="row" useFlexGap flexWrap="wrap" alignItems="center" gap={1} sx={{ mb: 1 }}>
+        <Stack direction="row" useFlexGap spacing={1} sx={{ flexWrap: 'wrap', alignItems: 'center', mb: 1 }}>
           <StatusChip />
           <Chip size="small" variant="outlined" label={translate(`resources.plans.kinds.${plan.kind}`)} />
           {plan.number && (
@@ -71,7 +71,7 @@ const PlanSummary = () => {
           {' · '}
           {translate('resources.plans.summary.version', { version: plan.contentVersion })}
         </Typography>
-        <Stack direction="row" useFlexGap flexWrap="wrap" gap={1} alignItems="center">
+        <Stack direction="row" useFlexGap spacing={1} sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
           <ActionButtons />
           <EditButton variant="outlined" />
           <DownloadDocumentButton />

@@ -49,11 +49,11 @@ const SignatureRow = ({ name, signatures, kind }: { name: string; signatures: Si
         primary={name}
         secondary={
           <>
-            <Typography component="span" variant="body2" color={current ? 'success.main' : 'warning.main'} display="block">
+            <Typography component="span" variant="body2" sx={{ display: 'block', color: current ? 'success.main' : 'warning.main' }}>
               {state}
             </Typography>
             {voided.map((signature) => (
-              <Typography key={signature.signedAt} component="span" variant="caption" color="text.secondary" display="block">
+              <Typography key={signature.signedAt} component="span" variant="caption" sx={{ display: 'block', color: 'text.secondary' }}>
                 {translate('resources.plans.signatures.voided', signatureArgs(signature))}
               </Typography>
             ))}

@@ -39,7 +39,7 @@ const TimelineEntry = ({ entry }: { entry: HistoryEntry }) => {
         <Typography variant="body2">
           <strong>{entry.actorName}</strong> {event}
         </Typography>
-        <Typography variant="caption" color="text.secondary" display="block">
+        <Typography variant="caption" sx={{ display: 'block', color: 'text.secondary' }}>
           {formatDateTime(entry.at)}
           {entry.fromState && entry.fromState !== entry.toState &&
             ` · ${translate(`resources.plans.statuses.${entry.fromState}`)} → ${translate(`resources.plans.statuses.${entry.toState}`)}`}

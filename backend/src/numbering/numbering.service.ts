@@ -58,7 +58,7 @@ export class NumberingService {
     if (query.filter.typeCode !== undefined) where.typeCode = String(query.filter.typeCode);
     if (typeof query.filter.q === 'string' && query.filter.q.trim()) where.title = { $ilike: `%${query.filter.q.trim()}%` };
     const [items, total] = await em.findAndCount(RegisterEntry, where, {
-      orderBy: { [query.sortField]: query.sortOrder, number: 'DESC' },
+      orderBy: [{ [query.sortField]: query.sortOrder }, { number: 'DESC' }],
       limit: query.limit,
       offset: query.offset,
     });

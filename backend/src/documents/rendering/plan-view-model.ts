@@ -75,7 +75,7 @@ export function buildPlanView(input: RenderInput): PlanView {
     body: bodyView(content),
     closing: content.closing,
     ...signaturesView(input),
-    recipients: content.recipients.map(({ label, note }) => ({ label, note: note ?? '' })),
+    recipients: content.recipients.map(({ label, note }) => ({ label, note: note?.trim() ?? '' })),
     archive: content.archive,
     form: content.form
       ? {

@@ -67,7 +67,7 @@ interface DocxtemplaterErrorDetail {
   properties?: { explanation?: string; errors?: DocxtemplaterErrorDetail[] };
 }
 
-function toTemplateRenderError(error: unknown): Error {
+function toTemplateRenderError(error: unknown): TemplateRenderError {
   if (error instanceof TemplateRenderError) return error;
   const detail = error as DocxtemplaterErrorDetail;
   const nested = detail.properties?.errors;

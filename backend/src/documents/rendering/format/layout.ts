@@ -68,29 +68,42 @@ function isContinuous(sectionProperties: XmlElement): boolean {
   return firstChild(sectionProperties, 'w:type')?.attributes['w:val'] === 'continuous';
 }
 
+/** Index of the last paragraph with text before `index`, not looking before `from`. */
+function previousTextParagraph(blocks: WordBlock[], index: number, from: number): number {
+  for (let i = index - 1; i >= from; i--) {
+    const paragraph = paragraphAt(blocks, i);
+    if (paragraph && !isBlank(paragraph)) return i;
+  }
+  return index;
+}
+
+/**
+ * The block at `index` starts a page: w:pageBreakBefore or a page break in it, or a page or
+ * section break in the blank paragraphs between it and the content before it.
+ */
+function startsNewPage(blocks: WordBlock[], index: number, from: number): boolean {
+  const paragraph = paragraphAt(blocks, index);
+  if (paragraph?.format.pageBreakBefore || paragraph?.hasPageBreak) return true;
+  for (let i = index - 1; i >= from; i--) {
+    const previous = paragraphAt(blocks, i);
+    if (!previous) return false;
+    if (previous.hasPageBreak || (previous.sectionBreak && !isContinuous(previous.sectionBreak))) return true;
+    if (!isBlank(previous)) return false;
+  }
+  return false;
+}
+
 function locateAppendix(blocks: WordBlock[], from: number): { start: number; appendix?: AppendixLayout } {
   const citationIndex = findIndex(blocks, from, isParagraphMatching(APPENDIX_CITATION));
   if (citationIndex < 0) return { start: blocks.length };
-  let titleIndex = citationIndex - 1;
-  while (titleIndex > from && (!paragraphAt(blocks, titleIndex) || isBlank(paragraphAt(blocks, titleIndex)!))) titleIndex--;
-  const title = paragraphAt(blocks, titleIndex) ?? paragraphAt(blocks, citationIndex)!;
-  // A page break in the title itself, before it (blank paragraphs, section end), or w:pageBreakBefore.
-  const before = blocks.slice(from, titleIndex).reverse();
-  const lastContent = before.findIndex((block) => block.kind === 'table' || !isBlank(block.paragraph));
-  const gap = (lastContent < 0 ? before : before.slice(0, lastContent + 1)).flatMap((block) =>
-    block.kind === 'paragraph' ? [block.paragraph] : [],
-  );
-  const startsNewPage =
-    title.format.pageBreakBefore === true ||
-    title.hasPageBreak ||
-    gap.some((p) => p.hasPageBreak || (p.sectionBreak && !isContinuous(p.sectionBreak)));
+  const titleIndex = previousTextParagraph(blocks, citationIndex, from);
   const tableBlock = blocks.slice(citationIndex).find((block) => block.kind === 'table');
   return {
     start: titleIndex,
     appendix: {
-      title,
+      title: paragraphAt(blocks, titleIndex)!,
       citation: paragraphAt(blocks, citationIndex)!,
-      startsNewPage,
+      startsNewPage: startsNewPage(blocks, titleIndex, from),
       table: tableBlock?.kind === 'table' ? tableBlock.table : undefined,
     },
   };

@@ -1,0 +1,32 @@
+import { Grid } from '@mui/material';
+import { useQuery } from '@tanstack/react-query';
+import { Title, useTranslate } from 'react-admin';
+import { useKehoachDataProvider } from '../common/useKehoachDataProvider';
+import { PlansByMonthChart } from './PlansByMonthChart';
+import { ReportsDueCard } from './ReportsDueCard';
+import { StatusCountsCard } from './StatusCountsCard';
+import { TasksCard } from './TasksCard';
+
+/** What waits for me, where the plans stand, and what is due soon. */
+export const Dashboard = () => {
+  const translate = useTranslate();
+  const dataProvider = useKehoachDataProvider();
+  const { data: stats } = useQuery({ queryKey: ['plans', 'stats'], queryFn: () => dataProvider.getPlanStats() });
+  return (
+    <Grid container spacing={2} sx={{ mt: { xs: 1, sm: 2 }, mb: 2 }}>
+      <Title title={translate('kehoach.dashboard.title')} />
+      <Grid size={{ xs: 12, md: 7 }}>
+        <TasksCard />
+      </Grid>
+      <Grid size={{ xs: 12, md: 5 }}>
+        <StatusCountsCard stats={stats} />
+      </Grid>
+      <Grid size={{ xs: 12, md: 7 }}>
+        <PlansByMonthChart stats={stats} />
+      </Grid>
+      <Grid size={{ xs: 12, md: 5 }}>
+        <ReportsDueCard />
+      </Grid>
+    </Grid>
+  );
+};

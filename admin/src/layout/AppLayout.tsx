@@ -1,0 +1,52 @@
+import type { ReactNode } from 'react';
+import { ListItemIcon, ListItemText, MenuItem } from '@mui/material';
+import BusinessIcon from '@mui/icons-material/Business';
+import { AppBar, Layout, Logout, Menu, UserMenu, useGetIdentity, useTranslate } from 'react-admin';
+import { useAbility } from '../ability';
+import type { Organisation, User } from '../types';
+
+/** Menus follow the CASL rules: the register for clerks, user management for administrators. */
+const AppMenu = () => {
+  const ability = useAbility();
+  return (
+    <Menu>
+      <Menu.DashboardItem />
+      <Menu.ResourceItem name="plans" />
+      <Menu.ResourceItem name="number-registers" />
+      <Menu.ResourceItem name="organisations" />
+      {ability.can('update', 'User') && <Menu.ResourceItem name="users" />}
+    </Menu>
+  );
+};
+
+/** Who is logged in, for which organisation, in which roles. */
+const WhoAmI = () => {
+  const translate = useTranslate();
+  const { identity } = useGetIdentity();
+  if (!identity) return null;
+  const organisation = identity.organisation as Organisation;
+  const roles = (identity.user as User).roles.map((role) => translate(`resources.users.roles.${role}`)).join(', ');
+  return (
+    <MenuItem disabled sx={{ '&.Mui-disabled': { opacity: 1 } }}>
+      <ListItemIcon>
+        <BusinessIcon fontSize="small" />
+      </ListItemIcon>
+      <ListItemText primary={organisation.name} secondary={roles} />
+    </MenuItem>
+  );
+};
+
+const AppUserMenu = () => (
+  <UserMenu>
+    <WhoAmI />
+    <Logout />
+  </UserMenu>
+);
+
+const AppAppBar = () => <AppBar userMenu={<AppUserMenu />} />;
+
+export const AppLayout = ({ children }: { children: ReactNode }) => (
+  <Layout menu={AppMenu} appBar={AppAppBar}>
+    {children}
+  </Layout>
+);

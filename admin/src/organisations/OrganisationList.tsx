@@ -1,0 +1,68 @@
+import { Box } from '@mui/material';
+import SubdirectoryIcon from '@mui/icons-material/SubdirectoryArrowRight';
+import {
+  CreateButton,
+  DataTable,
+  FilterButton,
+  List,
+  SearchInput,
+  SelectField,
+  SelectInput,
+  TopToolbar,
+  useCanAccess,
+  useListContext,
+} from 'react-admin';
+import type { Organisation } from '../types';
+import { KIND_CHOICES, LEVEL_CHOICES } from './organisationChoices';
+
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <SelectInput key="kind" source="kind" label="resources.organisations.fields.kind" choices={KIND_CHOICES} />,
+  <SelectInput key="level" source="level" label="resources.organisations.fields.level" choices={LEVEL_CHOICES} />,
+];
+
+/** Depth in the tree from the materialised path "/root/…/id/". */
+const depthOf = (organisation: Organisation) => organisation.path.split('/').filter(Boolean).length - 1;
+
+/** The organisation tree: in path order each one sits under its parent, indented by its depth. */
+export const OrganisationList = () => {
+  const { canAccess: canEdit } = useCanAccess({ resource: 'organisations', action: 'edit' });
+  return (
+    <List
+      filters={filters}
+      sort={{ field: 'path', order: 'ASC' }}
+      perPage={100}
+      exporter={false}
+      actions={
+        <TopToolbar>
+          <FilterButton />
+          <CreateButton />
+        </TopToolbar>
+      }
+    >
+      <DataTable rowClick={canEdit ? 'edit' : false} bulkActionButtons={false}>
+        <DataTable.Col source="name" label="resources.organisations.fields.name" render={(organisation: Organisation) => <TreeName organisation={organisation} />} />
+        <DataTable.Col source="shortName" label="resources.organisations.fields.shortName" />
+        <DataTable.Col source="symbol" label="resources.organisations.fields.symbol" />
+        <DataTable.Col source="kind" label="resources.organisations.fields.kind">
+          <SelectField source="kind" choices={KIND_CHOICES} />
+        </DataTable.Col>
+        <DataTable.Col source="level" label="resources.organisations.fields.level">
+          <SelectField source="level" choices={LEVEL_CHOICES} />
+        </DataTable.Col>
+      </DataTable>
+    </List>
+  );
+};
+
+/** Indented only when the list is in tree (path) order; sorted otherwise, depth means nothing. */
+const TreeName = ({ organisation }: { organisation: Organisation }) => {
+  const { sort } = useListContext();
+  const depth = sort.field === 'path' ? depthOf(organisation) : 0;
+  return (
+    <Box sx={{ display: 'flex', alignItems: 'center', pl: Math.max(depth - 1, 0) * 3, fontWeight: depth === 0 ? 700 : 400 }}>
+      {depth > 0 && <SubdirectoryIcon fontSize="small" sx={{ color: 'text.disabled', mr: 0.5 }} />}
+      {organisation.name}
+    </Box>
+  );
+};

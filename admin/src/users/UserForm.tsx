@@ -1,0 +1,35 @@
+import {
+  AutocompleteInput,
+  BooleanInput,
+  CheckboxGroupInput,
+  PasswordInput,
+  ReferenceInput,
+  SimpleForm,
+  TextInput,
+  minLength,
+  required,
+} from 'react-admin';
+import { FormRow } from '../common/FormRow';
+import { ROLE_CHOICES } from './roleChoices';
+
+/** A user: its organisation and roles there. The password is set on creation and changed only when typed. */
+export const UserForm = ({ creating = false }: { creating?: boolean }) => (
+  <SimpleForm warnWhenUnsavedChanges defaultValues={creating ? { roles: [], active: true } : undefined}>
+    <FormRow>
+      <TextInput source="username" label="resources.users.fields.username" validate={required()} readOnly={!creating} helperText="resources.users.helpers.username" />
+      <TextInput source="fullName" label="resources.users.fields.fullName" validate={required()} />
+    </FormRow>
+    <ReferenceInput source="organisationId" reference="organisations" sort={{ field: 'path', order: 'ASC' }} perPage={200}>
+      <AutocompleteInput optionText="name" label="resources.users.fields.organisationId" validate={required()} fullWidth />
+    </ReferenceInput>
+    <CheckboxGroupInput source="roles" label="resources.users.fields.roles" choices={ROLE_CHOICES} validate={required()} />
+    <PasswordInput
+      source="password"
+      label={creating ? 'resources.users.fields.password' : 'resources.users.fields.new_password'}
+      validate={creating ? [required(), minLength(8)] : minLength(8)}
+      helperText={creating ? 'resources.users.helpers.password' : 'resources.users.helpers.new_password'}
+      parse={(value: string) => value || undefined}
+    />
+    <BooleanInput source="active" label="resources.users.fields.active" />
+  </SimpleForm>
+);

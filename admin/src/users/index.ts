@@ -1,0 +1,12 @@
+import UserIcon from '@mui/icons-material/People';
+import { UserCreate } from './UserCreate';
+import { UserEdit } from './UserEdit';
+import { UserList } from './UserList';
+
+export default {
+  list: UserList,
+  create: UserCreate,
+  edit: UserEdit,
+  icon: UserIcon,
+  recordRepresentation: 'fullName',
+};

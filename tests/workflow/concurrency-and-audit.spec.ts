@@ -1,0 +1,98 @@
+import { MikroORM } from '@mikro-orm/postgresql';
+import { ALL_DEMO_USERS, demoOrgs, DemoOrgs, planContent, send } from '../support/plans';
+import { startTestApp, TestApp } from '../support/test-app';
+
+/** Mộc Châu's one user holds every workflow role: quick to drive, and its register starts empty. */
+const MOC_CHAU = 'bpt.mocchau';
+
+async function approvedPlans(t: TestApp, orgs: DemoOrgs, count: number): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const { body } = await t.as(MOC_CHAU).post('/api/plans').send(planContent(orgs.mocChau, { title: `Kế hoạch số ${i + 1}`, place: 'Mộc Châu' })).expect(201);
+    for (const event of ['SUBMIT', 'FORWARD', 'APPROVE']) await send(t, MOC_CHAU, body.id, event);
+    ids.push(body.id);
+  }
+  return ids;
+}
+
+const numbersOf = (plans: { number: string }[]) => plans.map((p) => Number(p.number.split('/')[0])).sort((a, b) => a - b);
+const oneTo = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
+
+describe('concurrency and the audit chain', () => {
+  let t: TestApp;
+  let orgs: DemoOrgs;
+  beforeAll(async () => {
+    t = await startTestApp();
+    await t.login(...ALL_DEMO_USERS);
+    orgs = await demoOrgs(t);
+  });
+  afterAll(() => t.close());
+
+  it('50 plans issued at once get numbers 1..50: no gap, no duplicate', async () => {
+    const ids = await approvedPlans(t, orgs, 50);
+    const issued = await Promise.all(ids.map((id) => send(t, MOC_CHAU, id, 'ISSUE')));
+    expect(numbersOf(issued)).toEqual(oneTo(50));
+    const register = await t.as(MOC_CHAU).get('/api/number-registers?range=[0,99]&sort=["number","ASC"]').expect(200);
+    expect(register.body.map((e: { number: number }) => e.number)).toEqual(oneTo(50));
+    expect(register.body[4]).toMatchObject({ fullNumber: '05/KH-MTTQ-BTT', typeCode: 'KH', external: false });
+  });
+
+  it('the clerk registers an outside document on the same register; others may not', async () => {
+    const entry = await t.as(MOC_CHAU).post('/api/number-registers').send({ typeCode: 'BC', title: 'Báo cáo kết quả 6 tháng' }).expect(201);
+    expect(entry.body).toMatchObject({ number: 51, fullNumber: '51/BC-MTTQ-BTT', external: true, planId: null });
+    await t.as('bpt.tinh').post('/api/number-registers').send({ typeCode: 'BC', title: 'X' }).expect(403);
+    const invalid = await t.as(MOC_CHAU).post('/api/number-registers').send({ typeCode: 'XX', title: '' }).expect(400);
+    expect(Object.keys(invalid.body.errors).sort()).toEqual(['title', 'typeCode']);
+    // A clerk sees only its own organisation's register.
+    const provincial = await t.as('vt.tinh').get('/api/number-registers').expect(200);
+    expect(provincial.body.every((e: { organisationId: string }) => e.organisationId === orgs.province)).toBe(true);
+  });
+
+  it('two concurrent APPROVE on one plan: exactly one wins', async () => {
+    const { body } = await t.as(MOC_CHAU).post('/api/plans').send(planContent(orgs.mocChau, { place: 'Mộc Châu' })).expect(201);
+    await send(t, MOC_CHAU, body.id, 'SUBMIT');
+    await send(t, MOC_CHAU, body.id, 'FORWARD');
+    const results = await Promise.all([1, 2].map(() => t.as(MOC_CHAU).post(`/api/plans/${body.id}/events`).send({ type: 'APPROVE' })));
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    const history = (await t.as(MOC_CHAU).get(`/api/plans/${body.id}/history`).expect(200)).body;
+    expect(history.filter((r: { event: string }) => r.event === 'APPROVE')).toHaveLength(1);
+  });
+
+  it('tampering with an audit row makes /audit/verify answer valid: false', async () => {
+    const { body } = await t.as('bpt.tinh').post('/api/plans').send(planContent(orgs.province)).expect(201);
+    await send(t, 'bpt.tinh', body.id, 'SUBMIT');
+    await send(t, 'tb.tinh', body.id, 'RETURN', 200, 'Chưa rõ nội dung');
+    expect((await t.as('bpt.tinh').get(`/api/plans/${body.id}/audit/verify`).expect(200)).body).toEqual({ valid: true, records: 3 });
+
+    const em = t.app.get(MikroORM).em.fork();
+    await em.execute(`update audit_record set comment = 'Đồng ý' where plan_id = ? and seq = 3`, [body.id]);
+    expect((await t.as('bpt.tinh').get(`/api/plans/${body.id}/audit/verify`).expect(200)).body).toEqual({ valid: false, records: 3, brokenAt: 3 });
+
+    await em.execute(`update audit_record set comment = 'Chưa rõ nội dung' where plan_id = ? and seq = 3`, [body.id]);
+    await em.execute(`delete from audit_record where plan_id = ? and seq = 2`, [body.id]);
+    expect((await t.as('bpt.tinh').get(`/api/plans/${body.id}/audit/verify`).expect(200)).body).toMatchObject({ valid: false, brokenAt: 3 });
+  });
+});
+
+const realServerOnly = process.env.TEST_DATABASE_URL ? describe : describe.skip;
+realServerOnly('two app instances on one PostgreSQL server', () => {
+  let first: TestApp;
+  let second: TestApp;
+  beforeAll(async () => {
+    first = await startTestApp();
+    second = await startTestApp({ databaseUrl: first.config.databaseUrl, jwtSecret: first.config.jwtSecret, ownsDatabase: false });
+    await first.login(MOC_CHAU);
+    await second.login(MOC_CHAU);
+  });
+  afterAll(async () => {
+    await second.close();
+    await first.close();
+  });
+
+  it('issue 50 plans through both instances at once: numbers 1..50, no gap, no duplicate', async () => {
+    const orgs = await demoOrgs(first, MOC_CHAU);
+    const ids = await approvedPlans(first, orgs, 50);
+    const issued = await Promise.all(ids.map((id, i) => send(i % 2 ? second : first, MOC_CHAU, id, 'ISSUE')));
+    expect(numbersOf(issued)).toEqual(oneTo(50));
+  });
+});
