@@ -1,7 +1,10 @@
-import { EntityManager } from '@mikro-orm/postgresql';
+import { EntityManager, RequestContext } from '@mikro-orm/postgresql';
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { Organisation } from '../../organisations/organisation.entity';
+import { PlansService } from '../../plans/plans.service';
+import { WorkflowService } from '../../workflow/workflow.service';
+import { DemoPlansSeeder } from './demo-plans.seeder';
 import { OrganisationsSeeder } from './organisations.seeder';
 
 /** Held while seeding, so that of several instances starting on one empty database only one seeds. */
@@ -15,6 +18,8 @@ export class DemoDataService implements OnApplicationBootstrap {
   constructor(
     private readonly em: EntityManager,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly plans: PlansService,
+    private readonly workflow: WorkflowService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -25,6 +30,9 @@ export class DemoDataService implements OnApplicationBootstrap {
       await new OrganisationsSeeder().run(em);
       return true;
     });
-    if (seeded) this.logger.log('Đã nạp dữ liệu mẫu: tổ chức và người dùng');
+    if (!seeded) return;
+    // The services work in a request context, as they do for an HTTP request.
+    await RequestContext.create(this.em, () => new DemoPlansSeeder(this.plans, this.workflow).run(this.em));
+    this.logger.log('Đã nạp dữ liệu mẫu: tổ chức, người dùng và kế hoạch mẫu');
   }
 }

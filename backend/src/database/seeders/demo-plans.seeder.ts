@@ -1,0 +1,53 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { PlanEvent } from '../../auth/ability.factory';
+import { toAuthUser } from '../../auth/jwt-auth.guard';
+import { Organisation } from '../../organisations/organisation.entity';
+import type { PlanContent } from '../../plans/plan-content';
+import type { PlansService } from '../../plans/plans.service';
+import { User } from '../../users/user.entity';
+import type { WorkflowService } from '../../workflow/workflow.service';
+import organisationsData from './data/organisations.json';
+import demoPlans from './data/demo-plans.json';
+
+type DemoPlan = (typeof demoPlans)[number];
+
+/**
+ * Demo plans in several states (DESIGN §11), made by driving the real services as the demo users,
+ * so every demo plan went through the same checks, signatures, numbering and audit as a real one.
+ */
+export class DemoPlansSeeder {
+  constructor(
+    private readonly plans: PlansService,
+    private readonly workflow: WorkflowService,
+  ) {}
+
+  async run(em: EntityManager): Promise<void> {
+    const orgIdByKey = await this.organisationIds(em);
+    const asUser = async (username: string) => toAuthUser(await em.findOneOrFail(User, { username }, { populate: ['organisation'] }));
+    for (const demo of demoPlans as DemoPlan[]) {
+      const plan = await this.plans.create(await asUser(demo.drafter), toContent(demo.content, orgIdByKey));
+      for (const [username, event] of demo.road as [string, PlanEvent][]) {
+        await this.workflow.send(await asUser(username), plan.id, event);
+      }
+    }
+  }
+
+  /** Keys of the organisations data file → ids, matched by the organisations' unique names. */
+  private async organisationIds(em: EntityManager): Promise<Map<string, string>> {
+    const byName = new Map((await em.find(Organisation, {})).map((o) => [o.name, o.id]));
+    return new Map(organisationsData.map((o) => [o.key, byName.get(o.name)!]));
+  }
+}
+
+function toContent(demo: DemoPlan['content'], ids: Map<string, string>): PlanContent {
+  const { issuer, coIssuers, recipients, ...rest } = demo;
+  const id = (key: string) => ids.get(key)!;
+  return {
+    ...(rest as Omit<PlanContent, 'issuerId' | 'coIssuerIds' | 'recipients' | 'parentPlanId' | 'heading'>),
+    heading: 'heading' in rest ? (rest.heading as string) : null,
+    issuerId: id(issuer),
+    coIssuerIds: coIssuers.map(id),
+    recipients: recipients.map(({ orgs, ...line }: { label: string; note?: string; orgs?: string[] }) => ({ ...line, orgIds: (orgs ?? []).map(id) })),
+    parentPlanId: null,
+  };
+}
