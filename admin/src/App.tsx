@@ -18,7 +18,6 @@ export const App = () => (
     dashboard={Dashboard}
     layout={AppLayout}
     theme={theme}
-    requireAuth
     disableTelemetry
   >
     <Resource name="plans" {...plans} />

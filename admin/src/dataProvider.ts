@@ -11,7 +11,9 @@ const API = '/api';
  */
 export const httpClient = (url: string, options: fetchUtils.Options = {}) => {
   const token = session.token();
-  return fetchUtils.fetchJson(url, token ? { ...options, user: { authenticated: true, token: `Bearer ${token}` } } : options);
+  // Without a session the answer is known: no request, and react-admin sends the user to the login page.
+  if (!token) return Promise.reject(new HttpError('ra.auth.auth_check_error', 401));
+  return fetchUtils.fetchJson(url, { ...options, user: { authenticated: true, token: `Bearer ${token}` } });
 };
 
 const json = async <T,>(path: string, options?: fetchUtils.Options): Promise<T> => (await httpClient(`${API}${path}`, options)).json as T;

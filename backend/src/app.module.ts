@@ -17,6 +17,8 @@ import { UsersModule } from './users/users.module';
 import { PlansModule } from './plans/plans.module';
 import { WorkflowModule } from './workflow/workflow.module';
 import { NumberingModule } from './numbering/numbering.module';
+import { DistributionModule } from './distribution/distribution.module';
+import { ReportsModule } from './reports/reports.module';
 
 @Module({})
 export class AppModule {
@@ -39,6 +41,8 @@ export class AppModule {
         PlansModule,
         WorkflowModule,
         NumberingModule,
+        DistributionModule,
+        ReportsModule,
         HealthModule,
         DemoDataModule,
         ...adminUi(config),

@@ -109,7 +109,7 @@ describe('renderPlanDocx — organisation templates', () => {
       }
     })();
     expect(error).toBeInstanceOf(TemplateRenderError);
-    expect(error!.details.join(' ')).toMatch(/closing/);
+    expect(error!.details).toEqual(['khối {#closing} chưa có thẻ đóng {/closing}']);
   });
 
   it('uses the template given for the kind and falls back to the shipped one for the other', () => {

@@ -5,17 +5,17 @@ import PizZip from 'pizzip';
 import type { PlanContent } from '../../backend/src/plans/plan-content';
 import type { DocumentOrganisation, RenderInput } from '../../backend/src/documents/rendering';
 import { readWordDocument } from '../../backend/src/documents/rendering/docx/word-document';
+import { EXAMPLE_NAMES, exampleContent, exampleOrganisations, type ExampleName } from '../../backend/src/documents/rendering/example-fixtures';
 
 export const FIXTURES = join(__dirname, '..', 'fixtures', 'examples');
-export const EXAMPLES = ['000', '002', '003'] as const;
-export type Example = (typeof EXAMPLES)[number];
+export const EXAMPLES = EXAMPLE_NAMES;
+export type Example = ExampleName;
 
-export const ORGANISATIONS: Record<string, DocumentOrganisation> = JSON.parse(
-  readFileSync(join(FIXTURES, 'organisations.json'), 'utf8'),
-);
+export const ORGANISATIONS: Record<string, DocumentOrganisation> = exampleOrganisations();
 
+/** A fresh copy of an example's content, organisations named by placeholders ("ORG:MTTQ"). */
 export function loadExample(name: Example): PlanContent {
-  return JSON.parse(readFileSync(join(FIXTURES, `${name}.json`), 'utf8'));
+  return exampleContent(name);
 }
 
 export function expectedParagraphs(name: Example): string[] {

@@ -35,6 +35,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     seedDemoData: true,
     adminDist: null,
     logLevel: 'silent',
+    backgroundJobs: false,
     ...overrides,
   };
 }

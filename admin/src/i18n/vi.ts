@@ -134,8 +134,10 @@ const kehoachMessages = {
       filters: {
         year: 'Năm',
       },
-      actions_editor: {
+      action: {
         create: 'Tạo kế hoạch',
+      },
+      actions_editor: {
         insert_below: 'Chèn mục bên dưới',
       },
       actions: {
@@ -314,6 +316,9 @@ const kehoachMessages = {
         create: 'Thêm tổ chức',
         edit: 'Sửa tổ chức: %{recordRepresentation}',
       },
+      action: {
+        create: 'Thêm tổ chức',
+      },
       empty: 'Chưa có tổ chức nào',
       invite: 'Thêm tổ chức đầu tiên?',
       fields: {
@@ -352,6 +357,9 @@ const kehoachMessages = {
         list: 'Người dùng',
         create: 'Thêm người dùng',
         edit: 'Sửa người dùng: %{recordRepresentation}',
+      },
+      action: {
+        create: 'Thêm người dùng',
       },
       empty: 'Chưa có người dùng nào',
       invite: 'Thêm người dùng?',
@@ -407,8 +415,10 @@ const kehoachMessages = {
       helpers: {
         issuedAt: 'Ngày ban hành của văn bản',
       },
+      action: {
+        create: 'Đăng ký số',
+      },
       actions: {
-        register: 'Đăng ký số',
         open_plan: 'Xem kế hoạch',
       },
       external: 'Ngoài hệ thống',

@@ -19,7 +19,7 @@ export const NumberRegisterList = () => (
     exporter={false}
     actions={
       <TopToolbar>
-        <CreateButton label="resources.number-registers.actions.register" />
+        <CreateButton />
       </TopToolbar>
     }
   >

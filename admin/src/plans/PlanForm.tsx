@@ -12,6 +12,7 @@ import {
   required,
   useTranslate,
 } from 'react-admin';
+import { FormRow } from '../common/FormRow';
 import { PLAN_KINDS, type PlanContent } from '../types';
 import { BodyEditor } from './BodyEditor';
 import { DocumentPreview } from './DocumentPreview';
@@ -30,7 +31,7 @@ const KIND_CHOICES = PLAN_KINDS.map((kind) => ({ id: kind, name: `resources.plan
 export const PlanForm = ({ defaultValues }: { defaultValues?: PlanContent }) => (
   <TabbedForm defaultValues={defaultValues} warnWhenUnsavedChanges tabs={<TabbedFormTabs variant="scrollable" scrollButtons="auto" />}>
     <TabbedForm.Tab label="resources.plans.tabs.general">
-      <ReferenceInput source="issuerId" reference="organisations">
+      <ReferenceInput source="issuerId" reference="organisations" sort={{ field: 'path', order: 'ASC' }}>
         <AutocompleteInput optionText="name" label="resources.plans.fields.issuerId" readOnly fullWidth helperText={false} />
       </ReferenceInput>
       <RadioButtonGroupInput source="kind" label="resources.plans.fields.kind" choices={KIND_CHOICES} validate={required()} />
@@ -84,11 +85,11 @@ const SignerInputs = () => {
       <Typography variant="subtitle2" color="text.secondary" gutterBottom>
         {translate('resources.plans.fields.signer')}
       </Typography>
-      <Box sx={{ display: 'flex', flexWrap: 'wrap', columnGap: 2 }}>
+      <FormRow>
         <TextInput source="signer.authority" label="resources.plans.fields.signer_authority" validate={required()} />
         <TextInput source="signer.deputy" label="resources.plans.fields.signer_deputy" helperText="resources.plans.helpers.signer_deputy" />
         <TextInput source="signer.title" label="resources.plans.fields.signer_title" validate={required()} />
-      </Box>
+      </FormRow>
     </Box>
   );
 };

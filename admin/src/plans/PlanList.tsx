@@ -18,7 +18,7 @@ import { planFilters } from './planFilters';
 const PlanListActions = () => (
   <TopToolbar>
     <FilterButton />
-    <CreateButton label="resources.plans.actions_editor.create" />
+    <CreateButton />
   </TopToolbar>
 );
 

@@ -12,7 +12,7 @@ export const PLAN_EVENTS = [
 ] as const;
 export type PlanEvent = (typeof PLAN_EVENTS)[number];
 
-export type Action = 'manage' | 'read' | 'create' | 'update' | 'delete' | PlanEvent | 'ACKNOWLEDGE' | 'REPORT' | 'DERIVE';
+export type Action = 'manage' | 'read' | 'create' | 'update' | 'delete' | PlanEvent | 'ACKNOWLEDGE' | 'REPORT' | 'DERIVE' | 'CLOSE_ROUND';
 
 /**
  * The fields of a plan the rules look at; conditions name them exactly as the Plan entity does,
@@ -66,11 +66,11 @@ export class AbilityFactory {
     if (has('reviewer')) can(['FORWARD', 'RETURN'], 'Plan', { ...ownPlan, status: 'in_review' });
     if (has('leader')) {
       can(['APPROVE', 'REJECT', 'RETURN'], 'Plan', { ...ownPlan, status: 'awaiting_approval' });
-      can('RECALL', 'Plan', ownPlan);
+      can(['RECALL', 'CLOSE_ROUND'], 'Plan', ownPlan);
       can(['SIGN', 'REQUEST_CHANGES'], 'Plan', { coIssuerIds: { $all: [org] } });
     }
     if (has('clerk')) {
-      can(['ISSUE', 'DISTRIBUTE', 'CLOSE'], 'Plan', ownPlan);
+      can(['ISSUE', 'DISTRIBUTE', 'CLOSE', 'CLOSE_ROUND'], 'Plan', ownPlan);
       can('manage', 'NumberRegister', { organisation: org });
     }
     return build();

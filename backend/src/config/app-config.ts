@@ -17,6 +17,8 @@ export interface AppConfig {
   /** Serve the built admin UI from this folder at `/`, when it exists. */
   adminDist: string | null;
   logLevel: string;
+  /** Timers of background jobs (report reminders); off in tests, which run the jobs directly. */
+  backgroundJobs: boolean;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -37,6 +39,7 @@ export function loadConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AppConf
     seedDemoData: env.SEED_DEMO_DATA !== 'false',
     adminDist: resolve(env.ADMIN_DIST || 'admin/dist'),
     logLevel: env.LOG_LEVEL || 'info',
+    backgroundJobs: env.BACKGROUND_JOBS !== 'false',
   };
 }
 

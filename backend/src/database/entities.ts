@@ -1,7 +1,10 @@
 import { AuditRecord } from '../audit/audit-record.entity';
 import { IssuedDocument } from '../documents/issued-document.entity';
+import { OrganisationTemplate } from '../documents/templates/organisation-template.entity';
 import { NumberCounter } from '../numbering/number-counter.entity';
 import { RegisterEntry } from '../numbering/register-entry.entity';
+import { Delivery } from '../distribution/delivery.entity';
+import { ReminderRun, Report, ReportReminder, ReportRevision, ReportRoundClosure } from '../reports/report.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { PlanVersion } from '../plans/plan-version.entity';
 import { Plan } from '../plans/plan.entity';
@@ -9,4 +12,6 @@ import { Signature } from '../signatures/signature.entity';
 import { User } from '../users/user.entity';
 
 /** Every entity, listed once: the ORM, the migration generator and the tests share this list. */
-export const ENTITIES = [Organisation, User, Plan, PlanVersion, Signature, AuditRecord, RegisterEntry, NumberCounter, IssuedDocument];
+export const ENTITIES = [Organisation, User, Plan, PlanVersion, Signature, AuditRecord, RegisterEntry, NumberCounter, IssuedDocument, OrganisationTemplate,
+  Delivery, Report, ReportRevision, ReportRoundClosure, ReportReminder, ReminderRun,
+];

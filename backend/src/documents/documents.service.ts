@@ -6,7 +6,11 @@ import { Organisation } from '../organisations/organisation.entity';
 import type { Plan } from '../plans/plan.entity';
 import { Signature } from '../signatures/signature.entity';
 import { IssuedDocument } from './issued-document.entity';
-import { DocumentOrganisation, renderPlanDocx } from './rendering';
+import { DocumentOrganisation, renderPlanDocx, RenderInput, TemplateRenderError, templateKindOf } from './rendering';
+import { OrganisationTemplatesService } from './templates/organisation-templates.service';
+import { templateProblems } from './templates/template-problems';
+
+export const DOCX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 export interface DocumentFile {
   bytes: Buffer;
@@ -15,23 +19,43 @@ export interface DocumentFile {
   sha256: string | null;
 }
 
-/** The plan's DOCX: rendered on demand as a draft before issue, rendered once and stored at ISSUE. */
+/**
+ * The plan's DOCX: rendered on demand as a draft before issue, rendered once and stored at ISSUE.
+ * Both use the issuer's own template when it has an active one (organisation-templates.service).
+ */
 @Injectable()
 export class DocumentsService {
-  /** Renders the final document inside the ISSUE transaction and stores it; returns its SHA-256. */
+  constructor(private readonly templates: OrganisationTemplatesService) {}
+
+  /** Renders the final document inside the ISSUE transaction and stores it with its SHA-256. */
   async issue(em: EntityManager, plan: Plan): Promise<IssuedDocument> {
-    const bytes = renderPlanDocx(await this.renderInput(em, plan, false));
+    const bytes = await this.render(em, plan, false);
     return em.create(IssuedDocument, { plan, bytes, sha256: sha256Hex(bytes), fileName: `${formatDocumentNumber(plan.number!, plan.symbol).replace('/', '-')}.docx` });
   }
 
   async file(em: EntityManager, plan: Plan): Promise<DocumentFile> {
     const issued = await em.findOne(IssuedDocument, { plan }, { populate: ['bytes'] });
     if (issued) return { bytes: issued.bytes, fileName: issued.fileName, sha256: issued.sha256 };
-    const bytes = renderPlanDocx(await this.renderInput(em, plan, true));
+    const bytes = await this.render(em, plan, true);
     return { bytes, fileName: `du-thao-${plan.symbol}-v${plan.contentVersion}.docx`, sha256: null };
   }
 
-  private async renderInput(em: EntityManager, plan: Plan, draft: boolean) {
+  /**
+   * An accepted template has rendered every branch of the example plans, but an unknown tag can
+   * only surface with real data: the caller (drafter, clerk at ISSUE) gets a 400 naming it.
+   */
+  private async render(em: EntityManager, plan: Plan, draft: boolean): Promise<Buffer> {
+    const input = await this.renderInput(em, plan, draft);
+    const templates = await this.templates.activeTemplates(em, plan.issuer.id, templateKindOf(plan.kind));
+    try {
+      return renderPlanDocx(input, templates);
+    } catch (error) {
+      if (!(error instanceof TemplateRenderError)) throw error;
+      throw templateProblems('template', 'Mẫu văn bản riêng của tổ chức không dùng được; quản trị cần tải lại mẫu hoặc quay về mẫu chuẩn', error.details);
+    }
+  }
+
+  private async renderInput(em: EntityManager, plan: Plan, draft: boolean): Promise<RenderInput> {
     const organisations = await em.find(Organisation, { id: { $in: [plan.issuer.id, ...plan.coIssuerIds] } });
     const byId = new Map(organisations.map((o) => [o.id, toDocumentOrganisation(o)]));
     return {

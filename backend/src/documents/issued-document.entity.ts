@@ -5,7 +5,7 @@ import { Plan } from '../plans/plan.entity';
 /** The DOCX rendered once at ISSUE and served byte for byte afterwards. */
 @Entity()
 export class IssuedDocument {
-  [OptionalProps]?: 'createdAt';
+  [OptionalProps]?: 'createdAt' | 'recalledAt' | 'recallReason';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -25,4 +25,11 @@ export class IssuedDocument {
 
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();
+
+  /** Recalled (thu hồi) by the issuer's leader: still served as issued, but marked. */
+  @Property({ type: 'datetime', nullable: true })
+  recalledAt: Date | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  recallReason: string | null = null;
 }

@@ -59,6 +59,17 @@ export class PlansController {
     return this.present(user, await this.plans.update(user, id, version, content));
   }
 
+  /** A recipient committee's implementing plan, as a new draft citing this one (201). */
+  @Post(':id/derive')
+  async derive(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string) {
+    return this.present(user, await this.plans.derive(user, id));
+  }
+
+  @Get(':id/implementing')
+  implementing(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string) {
+    return this.plans.implementing(user, id);
+  }
+
   @Get(':id/versions')
   versions(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string) {
     return this.plans.versions(user, id);
@@ -99,7 +110,8 @@ export class PlansController {
     const plan = await this.plans.findReadable(this.em, user, id);
     const file = await this.documents.file(this.em, plan);
     response.setHeader('Content-Type', DOCX);
-    response.setHeader('Content-Disposition', `attachment; filename="${file.fileName}"`);
+    // Express writes a Latin-1 fallback and the UTF-8 name (RFC 6266): a symbol like "KH-LĐLĐ" cannot go into a header raw.
+    response.attachment(file.fileName);
     if (file.sha256) response.setHeader('X-Content-SHA256', file.sha256);
     return new StreamableFile(file.bytes);
   }

@@ -15,6 +15,8 @@ import { changedFields, diffBlocks } from './block-diff';
 import { accessiblePlansWhere, newPlanSubject, planSubject } from './plan-access';
 import type { PlanContent } from './plan-content';
 import { PlanContentRules } from './plan-content.rules';
+import { implementingPlanContent } from './derive';
+import { presentPlanSummary } from './plan.presenter';
 import { PlanVersion } from './plan-version.entity';
 import { Plan } from './plan.entity';
 
@@ -115,8 +117,8 @@ export class PlansService {
   }
 
   /** Same, with the row locked for the rest of the transaction (every state change goes through here). */
-  async lockReadable(em: EntityManager, user: AuthUser, id: string): Promise<Plan> {
-    const plan = await em.findOne(Plan, id, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  async lockReadable(em: EntityManager, user: AuthUser, id: string, lockMode = LockMode.PESSIMISTIC_WRITE): Promise<Plan> {
+    const plan = await em.findOne(Plan, id, { lockMode });
     if (plan) await em.populate(plan, ['issuer', 'createdBy']);
     return this.assertReadable(user, plan);
   }
@@ -162,6 +164,30 @@ export class PlansService {
   async diff(user: AuthUser, id: string, from: number, to: number) {
     const [before, after] = [await this.version(user, id, from), await this.version(user, id, to)];
     return { from, to, blocks: diffBlocks(before.content.body, after.content.body), fields: changedFields(before.content, after.content) };
+  }
+
+  /**
+   * A recipient committee derives its implementing plan from an issued plan it received: a new
+   * draft of its own, citing the parent, that its drafter then edits.
+   */
+  async derive(user: AuthUser, parentId: string): Promise<Plan> {
+    const parent = await this.findReadable(this.em, user, parentId);
+    if (!this.abilities.createForUser(user).can('DERIVE', planSubject(parent))) throw notFound('Kế hoạch này không gửi đến đơn vị của bạn');
+    if (!['issued', 'distributed', 'closed'].includes(parent.status)) {
+      throw conflict('NOT_DERIVABLE', 'Chỉ xây dựng kế hoạch thực hiện từ kế hoạch đã ban hành (không bị thu hồi)', { status: parent.status });
+    }
+    const own = await this.em.findOneOrFail(Organisation, user.organisationId);
+    const children = await this.em.find(Organisation, { parent: own, kind: 'committee' }, { orderBy: { name: 'ASC' } });
+    return this.create(user, implementingPlanContent(parent, own, children));
+  }
+
+  /** Plans derived from this one that the caller may read, with their states. */
+  async implementing(user: AuthUser, parentId: string) {
+    await this.findReadable(this.em, user, parentId);
+    const access = accessiblePlansWhere(this.abilities.createForUser(user));
+    if (!access) return [];
+    const plans = await this.em.find(Plan, { $and: [access, { parent: parentId }] }, { populate: ['issuer'], orderBy: { createdAt: 'ASC' }, exclude: ['content', 'machineState'] });
+    return plans.map((plan) => ({ ...presentPlanSummary(plan as Plan), issuerName: plan.issuer.name }));
   }
 
   /** Dashboard figures over the plans the caller may read. */

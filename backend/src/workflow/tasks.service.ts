@@ -6,16 +6,23 @@ import { accessiblePlansWhere } from '../plans/plan-access';
 import { Plan } from '../plans/plan.entity';
 import { availableActions } from './available-actions';
 import { statesAccepting } from './plan.machine';
+import { DistributionService } from '../distribution/distribution.service';
+import { RemindersService } from '../reports/reminders.service';
 
 const MAX_TASKS = 200;
 
 export interface Task {
+  /** plan: a workflow action; acknowledge: a received plan; recalled: a recall notice; report_due / report_overdue: a report to send */
+  type: 'plan' | 'acknowledge' | 'recalled' | 'report_due' | 'report_overdue';
   planId: string;
   title: string;
   kind: Plan['kind'];
   status: Plan['status'];
-  actions: PlanEvent[];
+  actions: string[];
   updatedAt: Date;
+  deadline?: number;
+  deadlineName?: string;
+  dueDate?: string;
 }
 
 /** The caller's inbox: plans on which it has something to do now. */
@@ -27,9 +34,18 @@ export class TasksService {
   constructor(
     private readonly em: EntityManager,
     private readonly abilities: AbilityFactory,
+    private readonly distribution: DistributionService,
+    private readonly reminders: RemindersService,
   ) {}
 
+  /** Everything waiting for the caller: workflow actions, plans received, recalls, reports due. */
   async forUser(user: AuthUser): Promise<Task[]> {
+    const reports = await this.reminders.inbox(user);
+    const received = await this.distribution.inbox(user);
+    return [...reports, ...received, ...(await this.workflowTasks(user))];
+  }
+
+  private async workflowTasks(user: AuthUser): Promise<Task[]> {
     const ability = this.abilities.createForUser(user);
     // SQL narrows to plans where some event is both permitted and offered in the plan's state …
     const candidates: FilterQuery<Plan>[] = PLAN_EVENTS.flatMap((type) => {
@@ -40,7 +56,7 @@ export class TasksService {
     const plans = await this.em.find(Plan, { $or: candidates }, { orderBy: { updatedAt: 'DESC' }, limit: MAX_TASKS, populate: ['issuer'], exclude: ['content'] });
     // … and the machine's guards (e.g. "this co-issuer has already signed") settle the rest.
     return plans
-      .map((plan) => ({ planId: plan.id, title: plan.title, kind: plan.kind, status: plan.status, actions: availableActions(plan as Plan, user, ability), updatedAt: plan.updatedAt }))
+      .map((plan) => ({ type: 'plan' as const, planId: plan.id, title: plan.title, kind: plan.kind, status: plan.status, actions: availableActions(plan as Plan, user, ability), updatedAt: plan.updatedAt }))
       .filter((task) => task.actions.length > 0);
   }
 }

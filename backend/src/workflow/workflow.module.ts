@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { DistributionModule } from '../distribution/distribution.module';
 import { DocumentsModule } from '../documents/documents.module';
+import { ReportsModule } from '../reports/reports.module';
 import { NumberingModule } from '../numbering/numbering.module';
 import { PlansModule } from '../plans/plans.module';
 import { SignaturesModule } from '../signatures/signatures.module';
@@ -9,7 +11,7 @@ import { WorkflowController } from './workflow.controller';
 import { WorkflowService } from './workflow.service';
 
 @Module({
-  imports: [PlansModule, AuditModule, SignaturesModule, NumberingModule, DocumentsModule],
+  imports: [PlansModule, AuditModule, SignaturesModule, NumberingModule, DocumentsModule, DistributionModule, ReportsModule],
   controllers: [WorkflowController],
   providers: [WorkflowService, TasksService],
   exports: [WorkflowService],

@@ -4,6 +4,7 @@ import { AbilityFactory, PlanEvent } from '../auth/ability.factory';
 import type { AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { conflict, forbidden, invalid } from '../common/app-error';
+import { DistributionService } from '../distribution/distribution.service';
 import { DocumentsService } from '../documents/documents.service';
 import { calendarDateInVietnam } from '../documents/rendering/vietnamese-date';
 import { NumberingService } from '../numbering/numbering.service';
@@ -45,9 +46,8 @@ export class WorkflowService {
       plan.approvedBy = actor;
     },
     ISSUE: (ctx) => this.issue(ctx),
-    DISTRIBUTE: ({ plan }) => {
-      plan.recipientOrgIds = [...new Set(plan.content.recipients.flatMap((r) => r.orgIds ?? []))];
-    },
+    DISTRIBUTE: ({ em, plan }) => ({ deliveredTo: this.distribution.deliver(em, plan) }),
+    RECALL: ({ em, plan, comment }) => this.distribution.markRecalled(em, plan, comment!),
   };
 
   constructor(
@@ -58,6 +58,7 @@ export class WorkflowService {
     private readonly signatures: SignaturesService,
     private readonly numbering: NumberingService,
     private readonly documents: DocumentsService,
+    private readonly distribution: DistributionService,
   ) {}
 
   /**

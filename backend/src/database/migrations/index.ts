@@ -1,9 +1,13 @@
 import { MigrationObject } from '@mikro-orm/core';
 import { Migration20261125073319 } from './Migration20261125073319';
 import { Migration20261125074343 } from './Migration20261125074343';
+import { Migration20261125090000_templates } from './Migration20261125090000_templates';
+import { Migration20261125100000_distribution_reports } from './Migration20261125100000_distribution_reports';
 
 /** Every migration in order; `npm run migration:create` writes a new file, add it here. */
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261125073319', class: Migration20261125073319 },
   { name: 'Migration20261125074343', class: Migration20261125074343 },
+  { name: 'Migration20261125090000_templates', class: Migration20261125090000_templates },
+  { name: 'Migration20261125100000_distribution_reports', class: Migration20261125100000_distribution_reports },
 ];

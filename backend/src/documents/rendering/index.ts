@@ -9,5 +9,13 @@ export {
   VIETNAM_TIME_ZONE,
   type CalendarDate,
 } from './vietnamese-date';
-export { defaultTemplate, defaultTemplatesDirectory, TEMPLATE_FILE_NAMES, type TemplateKind } from './template-files';
+export {
+  defaultTemplate,
+  defaultTemplatesDirectory,
+  TEMPLATE_FILE_NAMES,
+  TEMPLATE_KINDS,
+  templateKindOf,
+  type TemplateKind,
+} from './template-files';
+export { checkTemplate } from './template-acceptance';
 export { numberBlocks, type NumberedBlock } from '../../plans/block-numbering';

@@ -3,10 +3,11 @@
  * Pure: no I/O except reading the shipped templates once; the same input gives the same bytes.
  */
 import Docxtemplater from 'docxtemplater';
+import InspectModule from 'docxtemplater/js/inspect-module';
 import PizZip from 'pizzip';
 import { buildPlanView } from './plan-view-model';
 import type { RenderInput } from './render-input';
-import { defaultTemplate, type TemplateKind } from './template-files';
+import { defaultTemplate, templateKindOf } from './template-files';
 
 export type { DocumentNumbering, DocumentOrganisation, RenderInput } from './render-input';
 
@@ -29,7 +30,7 @@ export class TemplateRenderError extends Error {
 const FIXED_ZIP_DATE = new Date(2026, 0, 1, 0, 0, 0);
 
 export function renderPlanDocx(input: RenderInput, templates: PlanTemplates = {}): Buffer {
-  const kind: TemplateKind = input.content.kind === 'joint_plan' ? 'joint' : 'single';
+  const kind = templateKindOf(input.content.kind);
   const template = templates[kind] ?? defaultTemplate(kind);
   const document = compile(template);
   try {
@@ -40,9 +41,24 @@ export function renderPlanDocx(input: RenderInput, templates: PlanTemplates = {}
   return deterministicBytes(document);
 }
 
-function compile(template: Buffer): Docxtemplater<PizZip> {
+/**
+ * Every tag the template uses, as a tree: a section's tags under its name ("body" → "label",
+ * "text"…), whether or not rendering would reach them. Throws TemplateRenderError like rendering.
+ */
+export function templateTags(template: Buffer): TagTree {
+  const inspector = new InspectModule();
+  compile(template, [inspector]);
+  return inspector.getAllTags() as TagTree;
+}
+
+export interface TagTree {
+  [tag: string]: TagTree;
+}
+
+function compile(template: Buffer, modules: Docxtemplater.DXT.Module[] = []): Docxtemplater<PizZip> {
   try {
     return new Docxtemplater(new PizZip(template), {
+      modules,
       paragraphLoop: true,
       linebreaks: true,
       nullGetter: rejectUnknownTag,
@@ -62,17 +78,49 @@ function rejectUnknownTag(part: { value: string }): never {
   throw new TemplateRenderError([`thẻ {${part.value}} không có trong dữ liệu kế hoạch`]);
 }
 
+interface DocxtemplaterErrorProperties {
+  id?: string;
+  explanation?: string;
+  xtag?: string;
+  openingtag?: string;
+  closingtag?: string;
+  errors?: DocxtemplaterErrorDetail[];
+}
+
 interface DocxtemplaterErrorDetail {
   message?: string;
-  properties?: { explanation?: string; errors?: DocxtemplaterErrorDetail[] };
+  properties?: DocxtemplaterErrorProperties;
+}
+
+/**
+ * The mistakes someone restyling a template in Word makes, said in Vietnamese for the admin who
+ * uploads it; anything rarer keeps docxtemplater's English explanation.
+ */
+const EXPLANATIONS: Record<string, (p: DocxtemplaterErrorProperties) => string> = {
+  unclosed_loop: (p) => `khối {#${p.xtag}} chưa có thẻ đóng {/${p.xtag}}`,
+  unopened_loop: (p) => `thẻ đóng {/${p.xtag}} không có thẻ mở {#${p.xtag}}`,
+  closing_tag_does_not_match_opening_tag: (p) => `khối {#${p.openingtag}} lại được đóng bằng {/${p.closingtag}}`,
+  unclosed_tag: (p) => `thẻ bắt đầu bằng “{${p.xtag}” thiếu dấu “}”`,
+  unopened_tag: (p) => `thẻ kết thúc bằng “${p.xtag}}” thiếu dấu “{”`,
+  duplicate_open_tag: (p) => `thẻ “${p.xtag}” có hai dấu “{” liền nhau`,
+  duplicate_close_tag: (p) => `thẻ “${p.xtag}” có hai dấu “}” liền nhau`,
+  loop_position_invalid: (p) => `thẻ mở và thẻ đóng của khối “${p.xtag}” phải cùng ở trong (hoặc cùng ở ngoài) một bảng`,
+  unbalanced_loop_tags: () => 'các khối {#…}{/…} lồng nhau sai thứ tự',
+  malformed_xml: () => 'nội dung XML của tệp bị hỏng',
+  file_has_invalid_xml: () => 'nội dung XML của tệp bị hỏng',
+};
+
+function explain(detail: DocxtemplaterErrorDetail): string {
+  const properties = detail.properties ?? {};
+  const vietnamese = properties.id ? EXPLANATIONS[properties.id] : undefined;
+  return vietnamese?.(properties) ?? properties.explanation ?? String(detail.message ?? 'lỗi không rõ');
 }
 
 function toTemplateRenderError(error: unknown): TemplateRenderError {
   if (error instanceof TemplateRenderError) return error;
   const detail = error as DocxtemplaterErrorDetail;
   const nested = detail.properties?.errors;
-  if (!nested?.length) return new TemplateRenderError([detail.properties?.explanation ?? String(detail.message ?? error)]);
-  return new TemplateRenderError(nested.map((item) => item.properties?.explanation ?? item.message ?? 'lỗi không rõ'));
+  return new TemplateRenderError(nested?.length ? nested.map(explain) : [explain(detail)]);
 }
 
 function deterministicBytes(document: Docxtemplater<PizZip>): Buffer {

@@ -3,13 +3,11 @@
  * a 40-block plan and the joint example (fixture 002, six signature blocks).
  * Wired into `npm run bench`; reads the example fixtures from tests/fixtures/examples.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { PlanContent } from '../../plans/plan-content';
+import { exampleContent, exampleOrganisations } from './example-fixtures';
 import type { DocumentOrganisation, RenderInput } from './render-input';
 import { renderPlanDocx } from './render-plan';
-import { findInAncestors } from './repository-files';
 
 export interface RenderingBenchResult {
   name: string;
@@ -17,13 +15,8 @@ export interface RenderingBenchResult {
   p99Ms: number;
 }
 
-const FIXTURES = join('tests', 'fixtures', 'examples');
 const WARM_UP = 20;
 const PLAN_BLOCKS = 40;
-
-function readFixture<T>(file: string): T {
-  return JSON.parse(readFileSync(findInAncestors(join(FIXTURES, file)), 'utf8')) as T;
-}
 
 function issued(content: PlanContent, organisations: Record<string, DocumentOrganisation>): RenderInput {
   const ids = [content.issuerId, ...content.coIssuerIds];
@@ -60,9 +53,9 @@ function measure(name: string, input: RenderInput, iterations: number): Renderin
 }
 
 export async function benchRendering(iterations = 200): Promise<RenderingBenchResult[]> {
-  const organisations = readFixture<Record<string, DocumentOrganisation>>('organisations.json');
-  const plan = planWithBlocks(readFixture<PlanContent>('000.json'), PLAN_BLOCKS);
-  const joint = readFixture<PlanContent>('002.json');
+  const organisations = exampleOrganisations();
+  const plan = planWithBlocks(exampleContent('000'), PLAN_BLOCKS);
+  const joint = exampleContent('002');
   return [
     measure(`render DOCX: plan, ${PLAN_BLOCKS} blocks + appendix`, issued(plan, organisations), iterations),
     measure('render DOCX: joint plan 002, 6 signature blocks', issued(joint, organisations), iterations),

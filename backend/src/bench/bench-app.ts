@@ -1,0 +1,155 @@
+/** The real app, in this process, on a random port, plus a small JSON client for preparing data. */
+import type { INestApplication } from '@nestjs/common';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { createApp } from '../app.factory';
+import { AppConfig, loadConfigFromEnv } from '../config/app-config';
+import { DEMO_PASSWORD } from '../database/seeders/organisations.seeder';
+import { LoadResult, LoadSpec, runLoad } from './load';
+import { withCpuShare } from './machine';
+
+export interface BenchApp {
+  app: INestApplication;
+  orm: MikroORM;
+  /** http://127.0.0.1:port */
+  url: string;
+  /** server processes of the bench's database; empty for the embedded PGlite (it runs in this process) */
+  databasePids(): Promise<number[]>;
+  close(): Promise<void>;
+}
+
+/**
+ * As tests/support/test-app.ts testConfig: silent, demo data, a random secret, in-memory PGlite when
+ * there is no server, no background timers. Built through loadConfigFromEnv so fields added to
+ * AppConfig later get their defaults.
+ */
+export function benchConfig(databaseUrl: string | null): AppConfig {
+  const env: NodeJS.ProcessEnv = {
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    JWT_EXPIRES_IN: '1h',
+    SEED_DEMO_DATA: 'true',
+    LOG_LEVEL: 'silent',
+    BACKGROUND_JOBS: 'false',
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+  };
+  return { ...loadConfigFromEnv(env), port: 0, databaseUrl, dataDir: null, corsOrigins: [], adminDist: null };
+}
+
+export async function startBenchApp(config: AppConfig): Promise<BenchApp> {
+  const app = await createApp(config);
+  await app.listen(0, '127.0.0.1');
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  let closed = false;
+  const orm: MikroORM = app.get(MikroORM, { strict: false });
+  return {
+    app,
+    orm,
+    url: `http://127.0.0.1:${port}`,
+    async databasePids() {
+      if (!config.databaseUrl) return [];
+      const rows = await orm.em
+        .fork()
+        .getConnection()
+        .execute<{ pid: number }[]>('select pid from pg_stat_activity where datname = current_database()', [], 'all');
+      return rows.map((r) => Number(r.pid));
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await app.close();
+    },
+  };
+}
+
+/** runLoad, with the machine's CPU split (bench / its PostgreSQL backends / the rest) for the run. */
+export async function measuredLoad(bench: BenchApp, spec: LoadSpec): Promise<LoadResult> {
+  const { result, cpu } = await withCpuShare(() => bench.databasePids(), () => runLoad(spec));
+  return { ...result, cpu };
+}
+
+export interface ApiAnswer<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+/** A logged-in demo user. */
+export class ApiClient {
+  private constructor(
+    readonly baseUrl: string,
+    readonly token: string,
+    readonly user: { id: string; organisationId: string; username: string },
+  ) {}
+
+  static async login(baseUrl: string, username: string): Promise<ApiClient> {
+    const response = await fetch(`${baseUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+    });
+    const body = (await response.json()) as { accessToken: string; user: { id: string; organisationId: string; username: string } };
+    if (response.status !== 200) throw new Error(`login ${username}: ${response.status} ${JSON.stringify(body)}`);
+    return new ApiClient(baseUrl, body.accessToken, body.user);
+  }
+
+  get authHeaders(): Record<string, string> {
+    return { authorization: `Bearer ${this.token}` };
+  }
+
+  async call<T = any>(method: string, path: string, body?: unknown): Promise<ApiAnswer<T>> {
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      method,
+      headers: body === undefined ? this.authHeaders : { ...this.authHeaders, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      // not JSON (a DOCX…)
+    }
+    return { status: response.status, body: parsed as T, headers: response.headers };
+  }
+
+  /** Same, failing unless the status is the expected one. */
+  async expect<T = any>(status: number, method: string, path: string, body?: unknown): Promise<T> {
+    const answer = await this.call<T>(method, path, body);
+    if (answer.status !== status) {
+      throw new Error(`${this.user.username} ${method} ${path}: expected ${status}, got ${answer.status} ${JSON.stringify(answer.body).slice(0, 500)}`);
+    }
+    return answer.body;
+  }
+
+  sendEvent(planId: string, type: string, comment?: string) {
+    return this.expect(200, 'POST', `/api/plans/${planId}/events`, comment === undefined ? { type } : { type, comment });
+  }
+}
+
+/** A valid plan of the given issuer (the same shape as tests/support/plans.ts planContent). */
+export function planContent(issuerId: string, title: string) {
+  return {
+    kind: 'plan',
+    issuerId,
+    coIssuerIds: [],
+    title,
+    place: 'Sơn La',
+    preamble: ['Thực hiện Kế hoạch số 224/KH-MTTQ-BTT, ngày 05/4/2026 của Ban Thường trực Ủy ban Trung ương MTTQ Việt Nam;'],
+    body: [
+      { type: 'heading1', text: 'MỤC ĐÍCH, YÊU CẦU' },
+      { type: 'heading2', text: 'Mục đích' },
+      { type: 'paragraph', text: 'Phát huy vai trò của Mặt trận Tổ quốc Việt Nam các cấp.' },
+      { type: 'bullet', text: 'Tuyên truyền sâu rộng trong nhân dân;' },
+      { type: 'heading1', text: 'TỔ CHỨC THỰC HIỆN' },
+      { type: 'paragraph', text: 'Ban Thường trực Ủy ban MTTQ các huyện xây dựng kế hoạch thực hiện.' },
+    ],
+    closing: ['Trên đây là Kế hoạch triển khai thực hiện Cuộc vận động năm 2026.'],
+    signer: { authority: 'TM. BAN THƯỜNG TRỰC', deputy: null, title: 'PHÓ CHỦ TỊCH' },
+    recipients: [{ label: 'Ban Thường trực UB TW MTTQ Việt Nam', note: 'b/c' }],
+    archive: 'Lưu: VT, BPT.',
+    reporting: [{ name: 'Báo cáo 6 tháng', dueDate: '2026-06-10' }],
+    form: null,
+    parentPlanId: null,
+  };
+}

@@ -1,0 +1,260 @@
+/**
+ * `npm run bench`: the app's performance figures, printed (never asserted) next to their targets.
+ *
+ *   1. a throw-away database `kehoach_bench_<random>` on BENCH_DATABASE_URL (dropped at the end, even
+ *      after a failure); without a reachable server, the embedded PGlite, clearly labelled;
+ *   2. the real app in this process (createApp + listen(0)), demo data, silent logs;
+ *   3. plan transitions under 32 concurrent clients (autocannon in a worker thread);
+ *   4. the plan list over 100,000 bulk-inserted plans, with EXPLAIN ANALYZE of its SQL;
+ *   5. DOCX rendering on one core (documents/rendering/render.bench.ts);
+ *   6. a summary table: figure, target, đạt / chưa đạt.
+ */
+import 'reflect-metadata';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { benchRendering, RenderingBenchResult } from '../documents/rendering/render.bench';
+import { BenchApp, benchConfig, startBenchApp } from './bench-app';
+import { BenchDatabase, createBenchDatabase, DEFAULT_SERVER_URL, probeServer, serverSettings } from './database';
+import { benchPlanList, PlanListResult } from './plan-list';
+import type { LoadResult } from './load';
+import { cpuLine, heading, LOAD_HEADERS, loadRow, ms, num, out, printQueries, printSampleErrors, statusCodes, table } from './report';
+import { benchIssue, benchTransitions, IssueResult, TransitionsResult } from './transitions';
+
+const TARGETS = {
+  transitionsPerSecond: 500,
+  transitionP99Ms: 50,
+  listP99Ms: 50,
+  docsPerSecond: 50,
+};
+
+const CONNECTIONS = 32;
+const LIST_CONNECTIONS = 8;
+const LIST_PLANS = 100_000;
+
+/** Other work on the machine skews every figure: the 1-minute load average is printed with each part. */
+function machineLoad(): string {
+  return `Tải máy trước phần này (loadavg 1 phút): ${loadavg()[0].toFixed(2)} trên ${cpus().length} nhân`;
+}
+
+/** The largest share of the machine other processes took during a measured run. */
+let busiestOther = 0;
+function printCpu(result: LoadResult): void {
+  busiestOther = Math.max(busiestOther, result.cpu?.other ?? 0);
+  out(cpuLine(result));
+}
+
+interface Figures {
+  backend: string;
+  transitions?: TransitionsResult;
+  issue?: IssueResult;
+  list?: PlanListResult;
+  rendering?: RenderingBenchResult[];
+  failures: string[];
+}
+
+/** Runs one part; a failure is reported and the bench goes on with the next part. */
+async function part<T>(figures: Figures, name: string, fn: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await fn();
+  } catch (error) {
+    figures.failures.push(`${name}: ${clip((error as Error).message ?? String(error), 300)}`);
+    out(`!! ${name} thất bại: ${describeError(error)}`);
+    return undefined;
+  }
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const serverUrl = process.env.BENCH_DATABASE_URL || DEFAULT_SERVER_URL;
+  heading('kehoach — đo hiệu năng (npm run bench)');
+  out(`Máy: ${cpus().length} nhân ${cpus()[0]?.model ?? ''}, RAM ${num(totalmem() / 2 ** 30, 1)} GiB, Node ${process.version}`);
+
+  const probe = await probeServer(serverUrl);
+  let database: BenchDatabase | null = null;
+  let bench: BenchApp | null = null;
+  const cleanup = async () => {
+    await bench?.close().catch((e) => out(`!! đóng ứng dụng: ${e}`));
+    bench = null;
+    if (database) {
+      await database.drop().then(
+        () => out(`Đã xoá cơ sở dữ liệu ${database!.name}.`),
+        (e) => out(`!! không xoá được cơ sở dữ liệu ${database!.name}: ${e}`),
+      );
+    }
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      out(`\nNhận ${signal}: dọn dẹp…`);
+      void cleanup().finally(() => process.exit(130));
+    });
+  }
+
+  const figures: Figures = { backend: '', failures: [] };
+  try {
+    if (probe.reachable) {
+      database = await createBenchDatabase(serverUrl);
+      figures.backend = `PostgreSQL (${probe.detail})`;
+      out(`Cơ sở dữ liệu: ${probe.detail}, CSDL tạm "${database.name}" trên ${redact(serverUrl)} (pool của ứng dụng: 10 kết nối)`);
+      const settings = await serverSettings(serverUrl).catch(() => ({}));
+      out(`  ${Object.entries(settings).map(([k, v]) => `${k}=${v}`).join(', ')}`);
+    } else {
+      figures.backend = 'PGlite nhúng (DỰ PHÒNG)';
+      out(`!! Không kết nối được PostgreSQL tại ${redact(serverUrl)}: ${probe.detail}`);
+      out('!! DỰ PHÒNG: đo trên PGlite nhúng trong tiến trình (một phiên, pool 1 kết nối, WASM): con số chỉ để tham khảo,');
+      out('!! không so được với mục tiêu của máy chủ thật. Đặt BENCH_DATABASE_URL để đo trên PostgreSQL.');
+    }
+
+    let t = performance.now();
+    bench = await startBenchApp(benchConfig(database?.url ?? null));
+    out(`Ứng dụng chạy tại ${bench.url} (khởi động, migration, dữ liệu mẫu: ${num((performance.now() - t) / 1000, 1)} s)`);
+    const app = bench;
+
+    // 3. Transitions
+    heading(`1. Chuyển trạng thái kế hoạch: POST /api/plans/:id/events, ${CONNECTIONS} client đồng thời [${figures.backend}]`);
+    out(machineLoad());
+    out(`Mỗi client một kế hoạch dự thảo của Mộc Châu (bpt.mocchau), lặp SUBMIT → WITHDRAW: mọi yêu cầu đều hợp lệ.`);
+    out('Chỉ phản hồi 2xx được tính là một lần chuyển trạng thái; độ trễ là của các phản hồi 2xx (đo từng yêu cầu).');
+    figures.transitions = await part(figures, 'chuyển trạng thái', () =>
+      benchTransitions(app, { connections: CONNECTIONS, seconds: 10, warmUpSeconds: 3 }),
+    );
+    if (figures.transitions) {
+      const r = figures.transitions;
+      table(LOAD_HEADERS, [loadRow('khởi động (bỏ qua)', r.warmUp), loadRow('đo', r.run)]);
+      printCpu(r.run);
+      out(`Mã trạng thái (lượt đo): ${statusCodes(r.run)}`);
+      printSampleErrors(r.run);
+      printQueries('SQL của một SUBMIT', r.submitQueries);
+      printQueries('SQL của một WITHDRAW', r.withdrawQueries);
+    }
+
+    heading(`1b. Tham khảo: ISSUE (cấp số + dựng DOCX trong giao dịch), một cơ quan [${figures.backend}]`);
+    out(machineLoad());
+    figures.issue = await part(figures, 'ban hành', () => benchIssue(app, { plans: 24, connections: 4 }));
+    if (figures.issue) {
+      const r = figures.issue;
+      out(`${r.plans} kế hoạch đã duyệt của Mộc Châu, ${r.connections} client, mỗi kế hoạch ISSUE một lần.`);
+      table(LOAD_HEADERS, [loadRow('ISSUE', r.run)]);
+      printCpu(r.run);
+      out(`Mã trạng thái: ${statusCodes(r.run)}`);
+      printSampleErrors(r.run);
+      printQueries('SQL của một ISSUE', r.issueQueries);
+    }
+
+    // 4. The list over 100,000 plans
+    heading(`2. Danh sách kế hoạch trên ${num(LIST_PLANS)} kế hoạch, người đọc pct.tinh (cấp tỉnh) [${figures.backend}]`);
+    out(machineLoad());
+    t = performance.now();
+    figures.list = await part(figures, 'danh sách', () =>
+      benchPlanList(app, { plans: LIST_PLANS, connections: LIST_CONNECTIONS, seconds: 5, warmUpSeconds: 1 }, (s) =>
+        out(`Nạp ${num(LIST_PLANS)} kế hoạch bằng INSERT … SELECT generate_series: ${num(s.insertSeconds, 1)} s, ANALYZE ${num(s.analyzeSeconds, 1)} s, bảng plan (kèm chỉ mục) ${s.tableSize}`),
+      ),
+    );
+    if (figures.list) {
+      const l = figures.list;
+      out(`pct.tinh đọc được ${num(l.visibleToCaller)} kế hoạch; ${l.connections} client đồng thời, 5 s mỗi trường hợp (sau 1 s khởi động).`);
+      table(LOAD_HEADERS, l.cases.map((c) => loadRow(c.listCase.name, c.run)));
+      for (const c of l.cases) {
+        out();
+        out(`— ${c.listCase.name}`);
+        out(`  GET ${decodeURIComponent(c.listCase.path)}`);
+        out(`  Content-Range: ${c.total}, ${c.rows} dòng; mã trạng thái: ${statusCodes(c.run)}`);
+        printCpu(c.run);
+        printSampleErrors(c.run);
+        printQueries('  SQL của một yêu cầu', c.queries);
+        for (const e of c.explains) {
+          out(`  EXPLAIN (ANALYZE, BUFFERS) ${e.sql.replace(/\s+/g, ' ').slice(0, 400)}${e.sql.length > 400 ? '…' : ''}`);
+          const top = e.plan.slice(0, 18);
+          for (const line of top) out(`    ${line}`);
+          if (e.plan.length > top.length) {
+            out(`    … (${e.plan.length - top.length} dòng nữa)`);
+            for (const line of e.plan.filter((p) => /^(Planning|Execution) Time/.test(p))) out(`    ${line}`);
+          }
+        }
+      }
+    }
+    out(`(phần danh sách: ${num((performance.now() - t) / 1000, 1)} s)`);
+
+    await bench.close();
+    bench = null;
+
+    // 5. DOCX rendering (synchronous: one core)
+    heading('3. Dựng DOCX (renderPlanDocx, một nhân)');
+    out(machineLoad());
+    figures.rendering = await part(figures, 'dựng DOCX', () => benchRendering());
+    if (figures.rendering) {
+      table(['trường hợp', '>văn bản/giây', '>p99'], figures.rendering.map((r) => [r.name, num(r.docsPerSecond), ms(r.p99Ms)]));
+    }
+  } finally {
+    await cleanup();
+  }
+
+  summary(figures);
+  out();
+  out(`Tổng thời gian: ${num((performance.now() - started) / 1000, 1)} s`);
+}
+
+function summary(figures: Figures): void {
+  heading(`Tổng hợp [${figures.backend}]`);
+  const verdict = (ok: boolean | null) => (ok === null ? '—' : ok ? 'đạt' : 'chưa đạt');
+  const rows: string[][] = [];
+  const t = figures.transitions?.run;
+  if (t) {
+    rows.push([`Chuyển trạng thái/giây (${CONNECTIONS} client, chỉ 2xx)`, num(t.okPerSecond, 1), `≥ ${TARGETS.transitionsPerSecond}`, verdict(t.okPerSecond >= TARGETS.transitionsPerSecond)]);
+    rows.push(['Chuyển trạng thái: p50', ms(t.latencyOk.p50), '', '—']);
+    rows.push(['Chuyển trạng thái: p99', ms(t.latencyOk.p99), `< ${TARGETS.transitionP99Ms} ms`, verdict(t.latencyOk.p99 < TARGETS.transitionP99Ms)]);
+    rows.push(['Chuyển trạng thái: phản hồi không 2xx / lỗi', `${num(t.non2xx)} / ${num(t.errors)}`, '0', verdict(t.non2xx === 0 && t.errors === 0)]);
+  } else rows.push(['Chuyển trạng thái', 'không đo được', `≥ ${TARGETS.transitionsPerSecond}/s, p99 < ${TARGETS.transitionP99Ms} ms`, 'chưa đạt']);
+  const issue = figures.issue?.run;
+  if (issue) rows.push([`ISSUE (tham khảo, ${figures.issue!.connections} client, một cơ quan): /giây, p99`, `${num(issue.okPerSecond, 1)}, ${ms(issue.latencyOk.p99)}`, '', '—']);
+  if (figures.list) {
+    for (const c of figures.list.cases) {
+      const p99 = c.run.latencyOk.p99;
+      rows.push([`Danh sách ${num(figures.list.plans)}: ${c.listCase.name} (p50 ${ms(c.run.latencyOk.p50)}, ${num(c.run.okPerSecond, 0)} yc/giây) p99`, ms(p99), `< ${TARGETS.listP99Ms} ms`, c.listCase.target ? verdict(c.run.non2xx === 0 && p99 < TARGETS.listP99Ms) : '—']);
+    }
+  } else rows.push(['Danh sách kế hoạch', 'không đo được', `p99 < ${TARGETS.listP99Ms} ms`, 'chưa đạt']);
+  if (figures.rendering) {
+    for (const r of figures.rendering) {
+      rows.push([`${r.name} (p99 ${ms(r.p99Ms)}): văn bản/giây`, num(r.docsPerSecond), `≥ ${TARGETS.docsPerSecond}`, verdict(r.docsPerSecond >= TARGETS.docsPerSecond)]);
+    }
+  } else rows.push(['Dựng DOCX', 'không đo được', `≥ ${TARGETS.docsPerSecond}/giây`, 'chưa đạt']);
+  table(['chỉ số', '>kết quả', 'mục tiêu', 'đánh giá'], rows);
+  if (figures.backend.startsWith('PGlite')) out('!! Đo trên PGlite nhúng (dự phòng): đánh giá chỉ mang tính tham khảo.');
+  if (busiestOther > 15) {
+    out(`!! Trong lúc đo, việc khác trên máy chiếm tới ${busiestOther.toFixed(0)} % CPU cả máy: các con số thấp hơn khi máy rảnh.`);
+  }
+  for (const failure of figures.failures) out(`!! Không đo được — ${failure}`);
+}
+
+/** The message (clipped) and the first frames of the stack. */
+function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return clip(String(error), 1500);
+  const frames = (error.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line)).slice(0, 6);
+  return [clip(error.message, 1500), ...frames].join('\n');
+}
+
+/** Errors may quote whole SQL statements (with DOCX bytes): keep their start. */
+function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  // The database's complaint comes last: keep both ends.
+  const end = Math.floor(max / 3);
+  return `${text.slice(0, max - end)} …(${text.length - max} ký tự)… ${text.slice(-end)}`;
+}
+
+/** The server URL without its password. */
+function redact(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '(URL không hợp lệ)';
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    out(`!! bench thất bại: ${describeError(error)}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,99 @@
+/**
+ * Transitions per second: 32 clients, each cycling SUBMIT → WITHDRAW on its own draft plan of
+ * Mộc Châu (bpt.mocchau holds all four workflow roles), so every request is a legal transition.
+ * Also, for reference: ISSUE (number + DOCX rendering in the transaction) on approved plans.
+ */
+import { ApiClient, BenchApp, measuredLoad, planContent } from './bench-app';
+import { LoadRequest, LoadResult } from './load';
+import { captureQueries, CapturedQuery } from './query-capture';
+
+export interface TransitionsResult {
+  connections: number;
+  warmUp: LoadResult;
+  run: LoadResult;
+  /** queries of one SUBMIT and one WITHDRAW, as sent by the ORM */
+  submitQueries: CapturedQuery[];
+  withdrawQueries: CapturedQuery[];
+}
+
+const eventPath = (planId: string) => `/api/plans/${planId}/events`;
+const event = (planId: string, type: string): LoadRequest => ({ method: 'POST', path: eventPath(planId), body: JSON.stringify({ type }) });
+
+export async function createDraftPlans(client: ApiClient, count: number, label: string): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const plan = await client.expect<{ id: string }>(201, 'POST', '/api/plans', planContent(client.user.organisationId, `Kế hoạch đo hiệu năng ${label} số ${i + 1}`));
+    ids.push(plan.id);
+  }
+  return ids;
+}
+
+export async function benchTransitions(bench: BenchApp, options: { connections: number; seconds: number; warmUpSeconds: number }): Promise<TransitionsResult> {
+  const drafter = await ApiClient.login(bench.url, 'bpt.mocchau');
+  const plans = await createDraftPlans(drafter, options.connections, 'chuyển trạng thái');
+
+  // The SQL of one transition each way, on a plan not used by the load.
+  const [probe] = await createDraftPlans(drafter, 1, 'truy vấn');
+  const submit = await captureQueries(bench.orm, () => drafter.sendEvent(probe, 'SUBMIT'));
+  const withdraw = await captureQueries(bench.orm, () => drafter.sendEvent(probe, 'WITHDRAW'));
+
+  const spec = (seconds: number) => ({
+    url: bench.url,
+    connections: options.connections,
+    duration: seconds,
+    headers: drafter.authHeaders,
+    // Client i owns plan i: SUBMIT (draft → in_review), then WITHDRAW (in_review → draft), again and again.
+    sequences: plans.map((id) => [event(id, 'SUBMIT'), event(id, 'WITHDRAW')]),
+  });
+  // A client stopped mid-cycle leaves its plan in review: put every plan back to draft between runs.
+  const resetToDraft = async () => {
+    for (const id of plans) {
+      const answer = await drafter.call<{ status: string }>('GET', `/api/plans/${id}`);
+      if (answer.body.status === 'in_review') await drafter.sendEvent(id, 'WITHDRAW');
+    }
+  };
+  const warmUp = await measuredLoad(bench, spec(options.warmUpSeconds));
+  await resetToDraft();
+  const run = await measuredLoad(bench, spec(options.seconds));
+  await resetToDraft();
+  return { connections: options.connections, warmUp, run, submitQueries: submit.queries, withdrawQueries: withdraw.queries };
+}
+
+export interface IssueResult {
+  plans: number;
+  connections: number;
+  run: LoadResult;
+  issueQueries: CapturedQuery[];
+}
+
+/**
+ * ISSUE takes the next number of the issuer's register (the counter row stays locked until commit)
+ * and renders the final DOCX inside the same transaction: one organisation's issues queue behind that
+ * lock. Measured on approved plans of one organisation, a few clients at once.
+ */
+export async function benchIssue(bench: BenchApp, options: { plans: number; connections: number }): Promise<IssueResult> {
+  const user = await ApiClient.login(bench.url, 'bpt.mocchau');
+  const plans = await createDraftPlans(user, options.plans + 1, 'ban hành');
+  for (const id of plans) {
+    await user.sendEvent(id, 'SUBMIT');
+    await user.sendEvent(id, 'FORWARD');
+    await user.sendEvent(id, 'APPROVE');
+  }
+  const [probe, ...loadPlans] = plans;
+  const issue = await captureQueries(bench.orm, () => user.sendEvent(probe, 'ISSUE'));
+  // Every client issues its own plans once: the same number each, since autocannon's cap is per client.
+  const perClient = Math.max(1, Math.floor(loadPlans.length / options.connections));
+  const sequences = Array.from({ length: Math.min(options.connections, loadPlans.length) }, (_, c) =>
+    loadPlans.slice(c * perClient, (c + 1) * perClient).map((id) => event(id, 'ISSUE')),
+  );
+  const run = await measuredLoad(bench, {
+    url: bench.url,
+    connections: sequences.length,
+    duration: 60,
+    headers: user.authHeaders,
+    sequences,
+    maxRequestsPerClient: perClient,
+    timeout: 30,
+  });
+  return { plans: perClient * sequences.length, connections: sequences.length, run, issueQueries: issue.queries };
+}

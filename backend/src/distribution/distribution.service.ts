@@ -1,0 +1,108 @@
+import { EntityManager, LockMode } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { AbilityFactory } from '../auth/ability.factory';
+import type { AuthUser } from '../auth/auth-user';
+import { conflict, notFound } from '../common/app-error';
+import { IssuedDocument } from '../documents/issued-document.entity';
+import { Organisation } from '../organisations/organisation.entity';
+import { planSubject } from '../plans/plan-access';
+import type { Plan } from '../plans/plan.entity';
+import { PlansService } from '../plans/plans.service';
+import { User } from '../users/user.entity';
+import { Delivery } from './delivery.entity';
+
+/** DESIGN §8: deliveries to the internal "Nơi nhận", acknowledgement, and recall notices. */
+@Injectable()
+export class DistributionService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly abilities: AbilityFactory,
+    private readonly plans: PlansService,
+  ) {}
+
+  /**
+   * At DISTRIBUTE (inside its transaction): one delivery per internal organisation named by the
+   * recipient lines — a line may name several ("Ủy ban MTTQ các huyện, thành phố"), an organisation
+   * named twice is delivered once, under the first line that names it.
+   */
+  deliver(em: EntityManager, plan: Plan): string[] {
+    const labelByOrg = new Map<string, string>();
+    for (const line of plan.content.recipients) {
+      for (const orgId of line.orgIds ?? []) if (!labelByOrg.has(orgId)) labelByOrg.set(orgId, line.label);
+    }
+    for (const [orgId, label] of labelByOrg) em.create(Delivery, { plan, organisation: em.getReference(Organisation, orgId), label });
+    plan.recipientOrgIds = [...labelByOrg.keys()];
+    return plan.recipientOrgIds;
+  }
+
+  /** At RECALL: the stored document is marked recalled, with the reason, for every reader. */
+  async markRecalled(em: EntityManager, plan: Plan, reason: string): Promise<void> {
+    await em.nativeUpdate(IssuedDocument, { plan }, { recalledAt: new Date(), recallReason: reason });
+  }
+
+  /** Any member of a recipient organisation acknowledges receipt, once; for a recalled plan, the recall notice. */
+  async acknowledge(user: AuthUser, planId: string): Promise<Delivery> {
+    return this.em.transactional(async (em) => {
+      const plan = await this.plans.findReadable(em, user, planId);
+      if (!this.abilities.createForUser(user).can('ACKNOWLEDGE', planSubject(plan))) throw notFound('Kế hoạch này không gửi đến đơn vị của bạn');
+      const delivery = await em.findOneOrFail(Delivery, { plan, organisation: user.organisationId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (plan.status === 'recalled') {
+        delivery.recallSeenAt ??= new Date();
+      } else if (delivery.acknowledgedAt) {
+        throw conflict('ALREADY_ACKNOWLEDGED', 'Đơn vị của bạn đã xác nhận đã nhận kế hoạch này', { acknowledgedAt: delivery.acknowledgedAt });
+      } else {
+        delivery.acknowledgedAt = new Date();
+        delivery.acknowledgedBy = em.getReference(User, user.id);
+      }
+      await em.populate(delivery, ['organisation', 'acknowledgedBy']);
+      return delivery;
+    });
+  }
+
+  /** The issuer's view (and a recipient's own line): deliveries, outside recipients and the archive line. */
+  async distribution(user: AuthUser, planId: string) {
+    const plan = await this.plans.findReadable(this.em, user, planId);
+    const deliveries = await this.em.find(Delivery, { plan }, { populate: ['organisation', 'acknowledgedBy'], orderBy: { organisation: { path: 'ASC' } } });
+    const isIssuerSide = plan.issuerLineage.includes(user.organisationId);
+    const document = await this.em.findOne(IssuedDocument, { plan }, { fields: ['recalledAt', 'recallReason'] });
+    return {
+      status: plan.status,
+      recalledAt: document?.recalledAt ?? null,
+      recallReason: document?.recallReason ?? null,
+      deliveries: deliveries.filter((d) => isIssuerSide || d.organisation.id === user.organisationId).map(presentDelivery),
+      external: plan.content.recipients.filter((r) => !r.orgIds?.length).map((r) => ({ label: r.label, note: r.note ?? null })),
+      archive: plan.content.archive,
+    };
+  }
+
+  /** Recipient-side inbox items: deliveries not yet acknowledged, and recalls not yet seen. */
+  async inbox(user: AuthUser) {
+    const deliveries = await this.em.find(
+      Delivery,
+      { organisation: user.organisationId, $or: [{ acknowledgedAt: null, plan: { status: { $ne: 'recalled' } } }, { recallSeenAt: null, plan: { status: 'recalled' } }] },
+      { populate: ['plan'], orderBy: { deliveredAt: 'DESC' }, exclude: ['plan.content', 'plan.machineState'] as never },
+    );
+    return deliveries.map((d) => ({
+      type: d.plan.status === 'recalled' ? ('recalled' as const) : ('acknowledge' as const),
+      planId: d.plan.id,
+      title: d.plan.title,
+      kind: d.plan.kind,
+      status: d.plan.status,
+      actions: d.plan.status === 'recalled' ? [] : ['ACKNOWLEDGE'],
+      updatedAt: d.deliveredAt,
+    }));
+  }
+}
+
+export function presentDelivery(d: Delivery) {
+  return {
+    id: d.id,
+    organisationId: d.organisation.id,
+    organisationName: d.organisation.name,
+    label: d.label,
+    deliveredAt: d.deliveredAt,
+    acknowledgedAt: d.acknowledgedAt,
+    acknowledgedBy: d.acknowledgedBy ? { id: d.acknowledgedBy.id, fullName: d.acknowledgedBy.fullName } : null,
+    recallSeenAt: d.recallSeenAt,
+  };
+}

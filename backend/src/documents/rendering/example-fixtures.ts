@@ -1,0 +1,33 @@
+/**
+ * The three real plans of tests/fixtures/examples (their README says how they were made), read
+ * from the repository like templates/. Besides the tests, the rendering benchmark and the check
+ * of an uploaded organisation template render them.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { PlanContent } from '../../plans/plan-content';
+import type { DocumentOrganisation } from './render-input';
+import { findInAncestors } from './repository-files';
+
+const FIXTURES = join('tests', 'fixtures', 'examples');
+
+export const EXAMPLE_NAMES = ['000', '002', '003'] as const;
+export type ExampleName = (typeof EXAMPLE_NAMES)[number];
+
+const cache = new Map<string, unknown>();
+
+/** A fixture file parsed, read once; callers get a fresh copy they may change. */
+export function readExampleFixture<T>(file: string): T {
+  if (!cache.has(file)) cache.set(file, JSON.parse(readFileSync(findInAncestors(join(FIXTURES, file)), 'utf8')));
+  return structuredClone(cache.get(file)) as T;
+}
+
+/** An example plan's content, organisations still named by placeholders ("ORG:MTTQ"). */
+export function exampleContent(name: ExampleName): PlanContent {
+  return readExampleFixture<PlanContent>(`${name}.json`);
+}
+
+/** The organisation each placeholder id stands for. */
+export function exampleOrganisations(): Record<string, DocumentOrganisation> {
+  return readExampleFixture<Record<string, DocumentOrganisation>>('organisations.json');
+}

@@ -1,0 +1,134 @@
+/**
+ * Whether an organisation may use its own version of a template (DESIGN §7, FORMAT.md): it must
+ * be a Word document, every tag in it must be one the plan data fills, and the example plans
+ * rendered with it, as drafts and as issued documents, must pass checkDocxFormat.
+ */
+import PizZip from 'pizzip';
+import type { PlanContent } from '../../plans/plan-content';
+import { exampleContent, exampleOrganisations } from './example-fixtures';
+import { checkDocxFormat, type FormatExpectations } from './format-check';
+import { buildPlanView } from './plan-view-model';
+import type { RenderInput } from './render-input';
+import { renderPlanDocx, TemplateRenderError, templateTags } from './render-plan';
+import type { TemplateKind } from './template-files';
+import { shapeOfViews, unknownTags } from './template-tags';
+
+interface SamplePlan {
+  /** what the sample shows, for messages: "kế hoạch có biểu báo cáo" */
+  label: string;
+  content: PlanContent;
+}
+
+interface Sample {
+  label: string;
+  input: RenderInput;
+  expect: FormatExpectations;
+}
+
+const ISSUED_NUMBER = 227;
+const ISSUED_AT = new Date('2022-04-15T03:00:00Z'); // 15/4/2022 in Vietnam
+const ISSUED_DATE = 'ngày 15 tháng 4 năm 2022';
+const RENDERED_AT = new Date('2026-03-02T02:00:00Z');
+// Any names do; real-looking ones make messages such as "Họ tên người ký “…” phải in đậm" readable.
+const SIGNER_NAMES = ['Nguyễn Thị Hồng Vân', 'Lò Văn Hải', 'Cầm Thị Mai', 'Quàng Thị Lan', 'Lường Văn Sơn', 'Hà Trung Kiên'];
+
+/**
+ * Plans that between them take every branch of the templates: a form or none, a preamble as
+ * prose or as one basis per line, one signature or a grid of six.
+ */
+function samplePlans(kind: TemplateKind): SamplePlan[] {
+  const withForm = exampleContent('000');
+  if (kind === 'single') {
+    const withoutForm = exampleContent('003');
+    const bases = ['Căn cứ Điều lệ Mặt trận Tổ quốc Việt Nam;', ...withoutForm.preamble];
+    return [
+      { label: 'kế hoạch có biểu báo cáo', content: withForm },
+      { label: 'kế hoạch có căn cứ từng dòng, không có biểu báo cáo', content: { ...withoutForm, preamble: bases } },
+    ];
+  }
+  const joint = exampleContent('002');
+  return [
+    { label: 'kế hoạch phối hợp', content: joint },
+    { label: 'kế hoạch phối hợp có biểu báo cáo', content: { ...joint, form: withForm.form } },
+  ];
+}
+
+function samples(kind: TemplateKind): Sample[] {
+  const organisations = exampleOrganisations();
+  return samplePlans(kind).flatMap(({ label, content }) => {
+    const issuer = organisations[content.issuerId];
+    const coIssuers = content.coIssuerIds.map((id) => organisations[id]);
+    const symbol = `KH-${issuer.symbol}`;
+    const signatureBlocks = 1 + (content.kind === 'joint_plan' ? coIssuers.length : 0);
+    const appendix = content.form !== null;
+    const signerNames = Object.fromEntries([issuer, ...coIssuers].map((o, i) => [o.id, SIGNER_NAMES[i % SIGNER_NAMES.length]]));
+    const base = { content, issuer, coIssuers, renderedAt: RENDERED_AT };
+    return [
+      {
+        label: `${label}, bản dự thảo`,
+        input: { ...base, numbering: { number: null, symbol, issuedAt: null }, signerNames: {}, draft: true },
+        expect: { draft: true, signatureBlocks, appendix },
+      },
+      {
+        label: `${label}, bản ban hành`,
+        input: { ...base, numbering: { number: ISSUED_NUMBER, symbol, issuedAt: ISSUED_AT }, signerNames, draft: false },
+        expect: { draft: false, number: `${ISSUED_NUMBER}/${symbol}`, date: ISSUED_DATE, signatureBlocks, appendix },
+      },
+    ];
+  });
+}
+
+const WORD_MAIN_PART = /ContentType="application\/vnd\.openxmlformats-officedocument\.wordprocessingml\.document\.main\+xml"/;
+
+/** A .docx, not a .dotx (Word would open every document as a template) nor a macro-enabled .docm. */
+function wordPackageProblem(template: Buffer): string | undefined {
+  let zip: PizZip;
+  try {
+    zip = new PizZip(template);
+  } catch {
+    return 'Tệp không phải văn bản Word (.docx): không đọc được nội dung nén.';
+  }
+  if (!zip.file('word/document.xml')) return 'Tệp không phải văn bản Word (.docx): thiếu phần nội dung word/document.xml.';
+  if (!WORD_MAIN_PART.test(zip.file('[Content_Types].xml')?.asText() ?? '')) {
+    return 'Mẫu phải được lưu dưới dạng tài liệu Word (.docx), không phải mẫu .dotx hay tệp có macro .docm.';
+  }
+  return undefined;
+}
+
+/** Tags of the template that no plan fills, or the template's syntax errors. */
+function tagProblems(template: Buffer): string[] {
+  try {
+    const views = [...samples('single'), ...samples('joint')].map((sample) => buildPlanView(sample.input));
+    return unknownTags(templateTags(template), shapeOfViews(views)).map(
+      (tag) => `Thẻ ${tag} không có trong dữ liệu kế hoạch (danh sách thẻ: templates/README.md).`,
+    );
+  } catch (error) {
+    if (error instanceof TemplateRenderError) return error.details.map((detail) => `Lỗi cú pháp thẻ: ${detail}.`);
+    throw error;
+  }
+}
+
+/** Each problem once, followed by the renderings that show it unless all of them do. */
+function formatProblems(template: Buffer, kind: TemplateKind): string[] {
+  const all = samples(kind);
+  const seenIn = new Map<string, string[]>();
+  for (const { label, input, expect } of all) {
+    let problems: string[];
+    try {
+      problems = checkDocxFormat(renderPlanDocx(input, { [kind]: template }), expect);
+    } catch (error) {
+      if (!(error instanceof TemplateRenderError)) throw error;
+      problems = error.details;
+    }
+    for (const problem of problems) seenIn.set(problem, [...(seenIn.get(problem) ?? []), label]);
+  }
+  return [...seenIn].map(([problem, labels]) => (labels.length === all.length ? problem : `${problem} (${labels.join('; ')})`));
+}
+
+/** The reasons to refuse `template` as an organisation's `kind` template, in Vietnamese; none: accept it. */
+export function checkTemplate(template: Buffer, kind: TemplateKind): string[] {
+  const packageProblem = wordPackageProblem(template);
+  if (packageProblem) return [packageProblem];
+  const unknown = tagProblems(template);
+  return unknown.length ? unknown : formatProblems(template, kind);
+}

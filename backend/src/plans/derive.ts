@@ -1,0 +1,41 @@
+import { formatShortDate } from '../documents/rendering/vietnamese-date';
+import { bodyNameInSentence } from '../documents/rendering/vietnamese-text';
+import { formatDocumentNumber } from '../numbering/document-number';
+import type { Organisation } from '../organisations/organisation.entity';
+import type { PlanContent } from './plan-content';
+import type { Plan } from './plan.entity';
+
+/**
+ * The draft of an implementing plan (kế hoạch thực hiện) that a recipient derives from a plan it
+ * received: its preamble cites the parent — "Thực hiện Kế hoạch số 224/KH-MTTQ-BTT, ngày 05/4/2022
+ * của Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh Sơn La …" — the body is copied for editing, and the
+ * recipients default to the committees directly below the deriving organisation.
+ */
+export function implementingPlanContent(parent: Plan, own: Organisation, children: Organisation[]): PlanContent {
+  const citation =
+    `Thực hiện Kế hoạch số ${formatDocumentNumber(parent.number!, parent.symbol)}, ngày ${formatShortDate(parent.issuedAt!)} ` +
+    `của ${bodyNameInSentence(parent.issuer.bodyName)} ${parent.issuer.name} về ${lowerFirst(parent.title)}, ` +
+    `${bodyNameInSentence(own.bodyName)} ${own.name} xây dựng Kế hoạch thực hiện như sau:`;
+  return {
+    kind: 'plan',
+    issuerId: own.id,
+    coIssuerIds: [],
+    heading: null,
+    title: parent.title,
+    place: own.place,
+    preamble: [citation],
+    body: parent.content.body.map((block) => ({ ...block })),
+    closing: [],
+    signer: { authority: own.signatureAuthority, deputy: null, title: own.signerTitle },
+    recipients: [
+      { label: `${bodyNameInSentence(parent.issuer.bodyName)} ${parent.issuer.name}`, note: 'b/c', orgIds: [] },
+      ...(children.length ? [{ label: 'Ủy ban MTTQ các đơn vị trực thuộc', note: null, orgIds: children.map((c) => c.id) }] : []),
+    ],
+    archive: 'Lưu: VT.',
+    reporting: parent.content.reporting.map((r) => ({ ...r })),
+    form: parent.content.form ? { title: parent.content.form.title, indicators: parent.content.form.indicators.map((i) => ({ ...i })) } : null,
+    parentPlanId: parent.id,
+  };
+}
+
+const lowerFirst = (text: string) => text.charAt(0).toLocaleLowerCase('vi') + text.slice(1);

@@ -1,0 +1,56 @@
+import { Body, Controller, Get, Header, HttpCode, Param, ParseIntPipe, Post, Put, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { AuthUser } from '../auth/auth-user';
+import { CurrentUser } from '../auth/decorators';
+import { ParseIdPipe } from '../common/parse-id.pipe';
+import { SaveReportDto } from './dto/save-report.dto';
+import { ReportsService } from './reports.service';
+import { summaryToCsv } from './summary-csv';
+
+/** `:deadline` is the index (0, 1, …) of the deadline in the plan's `reporting` list. */
+@ApiTags('reports')
+@ApiBearerAuth()
+@Controller('plans/:id/reports/:deadline')
+export class ReportsController {
+  constructor(private readonly reports: ReportsService) {}
+
+  @Get('mine')
+  mine(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string, @Param('deadline', ParseIntPipe) deadline: number) {
+    return this.reports.mine(user, id, deadline);
+  }
+
+  @Put('mine')
+  save(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string, @Param('deadline', ParseIntPipe) deadline: number, @Body() dto: SaveReportDto) {
+    return this.reports.save(user, id, deadline, dto);
+  }
+
+  @Get('summary')
+  summary(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string, @Param('deadline', ParseIntPipe) deadline: number) {
+    return this.reports.summary(user, id, deadline);
+  }
+
+  @Get('summary.csv')
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  async csv(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string, @Param('deadline', ParseIntPipe) deadline: number, @Res({ passthrough: true }) response: Response) {
+    const summary = await this.reports.summary(user, id, deadline);
+    response.setHeader('Content-Disposition', `attachment; filename="tong-hop-bao-cao-${deadline + 1}.csv"`);
+    return summaryToCsv(summary);
+  }
+
+  @Get('organisations/:organisationId/revisions')
+  revisions(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseIdPipe) id: string,
+    @Param('deadline', ParseIntPipe) deadline: number,
+    @Param('organisationId', ParseIdPipe) organisationId: string,
+  ) {
+    return this.reports.revisions(user, id, deadline, organisationId);
+  }
+
+  @Post('close')
+  @HttpCode(200)
+  close(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string, @Param('deadline', ParseIntPipe) deadline: number) {
+    return this.reports.closeRound(user, id, deadline);
+  }
+}

@@ -1,0 +1,105 @@
+/**
+ * GET /api/plans/:id/document end to end (DESIGN §7): a "DỰ THẢO" draft rendered on demand before
+ * issue; at ISSUE the final DOCX rendered once, stored and served byte for byte with its SHA-256.
+ */
+import { createHash } from 'node:crypto';
+import { DOCX_CONTENT_TYPE } from '../../backend/src/documents/documents.service';
+import { checkDocxFormat, formatLongDate } from '../../backend/src/documents/rendering';
+import { ALL_DEMO_USERS, demoOrgs, DemoOrgs, planContent, send } from '../support/plans';
+import { startTestApp, TestApp } from '../support/test-app';
+import { downloadDocument, issueAsDemoUsers } from './api';
+import { paragraphTexts } from './support';
+
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+/** The UTF-8 file name of a Content-Disposition header (RFC 6266 `filename*`), or its plain `filename`. */
+function fileNameOf(contentDisposition: string): string {
+  const utf8 = /filename\*=UTF-8''([^;]+)/.exec(contentDisposition);
+  return utf8 ? decodeURIComponent(utf8[1]) : /filename="([^"]*)"/.exec(contentDisposition)![1];
+}
+
+describe('the plan document: draft before issue, the stored original after', () => {
+  let t: TestApp;
+  let orgs: DemoOrgs;
+  beforeAll(async () => {
+    t = await startTestApp();
+    await t.login(...ALL_DEMO_USERS);
+    orgs = await demoOrgs(t);
+  });
+  afterAll(() => t.close());
+
+  it('before issue: a draft marked "DỰ THẢO", number and day left blank, no hash', async () => {
+    const { body: plan } = await t.as('bpt.tinh').post('/api/plans').send(planContent(orgs.province)).expect(201);
+    const draft = await downloadDocument(t, 'bpt.tinh', plan.id);
+    expect(draft.contentType).toBe(DOCX_CONTENT_TYPE);
+    expect(draft.sha256).toBeUndefined();
+    expect(fileNameOf(draft.contentDisposition)).toBe('du-thao-KH-MTTQ-BTT-v1.docx');
+    expect(checkDocxFormat(draft.bytes, { draft: true, signatureBlocks: 1, appendix: false })).toEqual([]);
+    const texts = paragraphTexts(draft.bytes);
+    expect(texts).toEqual(expect.arrayContaining(['DỰ THẢO', 'Số: /KH-MTTQ-BTT', expect.stringMatching(/^Sơn La, ngày tháng năm \d{4}$/)]));
+
+    // Approved but not yet issued: still a draft, now carrying the approving leader's name.
+    for (const [user, event] of [['bpt.tinh', 'SUBMIT'], ['tb.tinh', 'FORWARD'], ['pct.tinh', 'APPROVE']]) await send(t, user, plan.id, event);
+    const approved = await downloadDocument(t, 'vt.tinh', plan.id);
+    expect(approved.sha256).toBeUndefined();
+    expect(checkDocxFormat(approved.bytes, { draft: true, signatureBlocks: 1 })).toEqual([]);
+    expect(paragraphTexts(approved.bytes)).toEqual(expect.arrayContaining(['DỰ THẢO', 'Đã ký', 'Nguyễn Thị Thu Hà']));
+  });
+
+  it('at ISSUE: rendered once, stored, and served byte for byte with its SHA-256 everywhere it is recorded', async () => {
+    const issued = await issueAsDemoUsers(t, planContent(orgs.province));
+    const first = await downloadDocument(t, 'vt.tinh', issued.id);
+    const second = await downloadDocument(t, 'bpt.tinh', issued.id);
+    expect(second.bytes.equals(first.bytes)).toBe(true);
+
+    const hash = sha256(first.bytes);
+    expect(first.sha256).toBe(hash);
+    expect(second.sha256).toBe(hash);
+    expect(issued.documentHash).toBe(hash);
+    const history = (await t.as('bpt.tinh').get(`/api/plans/${issued.id}/history`).expect(200)).body;
+    expect(history.find((record: { event: string }) => record.event === 'ISSUE').details).toEqual({ number: issued.number, documentHash: hash });
+
+    expect(issued.number).toMatch(/^\d{2,}\/KH-MTTQ-BTT$/);
+    expect(fileNameOf(first.contentDisposition)).toBe(`${issued.number.replace('/', '-')}.docx`);
+    expect(first.contentDisposition).toMatch(/^attachment; filename="\d{2,}-KH-MTTQ-BTT\.docx"$/);
+    const date = formatLongDate(new Date(issued.issuedAt));
+    expect(checkDocxFormat(first.bytes, { draft: false, number: issued.number, date, signatureBlocks: 1, appendix: false })).toEqual([]);
+  });
+
+  it('after ISSUE, renaming the issuer changes new drafts but not the issued document', async () => {
+    const issued = await issueAsDemoUsers(t, planContent(orgs.province));
+    const before = await downloadDocument(t, 'vt.tinh', issued.id);
+    const original = (await t.as('admin').get(`/api/organisations/${orgs.province}`).expect(200)).body.name;
+    await t.as('admin').put(`/api/organisations/${orgs.province}`).send({ name: 'Ủy ban MTTQ Việt Nam tỉnh Sơn La mới' }).expect(200);
+    try {
+      const after = await downloadDocument(t, 'vt.tinh', issued.id);
+      expect(after.bytes.equals(before.bytes)).toBe(true);
+      expect(after.sha256).toBe(issued.documentHash);
+      const { body: draft } = await t.as('bpt.tinh').post('/api/plans').send(planContent(orgs.province)).expect(201);
+      expect(paragraphTexts((await downloadDocument(t, 'bpt.tinh', draft.id)).bytes)).toContain('ỦY BAN MTTQ VIỆT NAM TỈNH SƠN LA MỚI');
+      expect(paragraphTexts(after.bytes)).not.toContain('ỦY BAN MTTQ VIỆT NAM TỈNH SƠN LA MỚI');
+    } finally {
+      await t.as('admin').put(`/api/organisations/${orgs.province}`).send({ name: original }).expect(200);
+    }
+  });
+
+  it('is not found for a user who may not read the plan', async () => {
+    const { body: plan } = await t.as('bpt.tinh').post('/api/plans').send(planContent(orgs.province)).expect(201);
+    await t.as('bpt.thuanchau').get(`/api/plans/${plan.id}/document`).expect(404);
+    await t.as('bpt.tinh').get('/api/plans/00000000-0000-4000-8000-000000000000/document').expect(404);
+  });
+
+  it('names the file in UTF-8 when the symbol has a letter outside Latin-1 ("Đ")', async () => {
+    await t.as('admin').put(`/api/organisations/${orgs.mocChau}`).send({ symbol: 'MTTQ-ĐB' }).expect(200);
+    const user = 'bpt.mocchau'; // holds every workflow role of Mộc Châu
+    const { body: plan } = await t.as(user).post('/api/plans').send(planContent(orgs.mocChau, { place: 'Mộc Châu' })).expect(201);
+    const draft = await downloadDocument(t, user, plan.id);
+    expect(fileNameOf(draft.contentDisposition)).toBe('du-thao-KH-MTTQ-ĐB-v1.docx');
+    for (const event of ['SUBMIT', 'FORWARD', 'APPROVE']) await send(t, user, plan.id, event);
+    const issued = await send(t, user, plan.id, 'ISSUE');
+    const file = await downloadDocument(t, user, plan.id);
+    expect(issued.number).toBe('01/KH-MTTQ-ĐB');
+    expect(fileNameOf(file.contentDisposition)).toBe('01-KH-MTTQ-ĐB.docx');
+    expect(checkDocxFormat(file.bytes, { draft: false, number: '01/KH-MTTQ-ĐB' })).toEqual([]);
+  });
+});

@@ -1,0 +1,52 @@
+'use strict';
+/**
+ * Browser tests of the admin UI: the built app on a fresh embedded database, driven by Debian's
+ * chromium through playwright-core. A joint plan goes through its whole life, each step done by
+ * the demo user whose job it is, then a few checks that stand alone. Run: `npm run test:ui`.
+ * Screenshots of the main pages land in tests/ui/screenshots/ (git-ignored).
+ */
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { startApp } = require('./app');
+const { launchBrowser } = require('./browser');
+const { Checks } = require('./checks');
+const { scenario } = require('./scenario');
+const { standaloneChecks } = require('./standalone');
+
+const CHROMIUM = '/usr/bin/chromium';
+const ROOT = path.resolve(__dirname, '../..');
+const SCREENSHOTS = path.join(__dirname, 'screenshots');
+
+async function main() {
+  if (!fs.existsSync(CHROMIUM)) {
+    console.error(`Chromium is missing at ${CHROMIUM}: install Debian's package (apt-get install chromium) and run again.`);
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  }
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'kehoach-ui-'));
+  const checks = new Checks();
+  let app;
+  let browser;
+  try {
+    app = await startApp({ root: ROOT, dataDir: path.join(scratch, 'data') });
+    browser = await launchBrowser({ executablePath: CHROMIUM, profileDir: path.join(scratch, 'profile') });
+    const context = { baseUrl: app.baseUrl, browser, screenshots: SCREENSHOTS, checks };
+    await scenario(context);
+    await standaloneChecks(context);
+    checks.expect('no react-admin message is missing its Vietnamese translation', () => browser.missingTranslations.length === 0, () =>
+      [...new Set(browser.missingTranslations)].join('; '),
+    );
+  } catch (error) {
+    checks.fail('test run', error);
+  } finally {
+    await browser?.close().catch(() => {});
+    await app?.stop();
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
+  console.log(`${checks.passed} passed, ${checks.failed} failed`);
+  process.exit(checks.failed === 0 ? 0 : 1);
+}
+
+main();

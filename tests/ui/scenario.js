@@ -1,0 +1,187 @@
+'use strict';
+/**
+ * A joint plan's whole life, each step by the demo user whose job it is: drafted and submitted,
+ * forwarded, changes requested by a co-issuer, edited (meeting a concurrent edit on the way) and
+ * resubmitted, signed again, approved, issued with its number, distributed, and downloaded.
+ */
+const PizZip = require('pizzip');
+const fs = require('node:fs');
+const { assert } = require('./checks');
+const { ui } = require('./ui');
+const plan = require('./plan-editor');
+
+const TITLE = 'Phối hợp thực hiện Cuộc vận động “Toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn minh” năm 2026';
+const CO_ISSUERS = ['Liên đoàn Lao động tỉnh Sơn La', 'Hội Nông dân tỉnh Sơn La'];
+const CHANGE_REQUEST = 'Đề nghị bổ sung nhiệm vụ của Liên đoàn Lao động tỉnh trong phần nội dung.';
+const ADDED_SECTION = 'Liên đoàn Lao động tỉnh';
+
+async function scenario(context) {
+  const u = ui(context);
+  const state = {};
+  const steps = [
+    ['bpt.tinh drafts a joint plan with two co-issuers; the numbering is derived live', () => draft(u, state)],
+    ['bpt.tinh submits it: "Đang xem xét"', () => submit(u, state)],
+    ['tb.tinh finds it among his tasks and forwards it: "Đang lấy chữ ký"', () => forward(u, state, { fromTasks: true })],
+    ['hnd.tinh signs version 1', () => sign(u, state, 'hnd.tinh', { status: 'in_coordination', words: 'Đang lấy chữ ký' })],
+    ['ldld.tinh requests changes with a comment: back to "Dự thảo"', () => requestChanges(u, state)],
+    ['bpt.tinh sees the comment; a concurrent save is explained as a 409, not swallowed', () => staleEdit(u, state)],
+    ['bpt.tinh edits (a new version) and resubmits', () => editAndResubmit(u, state)],
+    ['tb.tinh forwards it again', () => forward(u, state, { fromTasks: false })],
+    ['hnd.tinh sees what changed since it signed, then signs again', () => signAgain(u, state)],
+    ['ldld.tinh signs: "Chờ phê duyệt"', () => sign(u, state, 'ldld.tinh', { status: 'awaiting_approval', words: 'Chờ phê duyệt' })],
+    ['pct.tinh approves: "Đã phê duyệt"', () => approve(u, state)],
+    ['vt.tinh issues it with a number and distributes it: "Đã gửi"', () => issueAndDistribute(u, state)],
+    ['vt.tinh downloads the DOCX: a Word file with the number', () => downloadDocx(u, state)],
+    ['vt.tinh finds the number in the register', () => numberRegister(u, state)],
+  ];
+  let broken = false;
+  for (const [name, run] of steps) {
+    if (broken) context.checks.fail(name, 'not run: an earlier step failed');
+    else broken = !(await context.checks.step(name, run));
+  }
+  context.planId = state.planId;
+}
+
+async function draft(u, state) {
+  await u.loginAs('bpt.tinh');
+  await u.go('/plans');
+  await u.visible(u.page.getByRole('link', { name: 'Tạo kế hoạch' })).click();
+  await plan.fillGeneral(u, { kind: 'Kế hoạch phối hợp', coIssuers: CO_ISSUERS, title: TITLE });
+  await u.openTab('Nội dung');
+  await plan.fillContent(u);
+  const labels = await plan.blockLabels(u);
+  const expected = ['I.', '1.', '-', 'II.', '1.', '1.1.', '+', '', 'III.', ''];
+  assert(JSON.stringify(labels) === JSON.stringify(expected), `block numbering ${JSON.stringify(labels)}, expected ${JSON.stringify(expected)}`);
+  await u.screenshot('02-plan-editor-content');
+  await u.openTab('Nơi nhận');
+  await plan.fillRecipients(u);
+  await u.openTab('Báo cáo');
+  await plan.fillReporting(u);
+  await u.openTab('Xem trước');
+  const preview = await u.page.getByTestId('document-preview').innerText();
+  for (const text of ['KẾ HOẠCH PHỐI HỢP', 'I. MỤC ĐÍCH, YÊU CẦU', '1.1. Tuyên truyền, vận động', 'TM. BAN THƯỜNG VỤ LĐLĐ TỈNH', 'Nơi nhận:', 'BIỂU BÁO CÁO SỐ LIỆU KẾT QUẢ']) {
+    assert(preview.includes(text), `the preview lacks "${text}"`);
+  }
+  await u.screenshot('03-plan-editor-preview');
+  await u.page.getByRole('button', { name: 'Lưu' }).click();
+  await u.page.waitForURL(/#\/plans\/[0-9a-f-]{36}\/show/);
+  state.planId = u.planIdFromUrl();
+  await u.expectStatus('draft', 'Dự thảo');
+}
+
+async function submit(u, state) {
+  await u.openPlan(state.planId);
+  await u.screenshot('04-plan-draft');
+  await u.act('SUBMIT', { status: 'in_review', words: 'Đang xem xét' });
+}
+
+async function forward(u, state, { fromTasks }) {
+  await u.loginAs('tb.tinh');
+  if (fromTasks) {
+    await u.screenshot('01-dashboard-reviewer');
+    await u.page.getByTestId('tasks-card').getByText(TITLE).click();
+    await u.page.getByTestId('document-preview').waitFor();
+  } else {
+    await u.openPlan(state.planId);
+  }
+  await u.act('FORWARD', { status: 'in_coordination', words: 'Đang lấy chữ ký' });
+}
+
+async function sign(u, state, username, expected) {
+  await u.loginAs(username);
+  await u.openPlan(state.planId);
+  await u.act('SIGN', expected);
+  const panel = await u.page.getByTestId('signatures-panel').innerText();
+  assert(/Đã ký phiên bản \d+/.test(panel), `the signatures panel does not show the signature: ${panel}`);
+}
+
+async function requestChanges(u, state) {
+  await u.loginAs('ldld.tinh');
+  await u.openPlan(state.planId);
+  await u.page.locator('[data-action="REQUEST_CHANGES"]').click();
+  const confirm = u.page.locator('[data-confirm="REQUEST_CHANGES"]');
+  assert(await confirm.isDisabled(), 'REQUEST_CHANGES can be confirmed without a comment');
+  await u.page.locator('textarea[name="comment"]').fill(CHANGE_REQUEST);
+  await confirm.click();
+  await u.expectStatus('draft', 'Dự thảo');
+}
+
+/** Someone else saves first: the drafter's save answers 409 and the page says so in a dialog. */
+async function staleEdit(u, state) {
+  await u.loginAs('bpt.tinh');
+  await u.openPlan(state.planId);
+  await u.page.getByTestId('timeline').getByText(CHANGE_REQUEST).waitFor();
+  await u.page.getByRole('link', { name: 'Sửa' }).click();
+  await u.openTab('Nội dung');
+  await plan.insertBlockBelow(u, 3, 'Mục (1.)', 'Nội dung sửa trong lúc người khác cũng sửa');
+  const { body: current } = await u.api('GET', `/plans/${state.planId}`);
+  const { status } = await u.api('PUT', `/plans/${state.planId}`, plan.contentOf(current, { closing: ['Trên đây là kế hoạch phối hợp.'] }));
+  assert(status === 200, `the concurrent edit through the API answered ${status}`);
+  await u.page.getByRole('button', { name: 'Lưu' }).click();
+  await u.page.getByText('Kế hoạch vừa được người khác sửa').waitFor();
+  await u.screenshot('05-plan-edit-stale-version', { fullPage: false });
+  await u.page.getByRole('button', { name: 'Mở bản mới nhất' }).click();
+  await u.page.getByTestId('document-preview').waitFor();
+}
+
+async function editAndResubmit(u, state) {
+  await u.page.getByRole('link', { name: 'Sửa' }).click();
+  await u.openTab('Nội dung');
+  await plan.insertBlockBelow(u, 7, 'Mục (1.)', ADDED_SECTION);
+  await plan.insertBlockBelow(u, 8, 'Gạch đầu dòng (-)', 'Vận động công nhân lao động tham gia Cuộc vận động.');
+  await u.page.getByRole('button', { name: 'Lưu' }).click();
+  await u.page.getByTestId('document-preview').waitFor();
+  await u.expectStatus('draft', 'Dự thảo');
+  const summary = await u.page.locator('h1').locator('..').innerText();
+  assert(summary.includes('phiên bản nội dung 3'), `expected content version 3 after two edits: ${summary}`);
+  await u.act('SUBMIT', { status: 'in_review', words: 'Đang xem xét' });
+}
+
+async function signAgain(u, state) {
+  await u.loginAs('hnd.tinh');
+  await u.openPlan(state.planId);
+  const notice = u.page.getByTestId('changes-since-signed');
+  await notice.waitFor();
+  await notice.locator('[data-diff-op="added"]').getByText(ADDED_SECTION).waitFor();
+  const panel = await u.page.getByTestId('signatures-panel').innerText();
+  assert(panel.includes('hết hiệu lực'), `the voided signature is not shown: ${panel}`);
+  await u.screenshot('06-plan-changes-since-signed');
+  await u.act('SIGN', { status: 'in_coordination', words: 'Đang lấy chữ ký' });
+}
+
+async function approve(u, state) {
+  await u.loginAs('pct.tinh');
+  await u.openPlan(state.planId);
+  await u.act('APPROVE', { status: 'approved', words: 'Đã phê duyệt' });
+}
+
+async function issueAndDistribute(u, state) {
+  await u.loginAs('vt.tinh');
+  await u.openPlan(state.planId);
+  await u.act('ISSUE', { status: 'issued', words: 'Đã ban hành' });
+  const number = (await u.page.getByTestId('plan-number').innerText()).replace(/^Số:\s*/, '');
+  assert(/^\d{2,}\/KH-MTTQ-BTT$/.test(number), `unexpected number "${number}"`);
+  state.number = number;
+  const header = await u.page.getByTestId('document-number').innerText();
+  assert(header.includes(number), `the document header shows "${header}", not the number ${number}`);
+  await u.act('DISTRIBUTE', { status: 'distributed', words: 'Đã gửi' });
+  await u.screenshot('07-plan-distributed');
+}
+
+async function downloadDocx(u, state) {
+  const [download] = await Promise.all([u.page.waitForEvent('download'), u.page.getByTestId('download-docx').click()]);
+  const bytes = fs.readFileSync(await download.path());
+  assert(bytes.subarray(0, 2).toString() === 'PK', 'the download is not a zip (DOCX) file');
+  const xml = new PizZip(bytes).file('word/document.xml')?.asText();
+  assert(xml, 'the DOCX has no word/document.xml');
+  const text = xml.replace(/<[^>]+>/g, '');
+  assert(text.includes(state.number), `word/document.xml does not contain the number ${state.number}`);
+}
+
+async function numberRegister(u, state) {
+  await u.go('/number-registers');
+  await u.page.getByText(state.number, { exact: true }).waitFor();
+  await u.screenshot('08-number-register');
+}
+
+module.exports = { scenario };

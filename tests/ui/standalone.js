@@ -1,0 +1,78 @@
+'use strict';
+/** Checks that stand on their own: rights, validation, the phone width, the administrator's pages. */
+const { assert } = require('./checks');
+const { DESKTOP } = require('./browser');
+const { ui } = require('./ui');
+
+const PHONE = { width: 390, height: 844 };
+
+async function standaloneChecks(context) {
+  const u = ui(context);
+  const { checks } = context;
+  await checks.step('a user without rights on the plan sees no action buttons and no edit or create button', () => noRights(u, context.planId));
+  await checks.step('a validation error shows under its field (client rule and server rule)', () => validation(u));
+  await checks.step('a phone-width screen lays the plan list and page out without sideways scrolling', () => phone(u, context.planId));
+  await checks.step('the administrator sees the organisation tree and the users; others have no Users menu', () => administration(u));
+  checks.expect('no uncaught error in the page', () => context.browser.pageErrors.length === 0, () => context.browser.pageErrors.join('; '));
+}
+
+/** tb.tinh (reviewer) reads the distributed plan but may do nothing to it now, nor create one. */
+async function noRights(u, planId) {
+  assert(planId, 'no plan was created by the scenario');
+  await u.loginAs('tb.tinh');
+  await u.openPlan(planId);
+  const offered = await u.actionsOffered();
+  assert(offered.length === 0, `action buttons shown: ${offered.join(', ')}`);
+  assert((await u.page.getByRole('link', { name: 'Sửa' }).count()) === 0, 'an edit button is shown');
+  await u.go('/plans');
+  await u.page.getByText('Trích yếu').first().waitFor();
+  assert((await u.page.getByRole('link', { name: 'Tạo kế hoạch' }).filter({ visible: true }).count()) === 0, 'a reviewer is offered "Tạo kế hoạch"');
+  await u.screenshot('09-plan-list');
+}
+
+/** An empty title is refused in the browser; a plan without body blocks is refused by the server, on the field. */
+async function validation(u) {
+  await u.loginAs('bpt.tinh');
+  await u.go('/plans/create');
+  await u.field('title').waitFor();
+  await u.page.getByRole('button', { name: 'Lưu' }).click();
+  await u.page.locator('.ra-input-title').getByText('Bắt buộc').waitFor();
+  await u.field('title').fill('Kế hoạch không có nội dung');
+  await u.openTab('Nội dung');
+  const body = u.page.locator('.ra-input-body');
+  while ((await body.getByRole('button', { name: 'Xóa bỏ' }).count()) > 0) await body.getByRole('button', { name: 'Xóa bỏ' }).first().click();
+  await u.page.getByRole('button', { name: 'Lưu' }).click();
+  await body.getByText('nội dung kế hoạch phải có ít nhất một mục').waitFor();
+  assert(/#\/plans\/create/.test(u.page.url()), 'the invalid plan left the create page');
+  await u.screenshot('10-validation-error', { fullPage: false });
+}
+
+async function phone(u, planId) {
+  await u.page.setViewportSize(PHONE);
+  try {
+    for (const [route, name] of [['/plans', '11-phone-plan-list'], [`/plans/${planId}/show`, '12-phone-plan-page'], ['/', '13-phone-dashboard']]) {
+      await u.go(route);
+      await u.page.waitForLoadState('networkidle');
+      const overflow = await u.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert(overflow <= 0, `${route} is ${overflow}px wider than the screen`);
+      await u.screenshot(name);
+    }
+  } finally {
+    await u.page.setViewportSize(DESKTOP);
+  }
+}
+
+async function administration(u) {
+  await u.loginAs('bpt.tinh');
+  assert((await u.page.getByRole('menuitem', { name: 'Người dùng' }).count()) === 0, 'a drafter sees the Users menu');
+  await u.loginAs('admin');
+  await u.page.getByRole('menuitem', { name: 'Người dùng' }).waitFor();
+  await u.go('/organisations');
+  await u.page.getByText('Liên đoàn Lao động tỉnh Sơn La').waitFor();
+  await u.screenshot('14-organisations-tree');
+  await u.go('/users');
+  await u.page.getByText('bpt.tinh').waitFor();
+  await u.screenshot('15-users');
+}
+
+module.exports = { standaloneChecks };

@@ -1,0 +1,111 @@
+'use strict';
+/** What a user does in the admin UI, in the words of the UI (Vietnamese labels), for the scenario to read as a story. */
+const path = require('node:path');
+const { assert } = require('./checks');
+
+const PASSWORD = 'kehoach2026';
+
+function ui({ baseUrl, browser, screenshots }) {
+  const page = browser.page;
+  const go = (route) => page.goto(`${baseUrl}/#${route}`);
+
+  return {
+    page,
+
+    async loginAs(username) {
+      await go('/login');
+      await page.evaluate(() => localStorage.clear());
+      await page.reload();
+      await page.locator('input[name="username"]').fill(username);
+      await page.locator('input[name="password"]').fill(PASSWORD);
+      await page.locator('button[type="submit"]').click();
+      await page.getByText('Việc cần xử lý').waitFor();
+    },
+
+    /** The plan page, once its document preview is on screen. */
+    async openPlan(planId) {
+      await go(`/plans/${planId}/show`);
+      await page.getByTestId('document-preview').waitFor();
+    },
+
+    /** The status chip's state and its Vietnamese words. */
+    async expectStatus(status, words) {
+      const chip = page.locator(`[data-status="${status}"]`).first();
+      await chip.waitFor();
+      const text = (await chip.innerText()).trim();
+      assert(text === words, `status chip reads "${text}", expected "${words}"`);
+    },
+
+    async actionsOffered() {
+      const buttons = page.locator('[data-action]');
+      return buttons.evaluateAll((elements) => elements.map((element) => element.getAttribute('data-action')));
+    },
+
+    /** Presses an action button, writes the comment when asked, confirms; waits for the new state. */
+    async act(action, { comment, status, words }) {
+      await page.locator(`[data-action="${action}"]`).click();
+      if (comment) await page.locator('textarea[name="comment"]').fill(comment);
+      await page.locator(`[data-confirm="${action}"]`).click();
+      await this.expectStatus(status, words);
+    },
+
+    /** Picks an option of a react-admin autocomplete by typing part of its text. */
+    async pickAutocomplete(input, text, optionText = text) {
+      await input.click();
+      await input.fill(text);
+      await page.getByRole('option', { name: optionText }).first().click();
+    },
+
+    /** An input by its form path ("title", "body.3.text"): react-admin gives inputs generated ids, but names are the paths. */
+    field(name) {
+      return page.locator(`[name="${name}"]`);
+    },
+
+    /** Picks an option of a react-admin SelectInput (an MUI select) by its visible text. */
+    async pickSelect(name, optionText) {
+      await page.locator(`input[name="${name}"]`).locator('xpath=..').getByRole('combobox').click();
+      await page.getByRole('option', { name: optionText, exact: true }).click();
+    },
+
+    /** The one of the matching elements that is on screen (react-admin keeps some hidden copies). */
+    visible(locator) {
+      return locator.filter({ visible: true }).first();
+    },
+
+    async openTab(name) {
+      await page.getByRole('tab', { name }).click();
+    },
+
+    async screenshot(name, { fullPage = true } = {}) {
+      await page.waitForLoadState('networkidle').catch(() => {});
+      await page.screenshot({ path: path.join(screenshots, `${name}.png`), fullPage });
+    },
+
+    /** The id of the plan whose page is open. */
+    planIdFromUrl() {
+      const match = /#\/plans\/([0-9a-f-]{36})/.exec(page.url());
+      assert(match, `not on a plan page: ${page.url()}`);
+      return match[1];
+    },
+
+    /** The API as the logged-in user, for what a test sets up around the UI. */
+    async api(method, route, body) {
+      return page.evaluate(
+        async ({ method, route, body }) => {
+          const { accessToken } = JSON.parse(localStorage.getItem('kehoach.session'));
+          const response = await fetch(`/api${route}`, {
+            method,
+            headers: { Authorization: `Bearer ${accessToken}`, 'Content-Type': 'application/json' },
+            body: body ? JSON.stringify(body) : undefined,
+          });
+          return { status: response.status, body: await response.json().catch(() => null) };
+        },
+        { method, route, body },
+      );
+    },
+
+    go,
+  };
+}
+
+module.exports = { ui };
