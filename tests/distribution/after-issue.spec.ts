@@ -1,8 +1,7 @@
-import { MikroORM } from '@mikro-orm/postgresql';
 import { addDays, vietnamDay } from '../../backend/src/reports/reporting-calendar';
 import { RemindersService } from '../../backend/src/reports/reminders.service';
 import { ALL_DEMO_USERS, demoOrgs, DemoOrgs, planContent, send } from '../support/plans';
-import { startTestApp, TestApp } from '../support/test-app';
+import { sql, startTestApp, TestApp } from '../support/test-app';
 
 const today = vietnamDay(new Date());
 const FORM = {
@@ -124,7 +123,7 @@ describe('after issue: distribution, acknowledgement, reports, reminders, implem
     const results = await Promise.all(runners.map((r) => r.runDaily()));
     expect(results.filter((r) => r === null)).toHaveLength(1);
     // Deadline 0 overdue for Thuận Châu and Mai Sơn; deadline 1 due soon for Mộc Châu (the demo plan has its own).
-    const reminders = await t.app.get(MikroORM).em.fork().execute(`select organisation_id, deadline, kind from report_reminder where plan_id = ? order by deadline, kind`, [planId]);
+    const reminders = await sql<{ organisation_id: string; deadline: number; kind: string }>(t, `select organisation_id, deadline, kind from report_reminder where plan_id = ? order by deadline, kind`, [planId]);
     expect(reminders.map((r: { organisation_id: string; deadline: number; kind: string }) => [r.organisation_id, r.deadline, r.kind]).sort()).toEqual(
       [[orgs.maiSon, 0, 'overdue'], [orgs.mocChau, 1, 'due_soon'], [orgs.thuanChau, 0, 'overdue']].sort(),
     );

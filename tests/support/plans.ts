@@ -1,4 +1,4 @@
-import type { TestApp } from './test-app';
+import { startTestApp, TestApp } from './test-app';
 
 /** Demo organisations by a short key, read through the API. */
 export interface DemoOrgs {
@@ -80,3 +80,18 @@ export const ALL_DEMO_USERS = [
   'admin', 'bpt.tinh', 'tb.tinh', 'pct.tinh', 'vt.tinh', 'ldld.tinh', 'hnd.tinh', 'hlhpn.tinh', 'tinhdoan', 'hccb.tinh',
   'bpt.thuanchau', 'pct.thuanchau', 'vt.thuanchau', 'bpt.maison', 'pct.maison', 'vt.maison', 'bpt.mocchau', 'ct.phonglai',
 ];
+
+/**
+ * One app on a fresh database for a describe block, with every demo user logged in:
+ * `const demo = useDemoApp();` then `demo.t.as('bpt.tinh')…` and `demo.orgs.province` in the tests.
+ */
+export function useDemoApp(): { t: TestApp; orgs: DemoOrgs } {
+  const demo = {} as { t: TestApp; orgs: DemoOrgs };
+  beforeAll(async () => {
+    demo.t = await startTestApp();
+    await demo.t.login(...ALL_DEMO_USERS);
+    demo.orgs = await demoOrgs(demo.t);
+  });
+  afterAll(() => demo.t.close());
+  return demo;
+}

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { MikroORM } from '@mikro-orm/core';
 import type { INestApplication } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
@@ -94,4 +95,9 @@ async function withClient<T>(url: string, fn: (client: Client) => Promise<T>): P
   } finally {
     await client.end();
   }
+}
+
+/** Raw SQL on the app's database, for what no API may do (tampering with the audit trail, inspecting rows). */
+export function sql<T = Record<string, unknown>>(t: TestApp, query: string, params: unknown[] = []): Promise<T[]> {
+  return t.app.get(MikroORM).em.fork().getConnection().execute(query, params) as Promise<T[]>;
 }

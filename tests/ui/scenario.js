@@ -14,6 +14,8 @@ const TITLE = 'Phối hợp thực hiện Cuộc vận động “Toàn dân đo
 const CO_ISSUERS = ['Liên đoàn Lao động tỉnh Sơn La', 'Hội Nông dân tỉnh Sơn La'];
 const CHANGE_REQUEST = 'Đề nghị bổ sung nhiệm vụ của Liên đoàn Lao động tỉnh trong phần nội dung.';
 const ADDED_SECTION = 'Liên đoàn Lao động tỉnh';
+const HND_LEADER = { username: 'hnd.tinh', fullName: 'Lường Văn Chiến' };
+const LDLD_LEADER = { username: 'ldld.tinh', fullName: 'Quàng Văn Bình' };
 
 async function scenario(context) {
   const u = ui(context);
@@ -22,13 +24,13 @@ async function scenario(context) {
     ['bpt.tinh drafts a joint plan with two co-issuers; the numbering is derived live', () => draft(u, state)],
     ['bpt.tinh submits it: "Đang xem xét"', () => submit(u, state)],
     ['tb.tinh finds it among his tasks and forwards it: "Đang lấy chữ ký"', () => forward(u, state, { fromTasks: true })],
-    ['hnd.tinh signs version 1', () => sign(u, state, 'hnd.tinh', { status: 'in_coordination', words: 'Đang lấy chữ ký' })],
+    ['hnd.tinh signs version 1', () => sign(u, state, HND_LEADER, { status: 'in_coordination', words: 'Đang lấy chữ ký' })],
     ['ldld.tinh requests changes with a comment: back to "Dự thảo"', () => requestChanges(u, state)],
     ['bpt.tinh sees the comment; a concurrent save is explained as a 409, not swallowed', () => staleEdit(u, state)],
     ['bpt.tinh edits (a new version) and resubmits', () => editAndResubmit(u, state)],
     ['tb.tinh forwards it again', () => forward(u, state, { fromTasks: false })],
     ['hnd.tinh sees what changed since it signed, then signs again', () => signAgain(u, state)],
-    ['ldld.tinh signs: "Chờ phê duyệt"', () => sign(u, state, 'ldld.tinh', { status: 'awaiting_approval', words: 'Chờ phê duyệt' })],
+    ['ldld.tinh signs: "Chờ phê duyệt"', () => sign(u, state, LDLD_LEADER, { status: 'awaiting_approval', words: 'Chờ phê duyệt' })],
     ['pct.tinh approves: "Đã phê duyệt"', () => approve(u, state)],
     ['vt.tinh issues it with a number and distributes it: "Đã gửi"', () => issueAndDistribute(u, state)],
     ['vt.tinh downloads the DOCX: a Word file with the number', () => downloadDocx(u, state)],
@@ -87,12 +89,11 @@ async function forward(u, state, { fromTasks }) {
   await u.act('FORWARD', { status: 'in_coordination', words: 'Đang lấy chữ ký' });
 }
 
-async function sign(u, state, username, expected) {
-  await u.loginAs(username);
+async function sign(u, state, signer, expected) {
+  await u.loginAs(signer.username);
   await u.openPlan(state.planId);
   await u.act('SIGN', expected);
-  const panel = await u.page.getByTestId('signatures-panel').innerText();
-  assert(/Đã ký phiên bản \d+/.test(panel), `the signatures panel does not show the signature: ${panel}`);
+  await u.page.getByTestId('signatures-panel').getByText(new RegExp(`Đã ký phiên bản \\d+ — ${signer.fullName}`)).waitFor();
 }
 
 async function requestChanges(u, state) {
@@ -138,7 +139,7 @@ async function editAndResubmit(u, state) {
 }
 
 async function signAgain(u, state) {
-  await u.loginAs('hnd.tinh');
+  await u.loginAs(HND_LEADER.username);
   await u.openPlan(state.planId);
   const notice = u.page.getByTestId('changes-since-signed');
   await notice.waitFor();
@@ -147,6 +148,7 @@ async function signAgain(u, state) {
   assert(panel.includes('hết hiệu lực'), `the voided signature is not shown: ${panel}`);
   await u.screenshot('06-plan-changes-since-signed');
   await u.act('SIGN', { status: 'in_coordination', words: 'Đang lấy chữ ký' });
+  await notice.waitFor({ state: 'detached' });
 }
 
 async function approve(u, state) {

@@ -30,11 +30,11 @@ async function noRights(u, planId) {
   await u.screenshot('09-plan-list');
 }
 
-/** An empty title is refused in the browser; a plan without body blocks is refused by the server, on the field. */
+/** A forgotten title is refused in the browser; a plan without body blocks is refused by the server, on the field. */
 async function validation(u) {
   await u.loginAs('bpt.tinh');
   await u.go('/plans/create');
-  await u.field('title').waitFor();
+  await u.field('heading').fill('KẾ HOẠCH');
   await u.page.getByRole('button', { name: 'Lưu' }).click();
   await u.page.locator('.ra-input-title').getByText('Bắt buộc').waitFor();
   await u.field('title').fill('Kế hoạch không có nội dung');

@@ -1,6 +1,5 @@
-import { MikroORM } from '@mikro-orm/postgresql';
-import { ALL_DEMO_USERS, demoOrgs, DemoOrgs, planContent, send } from '../support/plans';
-import { startTestApp, TestApp } from '../support/test-app';
+import { demoOrgs, DemoOrgs, planContent, send, useDemoApp } from '../support/plans';
+import { sql, startTestApp, TestApp } from '../support/test-app';
 
 /** Mộc Châu's one user holds every workflow role: quick to drive, and its register starts empty. */
 const MOC_CHAU = 'bpt.mocchau';
@@ -19,58 +18,50 @@ const numbersOf = (plans: { number: string }[]) => plans.map((p) => Number(p.num
 const oneTo = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
 
 describe('concurrency and the audit chain', () => {
-  let t: TestApp;
-  let orgs: DemoOrgs;
-  beforeAll(async () => {
-    t = await startTestApp();
-    await t.login(...ALL_DEMO_USERS);
-    orgs = await demoOrgs(t);
-  });
-  afterAll(() => t.close());
+  const demo = useDemoApp();
 
   it('50 plans issued at once get numbers 1..50: no gap, no duplicate', async () => {
-    const ids = await approvedPlans(t, orgs, 50);
-    const issued = await Promise.all(ids.map((id) => send(t, MOC_CHAU, id, 'ISSUE')));
+    const ids = await approvedPlans(demo.t, demo.orgs, 50);
+    const issued = await Promise.all(ids.map((id) => send(demo.t, MOC_CHAU, id, 'ISSUE')));
     expect(numbersOf(issued)).toEqual(oneTo(50));
-    const register = await t.as(MOC_CHAU).get('/api/number-registers?range=[0,99]&sort=["number","ASC"]').expect(200);
+    const register = await demo.t.as(MOC_CHAU).get('/api/number-registers?range=[0,99]&sort=["number","ASC"]').expect(200);
     expect(register.body.map((e: { number: number }) => e.number)).toEqual(oneTo(50));
     expect(register.body[4]).toMatchObject({ fullNumber: '05/KH-MTTQ-BTT', typeCode: 'KH', external: false });
   });
 
   it('the clerk registers an outside document on the same register; others may not', async () => {
-    const entry = await t.as(MOC_CHAU).post('/api/number-registers').send({ typeCode: 'BC', title: 'Báo cáo kết quả 6 tháng' }).expect(201);
+    const entry = await demo.t.as(MOC_CHAU).post('/api/number-registers').send({ typeCode: 'BC', title: 'Báo cáo kết quả 6 tháng' }).expect(201);
     expect(entry.body).toMatchObject({ number: 51, fullNumber: '51/BC-MTTQ-BTT', external: true, planId: null });
-    await t.as('bpt.tinh').post('/api/number-registers').send({ typeCode: 'BC', title: 'X' }).expect(403);
-    const invalid = await t.as(MOC_CHAU).post('/api/number-registers').send({ typeCode: 'XX', title: '' }).expect(400);
+    await demo.t.as('bpt.tinh').post('/api/number-registers').send({ typeCode: 'BC', title: 'X' }).expect(403);
+    const invalid = await demo.t.as(MOC_CHAU).post('/api/number-registers').send({ typeCode: 'XX', title: '' }).expect(400);
     expect(Object.keys(invalid.body.errors).sort()).toEqual(['title', 'typeCode']);
     // A clerk sees only its own organisation's register.
-    const provincial = await t.as('vt.tinh').get('/api/number-registers').expect(200);
-    expect(provincial.body.every((e: { organisationId: string }) => e.organisationId === orgs.province)).toBe(true);
+    const provincial = await demo.t.as('vt.tinh').get('/api/number-registers').expect(200);
+    expect(provincial.body.every((e: { organisationId: string }) => e.organisationId === demo.orgs.province)).toBe(true);
   });
 
   it('two concurrent APPROVE on one plan: exactly one wins', async () => {
-    const { body } = await t.as(MOC_CHAU).post('/api/plans').send(planContent(orgs.mocChau, { place: 'Mộc Châu' })).expect(201);
-    await send(t, MOC_CHAU, body.id, 'SUBMIT');
-    await send(t, MOC_CHAU, body.id, 'FORWARD');
-    const results = await Promise.all([1, 2].map(() => t.as(MOC_CHAU).post(`/api/plans/${body.id}/events`).send({ type: 'APPROVE' })));
+    const { body } = await demo.t.as(MOC_CHAU).post('/api/plans').send(planContent(demo.orgs.mocChau, { place: 'Mộc Châu' })).expect(201);
+    await send(demo.t, MOC_CHAU, body.id, 'SUBMIT');
+    await send(demo.t, MOC_CHAU, body.id, 'FORWARD');
+    const results = await Promise.all([1, 2].map(() => demo.t.as(MOC_CHAU).post(`/api/plans/${body.id}/events`).send({ type: 'APPROVE' })));
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
-    const history = (await t.as(MOC_CHAU).get(`/api/plans/${body.id}/history`).expect(200)).body;
+    const history = (await demo.t.as(MOC_CHAU).get(`/api/plans/${body.id}/history`).expect(200)).body;
     expect(history.filter((r: { event: string }) => r.event === 'APPROVE')).toHaveLength(1);
   });
 
   it('tampering with an audit row makes /audit/verify answer valid: false', async () => {
-    const { body } = await t.as('bpt.tinh').post('/api/plans').send(planContent(orgs.province)).expect(201);
-    await send(t, 'bpt.tinh', body.id, 'SUBMIT');
-    await send(t, 'tb.tinh', body.id, 'RETURN', 200, 'Chưa rõ nội dung');
-    expect((await t.as('bpt.tinh').get(`/api/plans/${body.id}/audit/verify`).expect(200)).body).toEqual({ valid: true, records: 3 });
+    const { body } = await demo.t.as('bpt.tinh').post('/api/plans').send(planContent(demo.orgs.province)).expect(201);
+    await send(demo.t, 'bpt.tinh', body.id, 'SUBMIT');
+    await send(demo.t, 'tb.tinh', body.id, 'RETURN', 200, 'Chưa rõ nội dung');
+    expect((await demo.t.as('bpt.tinh').get(`/api/plans/${body.id}/audit/verify`).expect(200)).body).toEqual({ valid: true, records: 3 });
 
-    const em = t.app.get(MikroORM).em.fork();
-    await em.execute(`update audit_record set comment = 'Đồng ý' where plan_id = ? and seq = 3`, [body.id]);
-    expect((await t.as('bpt.tinh').get(`/api/plans/${body.id}/audit/verify`).expect(200)).body).toEqual({ valid: false, records: 3, brokenAt: 3 });
+    await sql(demo.t, `update audit_record set comment = 'Đồng ý' where plan_id = ? and seq = 3`, [body.id]);
+    expect((await demo.t.as('bpt.tinh').get(`/api/plans/${body.id}/audit/verify`).expect(200)).body).toEqual({ valid: false, records: 3, brokenAt: 3 });
 
-    await em.execute(`update audit_record set comment = 'Chưa rõ nội dung' where plan_id = ? and seq = 3`, [body.id]);
-    await em.execute(`delete from audit_record where plan_id = ? and seq = 2`, [body.id]);
-    expect((await t.as('bpt.tinh').get(`/api/plans/${body.id}/audit/verify`).expect(200)).body).toMatchObject({ valid: false, brokenAt: 3 });
+    await sql(demo.t, `update audit_record set comment = 'Chưa rõ nội dung' where plan_id = ? and seq = 3`, [body.id]);
+    await sql(demo.t, `delete from audit_record where plan_id = ? and seq = 2`, [body.id]);
+    expect((await demo.t.as('bpt.tinh').get(`/api/plans/${body.id}/audit/verify`).expect(200)).body).toMatchObject({ valid: false, brokenAt: 3 });
   });
 });
 

@@ -1,63 +1,55 @@
-import { ALL_DEMO_USERS, demoOrgs, DemoOrgs, jointPlanContent, planContent, send } from '../support/plans';
-import { startTestApp, TestApp } from '../support/test-app';
+import { useDemoApp, jointPlanContent, planContent, send } from '../support/plans';
 
 describe('the whole road of a plan and a joint plan', () => {
-  let t: TestApp;
-  let orgs: DemoOrgs;
-  beforeAll(async () => {
-    t = await startTestApp();
-    await t.login(...ALL_DEMO_USERS);
-    orgs = await demoOrgs(t);
-  });
-  afterAll(() => t.close());
+  const demo = useDemoApp();
 
   it('plan: draft → review → approval → issue → distribute → close, with number and audit chain', async () => {
-    const created = await t.as('bpt.tinh').post('/api/plans').send(planContent(orgs.province)).expect(201);
+    const created = await demo.t.as('bpt.tinh').post('/api/plans').send(planContent(demo.orgs.province)).expect(201);
     expect(created.body).toMatchObject({ status: 'draft', version: 1, contentVersion: 1, number: null, symbol: 'KH-MTTQ-BTT' });
     expect(created.body.availableActions.sort()).toEqual(['CANCEL', 'SUBMIT']);
     const id = created.body.id;
 
-    expect((await send(t, 'bpt.tinh', id, 'SUBMIT')).status).toBe('in_review');
-    expect((await t.as('tb.tinh').get(`/api/plans/${id}`).expect(200)).body.availableActions.sort()).toEqual(['FORWARD', 'RETURN']);
-    expect((await send(t, 'tb.tinh', id, 'FORWARD')).status).toBe('awaiting_approval');
-    const approved = await send(t, 'pct.tinh', id, 'APPROVE');
+    expect((await send(demo.t, 'bpt.tinh', id, 'SUBMIT')).status).toBe('in_review');
+    expect((await demo.t.as('tb.tinh').get(`/api/plans/${id}`).expect(200)).body.availableActions.sort()).toEqual(['FORWARD', 'RETURN']);
+    expect((await send(demo.t, 'tb.tinh', id, 'FORWARD')).status).toBe('awaiting_approval');
+    const approved = await send(demo.t, 'pct.tinh', id, 'APPROVE');
     expect(approved.status).toBe('approved');
     expect(approved.signatures).toEqual([expect.objectContaining({ kind: 'approval', userName: 'Nguyễn Thị Thu Hà', valid: true })]);
-    const issued = await send(t, 'vt.tinh', id, 'ISSUE');
+    const issued = await send(demo.t, 'vt.tinh', id, 'ISSUE');
     expect(issued).toMatchObject({ status: 'issued', number: expect.stringMatching(/^\d{2,}\/KH-MTTQ-BTT$/) });
     expect(issued.documentHash).toMatch(/^[0-9a-f]{64}$/);
-    expect((await send(t, 'vt.tinh', id, 'DISTRIBUTE')).status).toBe('distributed');
-    expect((await send(t, 'vt.tinh', id, 'CLOSE')).status).toBe('closed');
+    expect((await send(demo.t, 'vt.tinh', id, 'DISTRIBUTE')).status).toBe('distributed');
+    expect((await send(demo.t, 'vt.tinh', id, 'CLOSE')).status).toBe('closed');
 
-    const history = (await t.as('bpt.tinh').get(`/api/plans/${id}/history`).expect(200)).body;
+    const history = (await demo.t.as('bpt.tinh').get(`/api/plans/${id}/history`).expect(200)).body;
     expect(history.map((r: { event: string }) => r.event)).toEqual(['CREATE', 'SUBMIT', 'FORWARD', 'APPROVE', 'ISSUE', 'DISTRIBUTE', 'CLOSE']);
     expect(history[4]).toMatchObject({ fromState: 'approved', toState: 'issued', actorName: 'Hoàng Thị Lan', details: { number: issued.number, documentHash: issued.documentHash } });
-    expect((await t.as('bpt.tinh').get(`/api/plans/${id}/audit/verify`).expect(200)).body).toMatchObject({ valid: true, records: 7 });
+    expect((await demo.t.as('bpt.tinh').get(`/api/plans/${id}/audit/verify`).expect(200)).body).toMatchObject({ valid: true, records: 7 });
   });
 
   it('joint plan with five co-issuers: each signs its own region, then approval', async () => {
-    const coIssuers = [orgs.ldld, orgs.hnd, orgs.hlhpn, orgs.tinhdoan, orgs.hccb];
-    const { body: plan } = await t.as('bpt.tinh').post('/api/plans').send(jointPlanContent(orgs, coIssuers)).expect(201);
-    await send(t, 'bpt.tinh', plan.id, 'SUBMIT');
+    const coIssuers = [demo.orgs.ldld, demo.orgs.hnd, demo.orgs.hlhpn, demo.orgs.tinhdoan, demo.orgs.hccb];
+    const { body: plan } = await demo.t.as('bpt.tinh').post('/api/plans').send(jointPlanContent(demo.orgs, coIssuers)).expect(201);
+    await send(demo.t, 'bpt.tinh', plan.id, 'SUBMIT');
     // Co-issuers cannot see the plan before coordination.
-    await t.as('ldld.tinh').get(`/api/plans/${plan.id}`).expect(404);
-    const forwarded = await send(t, 'tb.tinh', plan.id, 'FORWARD');
+    await demo.t.as('ldld.tinh').get(`/api/plans/${plan.id}`).expect(404);
+    const forwarded = await send(demo.t, 'tb.tinh', plan.id, 'FORWARD');
     expect(forwarded.status).toBe('in_coordination');
     expect(forwarded.coordination.map((c: { state: string }) => c.state)).toEqual(Array(5).fill('pending'));
 
     const signers = ['ldld.tinh', 'hnd.tinh', 'hlhpn.tinh', 'tinhdoan', 'hccb.tinh'];
     for (const [index, signer] of signers.entries()) {
-      const view = (await t.as(signer).get(`/api/plans/${plan.id}`).expect(200)).body;
+      const view = (await demo.t.as(signer).get(`/api/plans/${plan.id}`).expect(200)).body;
       expect(view.availableActions.sort()).toEqual(['REQUEST_CHANGES', 'SIGN']);
-      const after = await send(t, signer, plan.id, 'SIGN');
+      const after = await send(demo.t, signer, plan.id, 'SIGN');
       expect(after.status).toBe(index < 4 ? 'in_coordination' : 'awaiting_approval');
       // Signing twice is not possible.
-      if (index < 4) await send(t, signer, plan.id, 'SIGN', 409);
+      if (index < 4) await send(demo.t, signer, plan.id, 'SIGN', 409);
     }
-    const approved = await send(t, 'pct.tinh', plan.id, 'APPROVE');
+    const approved = await send(demo.t, 'pct.tinh', plan.id, 'APPROVE');
     expect(approved.signatures.filter((s: { valid: boolean }) => s.valid)).toHaveLength(6);
-    const issued = await send(t, 'vt.tinh', plan.id, 'ISSUE');
+    const issued = await send(demo.t, 'vt.tinh', plan.id, 'ISSUE');
     expect(issued.status).toBe('issued');
-    expect((await t.as('hccb.tinh').get(`/api/plans/${plan.id}/audit/verify`).expect(200)).body.valid).toBe(true);
+    expect((await demo.t.as('hccb.tinh').get(`/api/plans/${plan.id}/audit/verify`).expect(200)).body.valid).toBe(true);
   });
 });

@@ -2,6 +2,7 @@ import { List, ListItemButton, ListItemText, Typography } from '@mui/material';
 import { useCreatePath, useGetList, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { formatDate, todayInVietnam } from '../common/dates';
+import { SUMMARY_QUERY } from '../plans/summaryQuery';
 import type { Plan } from '../types';
 import { DashboardCard } from './DashboardCard';
 
@@ -41,6 +42,7 @@ export const ReportsDueCard = () => {
     filter: { status: 'distributed' },
     pagination: { page: 1, perPage: 100 },
     sort: { field: 'issuedAt', order: 'DESC' },
+    ...SUMMARY_QUERY,
   });
   const deadlines = upcomingDeadlines(plans ?? [], todayInVietnam());
   return (

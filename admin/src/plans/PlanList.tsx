@@ -14,6 +14,7 @@ import { DateText } from '../common/DateText';
 import type { Plan } from '../types';
 import { StatusChip } from './StatusChip';
 import { planFilters } from './planFilters';
+import { SUMMARY_QUERY } from './summaryQuery';
 
 const PlanListActions = () => (
   <TopToolbar>
@@ -26,7 +27,13 @@ const PlanListActions = () => (
 export const PlanList = () => {
   const isSmall = useMediaQuery((theme: Theme) => theme.breakpoints.down('md'));
   return (
-    <List filters={planFilters} sort={{ field: 'updatedAt', order: 'DESC' }} actions={<PlanListActions />} exporter={false}>
+    <List
+      filters={planFilters}
+      sort={{ field: 'updatedAt', order: 'DESC' }}
+      actions={<PlanListActions />}
+      exporter={false}
+      queryOptions={SUMMARY_QUERY}
+    >
       {isSmall ? <PlanSimpleList /> : <PlanTable />}
     </List>
   );

@@ -222,6 +222,9 @@ function listFilter(filter: Record<string, unknown>): FilterQuery<Plan> {
   return where as FilterQuery<Plan>;
 }
 
+/** The document writes "- " before and ";" after each recipient line: drop them if typed. */
+const recipientLabel = (label: string) => label.normalize('NFC').trim().replace(/^-\s*/, '').replace(/\s*[;.]$/, '');
+
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Text is stored in Unicode NFC (FORMAT.md), trimmed; the heading defaults by kind. */
@@ -238,8 +241,8 @@ function normalise(content: PlanContent): PlanContent {
     body: content.body.map((block) => ({ type: block.type, text: text(block.text) })),
     closing: content.closing.map(text),
     signer: { authority: text(content.signer.authority), deputy: content.signer.deputy ? text(content.signer.deputy) : null, title: text(content.signer.title) },
-    recipients: content.recipients.map((r) => ({ label: text(r.label), note: r.note ? text(r.note) : null, orgIds: r.orgIds ?? [] })),
-    archive: text(content.archive),
+    recipients: content.recipients.map((r) => ({ label: recipientLabel(r.label), note: r.note ? text(r.note) : null, orgIds: r.orgIds ?? [] })),
+    archive: text(content.archive).replace(/^-\s*/, ''),
     reporting: content.reporting.map((r) => ({ name: text(r.name), dueDate: r.dueDate })),
     form: content.form ? { title: text(content.form.title), indicators: content.form.indicators.map((i) => ({ code: text(i.code), label: text(i.label), unit: text(i.unit), type: i.type })) } : null,
     parentPlanId: content.parentPlanId ?? null,

@@ -1,7 +1,7 @@
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID,
-  MaxLength, ValidateNested,
+  ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, IsUUID,
+  Matches, MaxLength, ValidateNested,
 } from 'class-validator';
 import {
   BLOCK_TYPES, BlockType, INDICATOR_TYPES, IndicatorType, PLAN_KINDS, PlanKind,
@@ -10,28 +10,30 @@ import {
 const TEXT_MAX = 20_000;
 const oneOf = (values: readonly string[]) => ({ message: `phải là một trong: ${values.join(', ')}` });
 const notEmpty = { message: 'không được để trống' };
+/** Not empty and not only spaces. */
+const NotBlank = () => Matches(/\S/u, notEmpty);
 
 export class BodyBlockDto {
   @IsIn(BLOCK_TYPES, oneOf(BLOCK_TYPES))
   type!: BlockType;
 
-  @IsString() @IsNotEmpty(notEmpty) @MaxLength(TEXT_MAX)
+  @IsString() @NotBlank() @MaxLength(TEXT_MAX)
   text!: string;
 }
 
 export class SignerDto {
-  @IsString() @IsNotEmpty(notEmpty) @MaxLength(200)
+  @IsString() @NotBlank() @MaxLength(200)
   authority!: string;
 
   @IsOptional() @IsString() @MaxLength(200)
   deputy!: string | null;
 
-  @IsString() @IsNotEmpty(notEmpty) @MaxLength(200)
+  @IsString() @NotBlank() @MaxLength(200)
   title!: string;
 }
 
 export class RecipientDto {
-  @IsString() @IsNotEmpty(notEmpty) @MaxLength(500)
+  @IsString() @NotBlank() @MaxLength(500)
   label!: string;
 
   @IsOptional() @IsString() @MaxLength(200)
@@ -42,7 +44,7 @@ export class RecipientDto {
 }
 
 export class ReportingDeadlineDto {
-  @IsString() @IsNotEmpty(notEmpty) @MaxLength(200)
+  @IsString() @NotBlank() @MaxLength(200)
   name!: string;
 
   @IsISO8601({ strict: true }, { message: 'phải là ngày theo định dạng YYYY-MM-DD' })
@@ -50,10 +52,10 @@ export class ReportingDeadlineDto {
 }
 
 export class IndicatorDto {
-  @IsString() @IsNotEmpty(notEmpty) @MaxLength(20)
+  @IsString() @NotBlank() @MaxLength(20)
   code!: string;
 
-  @IsString() @IsNotEmpty(notEmpty) @MaxLength(500)
+  @IsString() @NotBlank() @MaxLength(500)
   label!: string;
 
   @IsString() @MaxLength(50)
@@ -64,7 +66,7 @@ export class IndicatorDto {
 }
 
 export class ReportingFormDto {
-  @IsString() @IsNotEmpty(notEmpty) @MaxLength(300)
+  @IsString() @NotBlank() @MaxLength(300)
   title!: string;
 
   @IsArray() @ArrayMinSize(1, { message: 'phải có ít nhất một chỉ tiêu' }) @ArrayMaxSize(500)
@@ -86,20 +88,20 @@ export class PlanContentDto {
   @IsOptional() @IsString() @MaxLength(100)
   heading?: string | null;
 
-  @IsString() @IsNotEmpty(notEmpty) @MaxLength(1000)
+  @IsString() @NotBlank() @MaxLength(1000)
   title!: string;
 
-  @IsString() @IsNotEmpty(notEmpty) @MaxLength(100)
+  @IsString() @NotBlank() @MaxLength(100)
   place!: string;
 
-  @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @IsNotEmpty({ each: true, message: 'không được có đoạn trống' })
+  @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @Matches(/\S/u, { each: true, message: 'không được có đoạn trống' })
   preamble!: string[];
 
   @IsArray() @ArrayMinSize(1, { message: 'nội dung kế hoạch phải có ít nhất một mục' }) @ArrayMaxSize(2000)
   @ValidateNested({ each: true }) @Type(() => BodyBlockDto)
   body!: BodyBlockDto[];
 
-  @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @IsNotEmpty({ each: true, message: 'không được có đoạn trống' })
+  @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @Matches(/\S/u, { each: true, message: 'không được có đoạn trống' })
   closing!: string[];
 
   @ValidateNested() @Type(() => SignerDto)
