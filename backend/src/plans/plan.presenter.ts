@@ -1,12 +1,10 @@
 import type { PlanEvent } from '../auth/ability.factory';
 import { formatDocumentNumber } from '../numbering/document-number';
 import type { Signature } from '../signatures/signature.entity';
-import { pendingCoIssuers } from '../workflow/plan.machine';
 import type { Plan } from './plan.entity';
 
 /** The JSON shape of a plan (DESIGN §10) that the UI and other clients rely on. */
 export function presentPlan(plan: Plan, signatures: Signature[], availableActions: PlanEvent[]) {
-  const pending = new Set(pendingCoIssuers(plan.machineState));
   return {
     id: plan.id,
     status: plan.status,
@@ -25,7 +23,7 @@ export function presentPlan(plan: Plan, signatures: Signature[], availableAction
     signatures: signatures.map((signature) => presentSignature(signature, plan)),
     coordination: plan.coIssuerIds.map((organisationId) => ({
       organisationId,
-      state: plan.machineState.context.signedBy.includes(organisationId) && !pending.has(organisationId) ? 'signed' : 'pending',
+      state: plan.machineState.context.signedBy.includes(organisationId) ? 'signed' : 'pending',
     })),
     availableActions,
   };

@@ -2,7 +2,6 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { AuthUser } from '../auth/auth-user';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { Delivery } from '../distribution/delivery.entity';
 import { Plan } from '../plans/plan.entity';
 import { addDays, vietnamDay } from './reporting-calendar';
 import { ReminderKind, ReminderRun, Report, ReportReminder, ReportRoundClosure } from './report.entity';

@@ -41,7 +41,7 @@ export interface PlanMachineInput {
 const region = (orgId: string) => `co_${orgId}`;
 
 /** The machine for one plan: a joint plan gets one parallel signing region per co-issuer. */
-export function createPlanMachine({ kind, coIssuerIds }: PlanMachineInput) {
+export function createPlanMachine({ coIssuerIds }: PlanMachineInput) {
   return setup({
     types: {} as { context: PlanMachineContext; events: MachineEvent; input: PlanMachineInput },
     guards: {
@@ -173,11 +173,4 @@ export function apply(state: PersistedPlanState, event: MachineEvent): Persisted
   if (!snapshot.can(event)) return null;
   const [next] = transition(snapshot.machine, snapshot, event);
   return persist(next);
-}
-
-/** Co-issuers still to sign, in content order. */
-export function pendingCoIssuers(state: PersistedPlanState): string[] {
-  return statusOf(state) === 'in_coordination'
-    ? state.context.coIssuerIds.filter((id) => !state.context.signedBy.includes(id))
-    : [];
 }

@@ -1,6 +1,6 @@
 import { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { AbilityFactory, PLAN_EVENTS, PlanEvent } from '../auth/ability.factory';
+import { AbilityFactory, PLAN_EVENTS } from '../auth/ability.factory';
 import type { AuthUser } from '../auth/auth-user';
 import { accessiblePlansWhere } from '../plans/plan-access';
 import { Plan } from '../plans/plan.entity';
