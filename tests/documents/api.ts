@@ -71,7 +71,7 @@ export function exampleOnDemoData(name: Example, orgs: DemoOrgs): PlanContent {
  * A provincial plan driven to ISSUE as the demo users would: bpt.tinh drafts and submits, tb.tinh
  * forwards, each co-issuer's leader signs, pct.tinh approves, vt.tinh issues. Answers the issued plan.
  */
-export async function issueAsDemoUsers(t: TestApp, content: PlanContent, coIssuerLeaders: string[] = []) {
+export async function issueAsDemoUsers(t: TestApp, content: object, coIssuerLeaders: string[] = []) {
   const { body: plan } = await t.as('bpt.tinh').post('/api/plans').send(content).expect(201);
   await send(t, 'bpt.tinh', plan.id, 'SUBMIT');
   await send(t, 'tb.tinh', plan.id, 'FORWARD');

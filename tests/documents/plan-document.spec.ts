@@ -5,8 +5,7 @@
 import { createHash } from 'node:crypto';
 import { DOCX_CONTENT_TYPE } from '../../backend/src/documents/documents.service';
 import { checkDocxFormat, formatLongDate } from '../../backend/src/documents/rendering';
-import { ALL_DEMO_USERS, demoOrgs, DemoOrgs, planContent, send } from '../support/plans';
-import { startTestApp, TestApp } from '../support/test-app';
+import { planContent, send, useDemoApp } from '../support/plans';
 import { downloadDocument, issueAsDemoUsers } from './api';
 import { paragraphTexts } from './support';
 
@@ -19,18 +18,11 @@ function fileNameOf(contentDisposition: string): string {
 }
 
 describe('the plan document: draft before issue, the stored original after', () => {
-  let t: TestApp;
-  let orgs: DemoOrgs;
-  beforeAll(async () => {
-    t = await startTestApp();
-    await t.login(...ALL_DEMO_USERS);
-    orgs = await demoOrgs(t);
-  });
-  afterAll(() => t.close());
+  const demo = useDemoApp();
 
   it('before issue: a draft marked "DỰ THẢO", number and day left blank, no hash', async () => {
-    const { body: plan } = await t.as('bpt.tinh').post('/api/plans').send(planContent(orgs.province)).expect(201);
-    const draft = await downloadDocument(t, 'bpt.tinh', plan.id);
+    const { body: plan } = await demo.t.as('bpt.tinh').post('/api/plans').send(planContent(demo.orgs.province)).expect(201);
+    const draft = await downloadDocument(demo.t, 'bpt.tinh', plan.id);
     expect(draft.contentType).toBe(DOCX_CONTENT_TYPE);
     expect(draft.sha256).toBeUndefined();
     expect(fileNameOf(draft.contentDisposition)).toBe('du-thao-KH-MTTQ-BTT-v1.docx');
@@ -39,24 +31,24 @@ describe('the plan document: draft before issue, the stored original after', () 
     expect(texts).toEqual(expect.arrayContaining(['DỰ THẢO', 'Số: /KH-MTTQ-BTT', expect.stringMatching(/^Sơn La, ngày tháng năm \d{4}$/)]));
 
     // Approved but not yet issued: still a draft, now carrying the approving leader's name.
-    for (const [user, event] of [['bpt.tinh', 'SUBMIT'], ['tb.tinh', 'FORWARD'], ['pct.tinh', 'APPROVE']]) await send(t, user, plan.id, event);
-    const approved = await downloadDocument(t, 'vt.tinh', plan.id);
+    for (const [user, event] of [['bpt.tinh', 'SUBMIT'], ['tb.tinh', 'FORWARD'], ['pct.tinh', 'APPROVE']]) await send(demo.t, user, plan.id, event);
+    const approved = await downloadDocument(demo.t, 'vt.tinh', plan.id);
     expect(approved.sha256).toBeUndefined();
     expect(checkDocxFormat(approved.bytes, { draft: true, signatureBlocks: 1 })).toEqual([]);
     expect(paragraphTexts(approved.bytes)).toEqual(expect.arrayContaining(['DỰ THẢO', 'Đã ký', 'Nguyễn Thị Thu Hà']));
   });
 
   it('at ISSUE: rendered once, stored, and served byte for byte with its SHA-256 everywhere it is recorded', async () => {
-    const issued = await issueAsDemoUsers(t, planContent(orgs.province));
-    const first = await downloadDocument(t, 'vt.tinh', issued.id);
-    const second = await downloadDocument(t, 'bpt.tinh', issued.id);
+    const issued = await issueAsDemoUsers(demo.t, planContent(demo.orgs.province));
+    const first = await downloadDocument(demo.t, 'vt.tinh', issued.id);
+    const second = await downloadDocument(demo.t, 'bpt.tinh', issued.id);
     expect(second.bytes.equals(first.bytes)).toBe(true);
 
     const hash = sha256(first.bytes);
     expect(first.sha256).toBe(hash);
     expect(second.sha256).toBe(hash);
     expect(issued.documentHash).toBe(hash);
-    const history = (await t.as('bpt.tinh').get(`/api/plans/${issued.id}/history`).expect(200)).body;
+    const history = (await demo.t.as('bpt.tinh').get(`/api/plans/${issued.id}/history`).expect(200)).body;
     expect(history.find((record: { event: string }) => record.event === 'ISSUE').details).toEqual({ number: issued.number, documentHash: hash });
 
     expect(issued.number).toMatch(/^\d{2,}\/KH-MTTQ-BTT$/);
@@ -67,37 +59,37 @@ describe('the plan document: draft before issue, the stored original after', () 
   });
 
   it('after ISSUE, renaming the issuer changes new drafts but not the issued document', async () => {
-    const issued = await issueAsDemoUsers(t, planContent(orgs.province));
-    const before = await downloadDocument(t, 'vt.tinh', issued.id);
-    const original = (await t.as('admin').get(`/api/organisations/${orgs.province}`).expect(200)).body.name;
-    await t.as('admin').put(`/api/organisations/${orgs.province}`).send({ name: 'Ủy ban MTTQ Việt Nam tỉnh Sơn La mới' }).expect(200);
+    const issued = await issueAsDemoUsers(demo.t, planContent(demo.orgs.province));
+    const before = await downloadDocument(demo.t, 'vt.tinh', issued.id);
+    const original = (await demo.t.as('admin').get(`/api/organisations/${demo.orgs.province}`).expect(200)).body.name;
+    await demo.t.as('admin').put(`/api/organisations/${demo.orgs.province}`).send({ name: 'Ủy ban MTTQ Việt Nam tỉnh Sơn La mới' }).expect(200);
     try {
-      const after = await downloadDocument(t, 'vt.tinh', issued.id);
+      const after = await downloadDocument(demo.t, 'vt.tinh', issued.id);
       expect(after.bytes.equals(before.bytes)).toBe(true);
       expect(after.sha256).toBe(issued.documentHash);
-      const { body: draft } = await t.as('bpt.tinh').post('/api/plans').send(planContent(orgs.province)).expect(201);
-      expect(paragraphTexts((await downloadDocument(t, 'bpt.tinh', draft.id)).bytes)).toContain('ỦY BAN MTTQ VIỆT NAM TỈNH SƠN LA MỚI');
+      const { body: draft } = await demo.t.as('bpt.tinh').post('/api/plans').send(planContent(demo.orgs.province)).expect(201);
+      expect(paragraphTexts((await downloadDocument(demo.t, 'bpt.tinh', draft.id)).bytes)).toContain('ỦY BAN MTTQ VIỆT NAM TỈNH SƠN LA MỚI');
       expect(paragraphTexts(after.bytes)).not.toContain('ỦY BAN MTTQ VIỆT NAM TỈNH SƠN LA MỚI');
     } finally {
-      await t.as('admin').put(`/api/organisations/${orgs.province}`).send({ name: original }).expect(200);
+      await demo.t.as('admin').put(`/api/organisations/${demo.orgs.province}`).send({ name: original }).expect(200);
     }
   });
 
   it('is not found for a user who may not read the plan', async () => {
-    const { body: plan } = await t.as('bpt.tinh').post('/api/plans').send(planContent(orgs.province)).expect(201);
-    await t.as('bpt.thuanchau').get(`/api/plans/${plan.id}/document`).expect(404);
-    await t.as('bpt.tinh').get('/api/plans/00000000-0000-4000-8000-000000000000/document').expect(404);
+    const { body: plan } = await demo.t.as('bpt.tinh').post('/api/plans').send(planContent(demo.orgs.province)).expect(201);
+    await demo.t.as('bpt.thuanchau').get(`/api/plans/${plan.id}/document`).expect(404);
+    await demo.t.as('bpt.tinh').get('/api/plans/00000000-0000-4000-8000-000000000000/document').expect(404);
   });
 
   it('names the file in UTF-8 when the symbol has a letter outside Latin-1 ("Đ")', async () => {
-    await t.as('admin').put(`/api/organisations/${orgs.mocChau}`).send({ symbol: 'MTTQ-ĐB' }).expect(200);
+    await demo.t.as('admin').put(`/api/organisations/${demo.orgs.mocChau}`).send({ symbol: 'MTTQ-ĐB' }).expect(200);
     const user = 'bpt.mocchau'; // holds every workflow role of Mộc Châu
-    const { body: plan } = await t.as(user).post('/api/plans').send(planContent(orgs.mocChau, { place: 'Mộc Châu' })).expect(201);
-    const draft = await downloadDocument(t, user, plan.id);
+    const { body: plan } = await demo.t.as(user).post('/api/plans').send(planContent(demo.orgs.mocChau, { place: 'Mộc Châu' })).expect(201);
+    const draft = await downloadDocument(demo.t, user, plan.id);
     expect(fileNameOf(draft.contentDisposition)).toBe('du-thao-KH-MTTQ-ĐB-v1.docx');
-    for (const event of ['SUBMIT', 'FORWARD', 'APPROVE']) await send(t, user, plan.id, event);
-    const issued = await send(t, user, plan.id, 'ISSUE');
-    const file = await downloadDocument(t, user, plan.id);
+    for (const event of ['SUBMIT', 'FORWARD', 'APPROVE']) await send(demo.t, user, plan.id, event);
+    const issued = await send(demo.t, user, plan.id, 'ISSUE');
+    const file = await downloadDocument(demo.t, user, plan.id);
     expect(issued.number).toBe('01/KH-MTTQ-ĐB');
     expect(fileNameOf(file.contentDisposition)).toBe('01-KH-MTTQ-ĐB.docx');
     expect(checkDocxFormat(file.bytes, { draft: false, number: '01/KH-MTTQ-ĐB' })).toEqual([]);

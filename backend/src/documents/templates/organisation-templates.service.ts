@@ -36,7 +36,7 @@ export class OrganisationTemplatesService {
 
   /** History, without the files; filters `kind` and `active`. */
   async list(organisationId: string, query: ListQuery): Promise<Page<OrganisationTemplate>> {
-    await this.organisationOrFail(this.em, organisationId);
+    await this.organisationOrFail(organisationId);
     const where: FilterQuery<OrganisationTemplate> & Record<string, unknown> = { organisation: organisationId };
     if (query.filter.kind !== undefined) where.kind = parseKind(query.filter.kind, 'filter.kind');
     if (query.filter.active !== undefined) where.active = query.filter.active === true || query.filter.active === 'true';
@@ -52,7 +52,7 @@ export class OrganisationTemplatesService {
   /** Checks the file against FORMAT.md (400 listing every problem, nothing stored) and makes it the active version. */
   async upload(user: AuthUser, organisationId: string, kind: TemplateKind, file: UploadedDocx | undefined): Promise<OrganisationTemplate> {
     if (!file?.buffer.length) throw invalid({ file: 'chưa chọn tệp mẫu Word (.docx)' });
-    await this.organisationOrFail(this.em, organisationId);
+    await this.organisationOrFail(organisationId);
     const problems = checkTemplate(file.buffer, kind);
     if (problems.length) throw templateProblems('file', 'Mẫu văn bản không đạt thể thức, chưa được lưu', problems);
     const saved = await this.em.transactional(async (tx) => {
@@ -102,8 +102,8 @@ export class OrganisationTemplatesService {
     await em.nativeUpdate(OrganisationTemplate, { organisation, kind, active: true }, { active: false });
   }
 
-  private async organisationOrFail(em: EntityManager, id: string): Promise<void> {
-    if (!(await em.count(Organisation, { id }))) throw notFound('Không tìm thấy tổ chức');
+  private async organisationOrFail(id: string): Promise<void> {
+    if (!(await this.em.count(Organisation, { id }))) throw notFound('Không tìm thấy tổ chức');
   }
 
   private async lockOrganisation(em: EntityManager, id: string): Promise<Organisation> {
@@ -117,7 +117,7 @@ export class OrganisationTemplatesService {
   }
 }
 
-export function parseKind(value: unknown, field: string): TemplateKind {
+function parseKind(value: unknown, field: string): TemplateKind {
   if (!TEMPLATE_KINDS.includes(value as TemplateKind)) throw invalid({ [field]: `phải là một trong: ${TEMPLATE_KINDS.join(', ')}` });
   return value as TemplateKind;
 }
