@@ -1,9 +1,10 @@
 'use strict';
 /**
- * Builds the plan templates (docxtemplater tags inside real Word files):
+ * Builds the templates (docxtemplater tags inside real Word files):
  *   ke-hoach.docx           one issuer, signature beside "Nơi nhận"
  *   ke-hoach-phoi-hop.docx  joint plan, a grid of signature blocks two per row, "Nơi nhận" below
- * Both end with the reporting-form appendix, rendered only when the plan has a form.
+ *   tong-hop-bao-cao.docx   the issuer's summary of one reporting deadline: counts, totals, each unit
+ * Both plans end with the reporting-form appendix, rendered only when the plan has a form.
  *
  * Layout follows /work/shared/FORMAT.md (Nghị định 30/2020/NĐ-CP). All formatting lives in named
  * styles ("KH …") so a secretariat can restyle a copy in Word without touching the tags.
@@ -105,9 +106,10 @@ function row(cells, { header = false } = {}) {
   return `<w:tr>${trPr}${cells.join('')}</w:tr>`;
 }
 
-function cell(width, content, { verticalCenter = false } = {}) {
+function cell(width, content, { verticalCenter = false, span = 1 } = {}) {
+  const gridSpan = span > 1 ? `<w:gridSpan w:val="${span}"/>` : '';
   const vAlign = verticalCenter ? '<w:vAlign w:val="center"/>' : '';
-  return `<w:tc><w:tcPr><w:tcW w:w="${width}" w:type="dxa"/>${vAlign}</w:tcPr>${content}</w:tc>`;
+  return `<w:tc><w:tcPr><w:tcW w:w="${width}" w:type="dxa"/>${gridSpan}${vAlign}</w:tcPr>${content}</w:tc>`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -220,7 +222,16 @@ const STYLES = [
   { id: 'KHSoTrang', name: 'KH Số trang', ...HEADER_LINE, size: PT[14] },
 ];
 
-function stylesXml() {
+/** @type {StyleSpec[]} The report summary's own styles (tong-hop-bao-cao.docx), after the plan's. */
+const SUMMARY_STYLES = [
+  { id: 'KHThucHien', name: 'KH Thực hiện kế hoạch', ...HEADER_LINE, size: PT[14], italic: true, keepNext: true },
+  { id: 'KHMucBang', name: 'KH Mục (trước bảng)', basedOn: 'KHNoiDung', bold: true, keepNext: true, after: 120 },
+  { id: 'KHBangDonVi', name: 'KH Bảng (đơn vị)', basedOn: 'KHBang', bold: true, keepNext: true },
+  { id: 'KHBangChuThich', name: 'KH Bảng (chú thích)', basedOn: 'KHBangGiua', italic: true, size: PT[11], before: 0 },
+  { id: 'KHGhiChuBang', name: 'KH Ghi chú dưới bảng', basedOn: 'KHNoiDung', italic: true, size: PT[12], before: 60 },
+];
+
+function stylesXml(styles) {
   const fonts = `<w:rFonts w:ascii="${FONT}" w:hAnsi="${FONT}" w:eastAsia="${FONT}" w:cs="${FONT}"/>`;
   const defaults =
     '<w:docDefaults>' +
@@ -238,7 +249,7 @@ function stylesXml() {
     `<w:bottom w:w="0" w:type="dxa"/><w:right w:w="${CELL_MARGIN}" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>` +
     '<w:style w:type="numbering" w:default="1" w:styleId="NoList"><w:name w:val="No List"/><w:uiPriority w:val="99"/>' +
     '<w:semiHidden/><w:unhideWhenUsed/></w:style>';
-  return `${XML_DECLARATION}<w:styles xmlns:w="${NS.w}">${defaults}${builtIn}${STYLES.map(paragraphStyle).join('')}</w:styles>`;
+  return `${XML_DECLARATION}<w:styles xmlns:w="${NS.w}">${defaults}${builtIn}${styles.map(paragraphStyle).join('')}</w:styles>`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -372,6 +383,149 @@ function appendix() {
   );
 }
 
+// ---------------------------------------------------------------------------------------------
+// The report summary (tong-hop-bao-cao.docx): what the issuer gets back from one reporting
+// deadline. The issuer's header, "BÁO CÁO TỔNG HỢP KẾT QUẢ", the deadline and the plan it
+// implements, the counts, then three parts: the form with the totals, who submitted, and each
+// unit's figures. Tables are 12pt like the appendix; with a roll-up from lower levels (a recipient
+// derived its own plan) the totals and figures tables get one more column.
+const SUMMARY_FORM_COLUMNS = [1134, 4535, 1417, TEXT_WIDTH - 1134 - 4535 - 1417]; // STT | indicator | unit | total
+const SUMMARY_FORM_ROLLUP_COLUMNS = [1134, 3685, 1304, 1616, TEXT_WIDTH - 1134 - 3685 - 1304 - 1616]; // … | total | lower levels
+const SUMMARY_STATUS_COLUMNS = [680, 3402, 2154, 1304, TEXT_WIDTH - 680 - 3402 - 2154 - 1304]; // STT | unit | status | date | note
+
+function summaryTitle() {
+  return (
+    paragraph('KHTenLoai', 'BÁO CÁO TỔNG HỢP KẾT QUẢ') +
+    paragraph('KHTrichYeu', '{deadlineName}') +
+    paragraph('KHThucHien', '(Thực hiện {planReference})') +
+    paragraph('KHGachTrichYeu')
+  );
+}
+
+function summaryIntroduction() {
+  return (
+    paragraph('KHDoanVan', 'Tên kế hoạch: {planTitle}') +
+    paragraph('KHDoanVan', 'Kỳ báo cáo: {deadlineName}, hạn nộp ngày {dueDate}; số liệu tổng hợp đến ngày {asOf}.') +
+    paragraph(
+      'KHDoanVan',
+      'Tổng số đơn vị được giao báo cáo: {recipients}; đã nộp đúng hạn: {submitted}; nộp muộn: {late}; ' +
+        'quá hạn chưa nộp: {overdue}; đang soạn, chưa nộp: {draft}; chưa nộp, chưa đến hạn: {pending}.',
+    )
+  );
+}
+
+function headerCells(widths, titles) {
+  return row(
+    titles.map((title, i) => cell(widths[i], paragraph('KHBangTieuDe', title), { verticalCenter: true })),
+    { header: true },
+  );
+}
+
+/**
+ * Ends a row loop in the row's last cell without leaving an empty line at its foot: in the last
+ * paragraph when it holds text, or in the closing tag paragraph of a section ending the cell,
+ * which vanishes with that section (as "{/right}{/signatureRows}" in the joint plan's grid).
+ * In a paragraph of its own it would stay, empty; before the cell's sections it would not nest.
+ */
+function closeRowLoop(cellContents, closingTags) {
+  const last = cellContents.length - 1;
+  cellContents[last] = cellContents[last].replace(/(\{\/[^{}]+\})(<\/w:t><\/w:r><\/w:p>)$/, `$1${closingTags}$2`);
+  if (!cellContents[last].includes(closingTags)) {
+    cellContents[last] = cellContents[last].replace(/(<\/w:t><\/w:r><\/w:p>)$/, `${closingTags}$1`);
+  }
+}
+
+/** The form with one total per indicator; percentages are averages, text answers are counted. */
+function totalsTable(withRollup) {
+  const widths = withRollup ? SUMMARY_FORM_ROLLUP_COLUMNS : SUMMARY_FORM_COLUMNS;
+  const titles = ['STT', 'Chỉ tiêu', 'Đơn vị tính', 'Tổng hợp', ...(withRollup ? ['Cấp dưới tổng hợp'] : [])];
+  const cellContents = [
+    paragraph('KHBangGiua', '{#indicators}{code}'),
+    paragraph('KHBang', '{label}'),
+    paragraph('KHBangGiua', '{unit}'),
+    paragraph('KHBangGiua', '{total}') +
+      section('average', paragraph('KHBangChuThich', '(bình quân)')) +
+      section('answers', paragraph('KHBangChuThich', '(số đơn vị có nội dung)')),
+    ...(withRollup ? [paragraph('KHBangGiua', '{rolledUp}')] : []),
+  ];
+  closeRowLoop(cellContents, '{/indicators}');
+  return table({ widths, bordered: true }, [
+    headerCells(widths, titles),
+    row(cellContents.map((content, i) => cell(widths[i], content))),
+  ]);
+}
+
+function statusTable() {
+  const widths = SUMMARY_STATUS_COLUMNS;
+  return table({ widths, bordered: true }, [
+    headerCells(widths, ['STT', 'Đơn vị', 'Tình trạng', 'Ngày nộp', 'Ghi chú']),
+    row([
+      cell(widths[0], paragraph('KHBangGiua', '{#rows}{index}')),
+      cell(widths[1], paragraph('KHBang', '{organisationName}')),
+      cell(widths[2], paragraph('KHBang', '{status}') +
+        section('rollup', paragraph('KHBangChuThich', '(cấp dưới đã nộp {reported} đơn vị)'))),
+      cell(widths[3], paragraph('KHBangGiua', '{submittedOn}')),
+      cell(widths[4], paragraph('KHBang', '{note}{/rows}')),
+    ]),
+  ]);
+}
+
+/**
+ * Each unit that sent figures: a full-width row naming it, then one row per indicator. The unit's
+ * loop spans the two rows ({#groups} in the first, {/groups} at the end of the second).
+ */
+function figuresTable(withRollup) {
+  const widths = withRollup ? SUMMARY_FORM_ROLLUP_COLUMNS : SUMMARY_FORM_COLUMNS;
+  const titles = ['STT', 'Chỉ tiêu', 'Đơn vị tính', 'Số liệu', ...(withRollup ? ['Cấp dưới tổng hợp'] : [])];
+  const unitRow = row([
+    cell(TEXT_WIDTH, paragraph('KHBangDonVi', '{#groups}{index}. {organisationName}: {status}'), { span: widths.length }),
+  ]);
+  const cellContents = [
+    paragraph('KHBangGiua', '{#values}{code}'),
+    paragraph('KHBang', '{label}'),
+    paragraph('KHBangGiua', '{unit}'),
+    section('numeric', paragraph('KHBangGiua', '{value}')) + invertedSection('numeric', paragraph('KHBang', '{value}')),
+    ...(withRollup ? [paragraph('KHBangGiua', '{rolledUp}')] : []),
+  ];
+  closeRowLoop(cellContents, '{/values}{/groups}');
+  return table({ widths, bordered: true }, [
+    headerCells(widths, titles),
+    unitRow,
+    row(cellContents.map((content, i) => cell(widths[i], content))),
+  ]);
+}
+
+/** Both variants of a table: with and without the lower levels' column. */
+function withAndWithoutRollup(build) {
+  return section('withRollup', build(true)) + invertedSection('withRollup', build(false));
+}
+
+function reportSummary() {
+  const form =
+    section('hasForm',
+      withAndWithoutRollup(totalsTable) +
+      paragraph('KHGhiChuBang', 'Ghi chú: cột “Tổng hợp” cộng số liệu của các đơn vị đã nộp báo cáo (kể cả nộp muộn); ' +
+        'chỉ tiêu tỷ lệ lấy bình quân của các đơn vị có số liệu; chỉ tiêu ghi bằng chữ tính số đơn vị có nội dung.') +
+      section('withRollup', paragraph('KHGhiChuBang', 'Cột “Cấp dưới tổng hợp”: số liệu các đơn vị cấp dưới báo cáo ' +
+        'theo kế hoạch thực hiện của đơn vị nhận kế hoạch, tính riêng, không cộng vào cột “Tổng hợp”.'))) +
+    invertedSection('hasForm', paragraph('KHDoanVan', 'Kế hoạch không có biểu báo cáo số liệu.'));
+  const statuses =
+    section('hasRows', statusTable()) +
+    invertedSection('hasRows', paragraph('KHDoanVan', 'Kế hoạch chưa giao báo cáo cho đơn vị nào.'));
+  const figures =
+    section('hasGroups', withAndWithoutRollup(figuresTable)) +
+    invertedSection('hasGroups', paragraph('KHDoanVan', 'Chưa có đơn vị nào nộp số liệu.'));
+  return (
+    headerTable() +
+    summaryTitle() +
+    summaryIntroduction() +
+    paragraph('KHMucBang', '1. Tổng hợp số liệu') + form +
+    paragraph('KHMucBang', '2. Tình hình nộp báo cáo của các đơn vị') + statuses +
+    paragraph('KHMucBang', '3. Số liệu báo cáo của từng đơn vị') + figures +
+    '<w:p/>'
+  );
+}
+
 function sectionProperties() {
   return (
     '<w:sectPr>' +
@@ -385,9 +539,12 @@ function sectionProperties() {
   );
 }
 
-function documentXml(signatures) {
-  const content = draftMark() + headerTable() + titleBlock() + preamble() + body() + closing() + signatures + appendix();
+function documentXml(content) {
   return `${XML_DECLARATION}<w:document xmlns:w="${NS.w}" xmlns:r="${NS.r}"><w:body>${content}${sectionProperties()}</w:body></w:document>`;
+}
+
+function planDocumentXml(signatures) {
+  return documentXml(draftMark() + headerTable() + titleBlock() + preamble() + body() + closing() + signatures + appendix());
 }
 
 /** Page number centred in the header; the first page gets an empty header (w:titlePg). */
@@ -443,11 +600,11 @@ function relationshipsXml(relationships) {
 // gives the same bytes in every time zone.
 const FIXED_ZIP_DATE = new Date(2026, 0, 1, 0, 0, 0);
 
-function buildDocx(signatures) {
+function buildDocx(document, styles = STYLES) {
   const parts = [
     ['[Content_Types].xml', contentTypesXml()],
     ['_rels/.rels', relationshipsXml([['rId1', 'officeDocument', 'word/document.xml']])],
-    ['word/document.xml', documentXml(signatures)],
+    ['word/document.xml', document],
     ['word/_rels/document.xml.rels', relationshipsXml([
       ['rIdStyles', 'styles', 'styles.xml'],
       ['rIdSettings', 'settings', 'settings.xml'],
@@ -455,7 +612,7 @@ function buildDocx(signatures) {
       ['rIdHeaderDefault', 'header', 'header1.xml'],
       ['rIdHeaderFirst', 'header', 'header2.xml'],
     ])],
-    ['word/styles.xml', stylesXml()],
+    ['word/styles.xml', stylesXml(styles)],
     ['word/settings.xml', settingsXml()],
     ['word/fontTable.xml', fontTableXml()],
     ['word/header1.xml', headerXml(true)],
@@ -467,8 +624,9 @@ function buildDocx(signatures) {
 }
 
 const TEMPLATES = {
-  'ke-hoach.docx': () => buildDocx(singleSignature()),
-  'ke-hoach-phoi-hop.docx': () => buildDocx(jointSignatures()),
+  'ke-hoach.docx': () => buildDocx(planDocumentXml(singleSignature())),
+  'ke-hoach-phoi-hop.docx': () => buildDocx(planDocumentXml(jointSignatures())),
+  'tong-hop-bao-cao.docx': () => buildDocx(documentXml(reportSummary()), [...STYLES, ...SUMMARY_STYLES]),
 };
 
 function buildTemplates(outputDir = __dirname) {

@@ -18,6 +18,7 @@ export const App = () => (
     dashboard={Dashboard}
     layout={AppLayout}
     theme={theme}
+    title="kehoach.app_title"
     disableTelemetry
   >
     <Resource name="plans" {...plans} />

@@ -44,8 +44,8 @@ const canEditPlan = (ability: AppAbility, plan: Plan) => plan.status === 'draft'
  */
 export function canAccessResource(ability: AppAbility, action: string, resource: string, record?: unknown): boolean {
   const subjectType = RESOURCE_SUBJECTS[resource];
-  const caslAction = RESOURCE_ACTIONS[action];
-  if (!subjectType || !caslAction) return subjectType !== undefined && ability.can('read', subjectType);
+  if (!subjectType) return false;
+  const caslAction = RESOURCE_ACTIONS[action] ?? 'read';
   if (subjectType === 'Plan' && caslAction === 'update' && record) return canEditPlan(ability, record as Plan);
   return ability.can(caslAction, subjectType);
 }

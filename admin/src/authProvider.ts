@@ -40,7 +40,8 @@ export const authProvider: AuthProvider = {
     session.end();
   },
   async checkAuth() {
-    if (!session.token()) throw new Error('ra.auth.auth_check_error');
+    // Opening the app without a session just shows the login page, without an error toast.
+    if (!session.token()) throw { message: false };
   },
   async checkError(error: HttpError) {
     if (error?.status === 401) {

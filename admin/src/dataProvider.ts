@@ -1,7 +1,7 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils, HttpError, type DataProvider } from 'react-admin';
 import { session } from './session';
-import type { HistoryEntry, Plan, PlanAction, PlanDiff, PlanStats, PlanVersionInfo, Task } from './types';
+import type { Delivery, Distribution, HistoryEntry, Plan, PlanDiff, PlanEvent, PlanStats, PlanVersionInfo, Task } from './types';
 
 const API = '/api';
 
@@ -25,28 +25,21 @@ function fileNameOf(disposition: string | null, fallback: string): string {
   return /filename="?([^";]+)"?/i.exec(disposition ?? '')?.[1] ?? fallback;
 }
 
-export interface KehoachDataProvider extends DataProvider {
-  sendEvent(id: string, type: PlanAction, comment?: string): Promise<Plan>;
-  getTasks(): Promise<Task[]>;
-  getHistory(id: string): Promise<HistoryEntry[]>;
-  getVersions(id: string): Promise<PlanVersionInfo[]>;
-  getDiff(id: string, from: number, to: number): Promise<PlanDiff>;
-  getPlanStats(): Promise<PlanStats>;
-  downloadDocument(id: string): Promise<{ blob: Blob; fileName: string }>;
-}
-
-export const dataProvider: KehoachDataProvider = {
-  ...simpleRestProvider(API, httpClient),
-
-  sendEvent: (id, type, comment) =>
+/** What the plan pages need beyond react-admin's CRUD methods. */
+export const kehoachMethods = {
+  sendEvent: (id: string, type: PlanEvent, comment?: string) =>
     json<Plan>(`/plans/${id}/events`, { method: 'POST', body: JSON.stringify(comment ? { type, comment } : { type }) }),
   getTasks: () => json<Task[]>('/tasks'),
-  getHistory: (id) => json<HistoryEntry[]>(`/plans/${id}/history`),
-  getVersions: (id) => json<PlanVersionInfo[]>(`/plans/${id}/versions`),
-  getDiff: (id, from, to) => json<PlanDiff>(`/plans/${id}/diff?from=${from}&to=${to}`),
+  getHistory: (id: string) => json<HistoryEntry[]>(`/plans/${id}/history`),
+  getVersions: (id: string) => json<PlanVersionInfo[]>(`/plans/${id}/versions`),
+  getDiff: (id: string, from: number, to: number) => json<PlanDiff>(`/plans/${id}/diff?from=${from}&to=${to}`),
   getPlanStats: () => json<PlanStats>('/plans/stats'),
+  getDistribution: (id: string) => json<Distribution>(`/plans/${id}/distribution`),
+  acknowledge: (id: string) => json<Delivery>(`/plans/${id}/acknowledge`, { method: 'POST' }),
+  /** A recipient committee's implementing plan: a new draft citing this one. */
+  derivePlan: (id: string) => json<Plan>(`/plans/${id}/derive`, { method: 'POST' }),
 
-  async downloadDocument(id) {
+  async downloadDocument(id: string): Promise<{ blob: Blob; fileName: string }> {
     const token = session.token();
     const response = await fetch(`${API}/plans/${id}/document`, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
     if (!response.ok) {
@@ -56,3 +49,7 @@ export const dataProvider: KehoachDataProvider = {
     return { blob: await response.blob(), fileName: fileNameOf(response.headers.get('Content-Disposition'), `ke-hoach-${id}.docx`) };
   },
 };
+
+export type KehoachMethods = typeof kehoachMethods;
+
+export const dataProvider: DataProvider & KehoachMethods = { ...simpleRestProvider(API, httpClient), ...kehoachMethods };

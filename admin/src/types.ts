@@ -44,12 +44,13 @@ export const PLAN_STATUSES = [
 ] as const;
 export type PlanStatus = (typeof PLAN_STATUSES)[number];
 
-/** Workflow events, plus what a recipient does with a distributed plan. */
-export const PLAN_ACTIONS = [
-  'SUBMIT', 'FORWARD', 'RETURN', 'SIGN', 'REQUEST_CHANGES', 'APPROVE', 'REJECT', 'ISSUE',
-  'DISTRIBUTE', 'CLOSE', 'RECALL', 'WITHDRAW', 'CANCEL', 'ACKNOWLEDGE', 'REPORT', 'DERIVE',
-] as const;
-export type PlanAction = (typeof PLAN_ACTIONS)[number];
+/** Workflow events (DESIGN §4): what `availableActions` lists and `POST /plans/:id/events` takes. */
+export type PlanEvent =
+  | 'SUBMIT' | 'FORWARD' | 'RETURN' | 'SIGN' | 'REQUEST_CHANGES' | 'APPROVE' | 'REJECT'
+  | 'ISSUE' | 'DISTRIBUTE' | 'CLOSE' | 'RECALL' | 'WITHDRAW' | 'CANCEL';
+
+/** What a task can ask for: a workflow event, or what a recipient does with a distributed plan. */
+export type PlanAction = PlanEvent | 'ACKNOWLEDGE' | 'REPORT' | 'DERIVE';
 
 export interface Signature {
   organisationId: string;
@@ -77,16 +78,39 @@ export interface Plan extends PlanContent {
   updatedAt: string;
   signatures: Signature[];
   coordination: { organisationId: string; state: 'pending' | 'signed' }[];
-  availableActions: PlanAction[];
+  availableActions: PlanEvent[];
 }
 
 export interface Task {
+  /** absent for workflow steps; set for what a recipient organisation has to do */
+  type?: 'acknowledge' | 'recalled' | 'report_due' | 'report_overdue';
   planId: string;
   title: string;
   kind: PlanContent['kind'];
   status: PlanStatus;
   actions: PlanAction[];
   updatedAt: string;
+  /** report tasks: which deadline of the plan's `reporting`, and when */
+  deadlineName?: string;
+  dueDate?: string;
+}
+
+/** A distributed plan delivered to one internal recipient organisation. */
+export interface Delivery {
+  id: string;
+  organisationId: string;
+  organisationName: string;
+  label: string;
+  deliveredAt: string;
+  acknowledgedAt: string | null;
+  acknowledgedBy: { id: string; fullName: string } | null;
+}
+
+export interface Distribution {
+  status: PlanStatus;
+  /** the issuer side sees every delivery; a recipient only its own */
+  deliveries: Delivery[];
+  external: { label: string; note: string | null }[];
 }
 
 export interface HistoryEntry {
@@ -99,6 +123,8 @@ export interface HistoryEntry {
   toState: PlanStatus;
   comment: string | null;
   contentHash: string;
+  /** e.g. the content version an EDIT saved */
+  details?: { contentVersion?: number } | null;
 }
 
 export interface PlanVersionInfo {

@@ -7,7 +7,8 @@ import type { DocumentOrganisation, RenderInput } from '../../backend/src/docume
 import { readWordDocument } from '../../backend/src/documents/rendering/docx/word-document';
 import { EXAMPLE_NAMES, exampleContent, exampleOrganisations, type ExampleName } from '../../backend/src/documents/rendering/example-fixtures';
 
-export const FIXTURES = join(__dirname, '..', 'fixtures', 'examples');
+/** What the rendered examples must say (the examples themselves are in templates/fixtures/examples). */
+export const EXPECTED_PARAGRAPHS = join(__dirname, '..', 'fixtures', 'expected-paragraphs');
 export const EXAMPLES = EXAMPLE_NAMES;
 export type Example = ExampleName;
 
@@ -19,7 +20,7 @@ export function loadExample(name: Example): PlanContent {
 }
 
 export function expectedParagraphs(name: Example): string[] {
-  return readFileSync(join(FIXTURES, 'expected-paragraphs', `${name}.txt`), 'utf8').split('\n').filter(Boolean);
+  return readFileSync(join(EXPECTED_PARAGRAPHS, `${name}.txt`), 'utf8').split('\n').filter(Boolean);
 }
 
 /** 15/4/2022 10:00 in Vietnam */

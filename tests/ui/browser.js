@@ -21,14 +21,17 @@ async function launchBrowser({ executablePath, profileDir }) {
   });
   context.setDefaultTimeout(15_000);
   const page = context.pages()[0] ?? (await context.newPage());
-  const browser = { page, missingTranslations: [], pageErrors: [], close: () => context.close() };
+  const browser = { page, missingTranslations: [], pageErrors: [], dialogs: [], close: () => context.close() };
   page.on('console', (message) => {
     const text = message.text();
     if (/Missing translation for key/i.test(text)) browser.missingTranslations.push(text);
   });
   page.on('pageerror', (error) => browser.pageErrors.push(error.message));
-  // "Leave with unsaved changes?" is answered yes where a step navigates away on purpose.
-  page.on('dialog', (dialog) => dialog.accept());
+  // "Leave with unsaved changes?" is answered yes where a step navigates away on purpose; steps check it was asked.
+  page.on('dialog', (dialog) => {
+    browser.dialogs.push(dialog.message());
+    return dialog.accept();
+  });
   return browser;
 }
 

@@ -4,6 +4,8 @@ class Checks {
   constructor() {
     this.passed = 0;
     this.failed = 0;
+    /** Called with a failed step's number, to keep what the screen showed (a screenshot). */
+    this.onFailure = async () => {};
   }
 
   pass(name) {
@@ -11,9 +13,12 @@ class Checks {
     console.log(`  ✓ ${name}`);
   }
 
+  /** Prints the whole message (a failed start shows the app's output) and where it was thrown. */
   fail(name, error) {
     this.failed += 1;
-    console.log(`  ✗ ${name}\n      ${String(error?.stack ?? error).split('\n').slice(0, 4).join('\n      ')}`);
+    const where = error instanceof Error ? (error.stack ?? '').split('\n').filter((line) => line.trim().startsWith('at ')).slice(0, 3) : [];
+    const text = [error instanceof Error ? error.message : String(error), ...where].join('\n');
+    console.log(`  ✗ ${name}\n      ${text.split('\n').join('\n      ')}`);
   }
 
   /** A synchronous check; `explain` says what was found when it fails. */
@@ -30,6 +35,7 @@ class Checks {
       return true;
     } catch (error) {
       this.fail(name, error);
+      await this.onFailure(this.passed + this.failed).catch(() => {});
       return false;
     }
   }

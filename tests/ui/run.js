@@ -33,6 +33,7 @@ async function main() {
     app = await startApp({ root: ROOT, dataDir: path.join(scratch, 'data') });
     browser = await launchBrowser({ executablePath: CHROMIUM, profileDir: path.join(scratch, 'profile') });
     const context = { baseUrl: app.baseUrl, browser, screenshots: SCREENSHOTS, checks };
+    checks.onFailure = (number) => browser.page.screenshot({ path: path.join(SCREENSHOTS, `failed-step-${number}.png`) });
     await scenario(context);
     await standaloneChecks(context);
     checks.expect('no react-admin message is missing its Vietnamese translation', () => browser.missingTranslations.length === 0, () =>

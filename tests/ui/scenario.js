@@ -2,7 +2,8 @@
 /**
  * A joint plan's whole life, each step by the demo user whose job it is: drafted and submitted,
  * forwarded, changes requested by a co-issuer, edited (meeting a concurrent edit on the way) and
- * resubmitted, signed again, approved, issued with its number, distributed, and downloaded.
+ * resubmitted, signed again, approved, issued with its number, distributed, downloaded, then
+ * acknowledged by a recipient committee that starts its own implementing plan from it.
  */
 const PizZip = require('pizzip');
 const fs = require('node:fs');
@@ -34,7 +35,9 @@ async function scenario(context) {
     ['pct.tinh approves: "Đã phê duyệt"', () => approve(u, state)],
     ['vt.tinh issues it with a number and distributes it: "Đã gửi"', () => issueAndDistribute(u, state)],
     ['vt.tinh downloads the DOCX: a Word file with the number', () => downloadDocx(u, state)],
-    ['vt.tinh finds the number in the register', () => numberRegister(u, state)],
+    ['vt.tinh finds the number in the register and registers an outside document', () => numberRegister(u, state)],
+    ['bpt.thuanchau (a recipient) acknowledges receipt and starts its implementing plan', () => receive(u, state)],
+    ['vt.tinh sees who acknowledged receipt', () => acknowledgements(u, state)],
   ];
   let broken = false;
   for (const [name, run] of steps) {
@@ -80,8 +83,10 @@ async function submit(u, state) {
 async function forward(u, state, { fromTasks }) {
   await u.loginAs('tb.tinh');
   if (fromTasks) {
+    const task = u.page.getByTestId('tasks-card').getByText(TITLE);
+    await task.waitFor();
     await u.screenshot('01-dashboard-reviewer');
-    await u.page.getByTestId('tasks-card').getByText(TITLE).click();
+    await task.click();
     await u.page.getByTestId('document-preview').waitFor();
   } else {
     await u.openPlan(state.planId);
@@ -167,7 +172,6 @@ async function issueAndDistribute(u, state) {
   const header = await u.page.getByTestId('document-number').innerText();
   assert(header.includes(number), `the document header shows "${header}", not the number ${number}`);
   await u.act('DISTRIBUTE', { status: 'distributed', words: 'Đã gửi' });
-  await u.screenshot('07-plan-distributed');
 }
 
 async function downloadDocx(u, state) {
@@ -180,10 +184,42 @@ async function downloadDocx(u, state) {
   assert(text.includes(state.number), `word/document.xml does not contain the number ${state.number}`);
 }
 
+/** The issued number is in the register; a report made outside the system takes the next one. */
 async function numberRegister(u, state) {
   await u.go('/number-registers');
   await u.page.getByText(state.number, { exact: true }).waitFor();
+  await u.visible(u.page.getByRole('link', { name: 'Đăng ký số' })).click();
+  await u.pickSelect('typeCode', 'Báo cáo');
+  await u.field('title').fill('Báo cáo kết quả công tác Mặt trận quý I');
+  await u.page.getByRole('button', { name: 'Lưu' }).click();
+  const next = `${String(Number.parseInt(state.number, 10) + 1).padStart(2, '0')}/BC-MTTQ-BTT`;
+  await u.page.getByText(`Đã cấp số ${next}`).waitFor();
+  await u.page.getByText(next, { exact: true }).waitFor();
   await u.screenshot('08-number-register');
+}
+
+/** The recipient committee finds the plan in its tasks, acknowledges it, and derives its own draft from it. */
+async function receive(u, state) {
+  await u.loginAs('bpt.thuanchau');
+  await u.page.getByTestId('tasks-card').locator(`a[href="#/plans/${state.planId}/show"]`).filter({ hasText: 'Xác nhận đã nhận' }).click();
+  await u.page.getByTestId('document-preview').waitFor();
+  await u.confirmAction('ACKNOWLEDGE');
+  await u.page.locator('[data-action="ACKNOWLEDGE"]').waitFor({ state: 'detached' });
+  await u.confirmAction('DERIVE');
+  await u.page.waitForURL(/#\/plans\/[0-9a-f-]{36}$/);
+  await u.openTab('Nội dung');
+  const preamble = await u.field('preamble.0').inputValue();
+  assert(preamble.includes(state.number), `the implementing plan's preamble does not cite ${state.number}: ${preamble}`);
+  await u.screenshot('16-implementing-plan-editor');
+}
+
+async function acknowledgements(u, state) {
+  await u.loginAs('vt.tinh');
+  await u.openPlan(state.planId);
+  const panel = u.page.getByTestId('distribution-panel');
+  await panel.getByText('Đã xác nhận nhận: 1/1 đơn vị').waitFor();
+  await panel.getByText(/Đã nhận — Lò Văn Khánh/).waitFor();
+  await u.screenshot('07-plan-distributed');
 }
 
 module.exports = { scenario };

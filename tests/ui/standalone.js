@@ -10,10 +10,12 @@ async function standaloneChecks(context) {
   const u = ui(context);
   const { checks } = context;
   await checks.step('a user without rights on the plan sees no action buttons and no edit or create button', () => noRights(u, context.planId));
-  await checks.step('a validation error shows under its field (client rule and server rule)', () => validation(u));
+  await checks.step('the plan list filters by state and by text', () => listFilters(u));
   await checks.step('a phone-width screen lays the plan list and page out without sideways scrolling', () => phone(u, context.planId));
+  await checks.step('leaving a form with unsaved changes asks first', () => unsavedChanges(u));
+  await checks.step('a validation error shows under its field (client rule and server rule)', () => validation(u));
   await checks.step('the administrator sees the organisation tree and the users; others have no Users menu', () => administration(u));
-  checks.expect('no uncaught error in the page', () => context.browser.pageErrors.length === 0, () => context.browser.pageErrors.join('; '));
+  checks.expect('no uncaught error in the page', () => context.browser.pageErrors.length === 0, () => [...new Set(context.browser.pageErrors)].join('; '));
 }
 
 /** tb.tinh (reviewer) reads the distributed plan but may do nothing to it now, nor create one. */
@@ -30,9 +32,20 @@ async function noRights(u, planId) {
   await u.screenshot('09-plan-list');
 }
 
+/** The browser's "leave this page?" question, answered yes by the test: it must have been asked. */
+async function unsavedChanges(u) {
+  await u.loginAs('bpt.tinh');
+  await u.go('/plans/create');
+  await u.field('title').fill('Bản nháp chưa lưu');
+  const asked = u.dialogs.length;
+  await u.page.getByRole('menuitem', { name: 'Tổng quan' }).click();
+  await u.page.getByTestId('tasks-card').waitFor();
+  const questions = u.dialogs.slice(asked).join(' ');
+  assert(questions.includes('chưa được lưu'), `leaving the form did not warn about unsaved changes (${questions || 'no question asked'})`);
+}
+
 /** A forgotten title is refused in the browser; a plan without body blocks is refused by the server, on the field. */
 async function validation(u) {
-  await u.loginAs('bpt.tinh');
   await u.go('/plans/create');
   await u.field('heading').fill('KẾ HOẠCH');
   await u.page.getByRole('button', { name: 'Lưu' }).click();
@@ -47,12 +60,28 @@ async function validation(u) {
   await u.screenshot('10-validation-error', { fullPage: false });
 }
 
+/** Continues as tb.tinh on the plan list: each filter narrows the rows to the matching plans. */
+async function listFilters(u) {
+  await u.pickSelect('status', 'Đã gửi');
+  await u.page.locator('[data-status]:not([data-status="distributed"])').first().waitFor({ state: 'detached' });
+  assert((await u.page.locator('[data-status="distributed"]').count()) > 0, 'no distributed plan is listed');
+  const text = 'Phối hợp thực hiện';
+  await u.page.getByPlaceholder('Tìm kiếm').fill(text);
+  await u.page.locator('tbody tr').filter({ hasNotText: text }).first().waitFor({ state: 'detached' });
+  assert((await u.page.locator('tbody tr').filter({ hasText: text }).count()) > 0, `no distributed plan about "${text}" is listed`);
+}
+
 async function phone(u, planId) {
   await u.page.setViewportSize(PHONE);
   try {
-    for (const [route, name] of [['/plans', '11-phone-plan-list'], [`/plans/${planId}/show`, '12-phone-plan-page'], ['/', '13-phone-dashboard']]) {
+    const pages = [
+      ['/plans', u.page.getByText('Phối hợp thực hiện').first(), '11-phone-plan-list'],
+      [`/plans/${planId}/show`, u.page.getByTestId('document-preview'), '12-phone-plan-page'],
+      ['/', u.page.getByTestId('tasks-card'), '13-phone-dashboard'],
+    ];
+    for (const [route, content, name] of pages) {
       await u.go(route);
-      await u.page.waitForLoadState('networkidle');
+      await content.waitFor();
       const overflow = await u.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       assert(overflow <= 0, `${route} is ${overflow}px wider than the screen`);
       await u.screenshot(name);

@@ -11,15 +11,27 @@ function ui({ baseUrl, browser, screenshots }) {
 
   return {
     page,
+    /** The messages of the browser dialogs answered so far (e.g. "leave with unsaved changes?"). */
+    dialogs: browser.dialogs,
 
+    /** Logs out whoever is logged in (through the user menu, as a person would), then logs in and opens the dashboard. */
     async loginAs(username) {
-      await go('/login');
-      await page.evaluate(() => localStorage.clear());
-      await page.reload();
+      const loggedIn = page.url().startsWith(baseUrl) && (await page.evaluate(() => localStorage.getItem('kehoach.session') !== null));
+      if (loggedIn) {
+        await page.getByRole('button', { name: 'Tài khoản' }).click();
+        await page.getByRole('menuitem', { name: 'Đăng xuất' }).click();
+        await page.waitForURL(/#\/login/);
+      } else {
+        await go('/login');
+      }
+      await page.getByRole('button', { name: 'Đăng nhập' }).waitFor();
       await page.locator('input[name="username"]').fill(username);
       await page.locator('input[name="password"]').fill(PASSWORD);
       await page.locator('button[type="submit"]').click();
-      await page.getByText('Việc cần xử lý').waitFor();
+      // react-admin returns to the page the previous user left; every step starts from the dashboard.
+      await page.getByRole('button', { name: 'Tài khoản' }).waitFor();
+      await go('/');
+      await page.getByTestId('tasks-card').waitFor();
     },
 
     /** The plan page, once its document preview is on screen. */
@@ -41,11 +53,17 @@ function ui({ baseUrl, browser, screenshots }) {
       return buttons.evaluateAll((elements) => elements.map((element) => element.getAttribute('data-action')));
     },
 
-    /** Presses an action button, writes the comment when asked, confirms; waits for the new state. */
-    async act(action, { comment, status, words }) {
+    /** Presses an action button, writes the comment when asked, and confirms. */
+    async confirmAction(action, comment) {
       await page.locator(`[data-action="${action}"]`).click();
       if (comment) await page.locator('textarea[name="comment"]').fill(comment);
       await page.locator(`[data-confirm="${action}"]`).click();
+      await page.getByRole('dialog').waitFor({ state: 'detached' });
+    },
+
+    /** A workflow event: confirmed, then the plan's new state on its chip. */
+    async act(action, { comment, status, words }) {
+      await this.confirmAction(action, comment);
       await this.expectStatus(status, words);
     },
 
@@ -74,11 +92,12 @@ function ui({ baseUrl, browser, screenshots }) {
 
     async openTab(name) {
       await page.getByRole('tab', { name }).click();
+      await page.getByRole('tab', { name, selected: true }).waitFor();
     },
 
     async screenshot(name, { fullPage = true } = {}) {
       await page.waitForLoadState('networkidle').catch(() => {});
-      await page.screenshot({ path: path.join(screenshots, `${name}.png`), fullPage });
+      await page.screenshot({ path: path.join(screenshots, `${name}.png`), fullPage, animations: 'disabled' });
     },
 
     /** The id of the plan whose page is open. */

@@ -1,7 +1,6 @@
 import { Grid } from '@mui/material';
-import { useQuery } from '@tanstack/react-query';
 import { Title, useTranslate } from 'react-admin';
-import { useKehoachDataProvider } from '../common/useKehoachDataProvider';
+import { useKehoachQuery } from '../common/useKehoachDataProvider';
 import { PlansByMonthChart } from './PlansByMonthChart';
 import { ReportsDueCard } from './ReportsDueCard';
 import { StatusCountsCard } from './StatusCountsCard';
@@ -10,8 +9,7 @@ import { TasksCard } from './TasksCard';
 /** What waits for me, where the plans stand, and what is due soon. */
 export const Dashboard = () => {
   const translate = useTranslate();
-  const dataProvider = useKehoachDataProvider();
-  const { data: stats } = useQuery({ queryKey: ['plans', 'stats'], queryFn: () => dataProvider.getPlanStats() });
+  const { data: stats } = useKehoachQuery(['plans', 'stats'], (methods) => methods.getPlanStats());
   return (
     <Grid container spacing={2} sx={{ mt: { xs: 1, sm: 2 }, mb: 2 }}>
       <Title title={translate('kehoach.dashboard.title')} />

@@ -18,7 +18,7 @@ export const PlansByMonthChart = ({ stats }: { stats?: PlanStats }) => {
           <XAxis dataKey="month" fontSize={12} />
           <YAxis allowDecimals={false} fontSize={12} />
           <Tooltip formatter={(value) => [value, translate('kehoach.dashboard.plans_count')]} />
-          <Bar dataKey="count" fill={theme.palette.primary.main} radius={[4, 4, 0, 0]} />
+          <Bar dataKey="count" fill={theme.palette.primary.main} radius={[4, 4, 0, 0]} maxBarSize={48} isAnimationActive={false} />
         </BarChart>
       </ResponsiveContainer>
     </DashboardCard>

@@ -1,75 +1,54 @@
 import { List, ListItemButton, ListItemText, Typography } from '@mui/material';
-import { useCreatePath, useGetList, useTranslate } from 'react-admin';
-import { Link } from 'react-router-dom';
+import { LinkBase, useCreatePath, useTranslate } from 'react-admin';
 import { formatDate, todayInVietnam } from '../common/dates';
-import { SUMMARY_QUERY } from '../plans/summaryQuery';
-import type { Plan } from '../types';
+import type { Task } from '../types';
 import { DashboardCard } from './DashboardCard';
+import { useTasks } from './useTasks';
 
-/** How far ahead a deadline counts as "soon". */
-const HORIZON_DAYS = 45;
 const DAY = 24 * 60 * 60 * 1000;
 
-interface Deadline {
-  planId: string;
-  planTitle: string;
-  name: string;
-  dueDate: string;
-  daysLeft: number;
-}
+type ReportTask = Task & { dueDate: string; deadlineName: string };
 
-/** Reporting deadlines of distributed plans falling within the horizon, soonest first. */
-function upcomingDeadlines(plans: Plan[], today: string): Deadline[] {
-  const start = Date.parse(today);
-  return plans
-    .flatMap((plan) =>
-      (plan.reporting ?? []).map(({ name, dueDate }) => ({
-        planId: plan.id,
-        planTitle: plan.title,
-        name,
-        dueDate,
-        daysLeft: Math.round((Date.parse(dueDate) - start) / DAY),
-      })),
-    )
-    .filter(({ daysLeft }) => daysLeft >= 0 && daysLeft <= HORIZON_DAYS)
-    .sort((a, b) => a.daysLeft - b.daysLeft);
-}
+const isReportTask = (task: Task): task is ReportTask => task.type === 'report_due' || task.type === 'report_overdue';
 
+/** The reports the caller's organisation owes, soonest (or most overdue) first. */
 export const ReportsDueCard = () => {
   const translate = useTranslate();
-  const createPath = useCreatePath();
-  const { data: plans, isPending } = useGetList<Plan>('plans', {
-    filter: { status: 'distributed' },
-    pagination: { page: 1, perPage: 100 },
-    sort: { field: 'issuedAt', order: 'DESC' },
-    ...SUMMARY_QUERY,
-  });
-  const deadlines = upcomingDeadlines(plans ?? [], todayInVietnam());
+  const { data: tasks, isPending } = useTasks();
+  const reports = (tasks ?? []).filter(isReportTask).sort((a, b) => a.dueDate.localeCompare(b.dueDate));
   return (
     <DashboardCard title="kehoach.dashboard.reports_due" testId="reports-due">
-      {!isPending && !deadlines.length && (
-        <Typography variant="body2" color="text.secondary">
-          {translate('kehoach.dashboard.no_reports_due', { smart_count: HORIZON_DAYS })}
+      {!isPending && !reports.length && (
+        <Typography variant="body2" sx={{ color: 'text.secondary' }}>
+          {translate('kehoach.dashboard.no_reports_due')}
         </Typography>
       )}
       <List dense disablePadding>
-        {deadlines.map((deadline) => (
-          <ListItemButton
-            key={`${deadline.planId}-${deadline.name}`}
-            component={Link}
-            to={createPath({ resource: 'plans', id: deadline.planId, type: 'show' })}
-            divider
-            sx={{ px: 1 }}
-          >
-            <ListItemText
-              primary={`${deadline.name} · ${formatDate(deadline.dueDate)}`}
-              secondary={`${deadline.planTitle} — ${
-                deadline.daysLeft === 0 ? translate('kehoach.dashboard.due_today') : translate('kehoach.dashboard.days_left', { smart_count: deadline.daysLeft })
-              }`}
-            />
-          </ListItemButton>
+        {reports.map((report) => (
+          <ReportItem key={`${report.planId}-${report.deadlineName}`} report={report} />
         ))}
       </List>
     </DashboardCard>
+  );
+};
+
+const ReportItem = ({ report }: { report: ReportTask }) => {
+  const translate = useTranslate();
+  const createPath = useCreatePath();
+  const daysLeft = Math.round((Date.parse(report.dueDate) - Date.parse(todayInVietnam())) / DAY);
+  const when =
+    daysLeft < 0
+      ? translate('kehoach.dashboard.days_overdue', { smart_count: -daysLeft })
+      : daysLeft === 0
+        ? translate('kehoach.dashboard.due_today')
+        : translate('kehoach.dashboard.days_left', { smart_count: daysLeft });
+  return (
+    <ListItemButton component={LinkBase} to={createPath({ resource: 'plans', id: report.planId, type: 'show' })} divider sx={{ px: 1 }}>
+      <ListItemText
+        primary={`${report.deadlineName} · ${formatDate(report.dueDate)} — ${when}`}
+        secondary={report.title}
+        slotProps={{ primary: { sx: { color: daysLeft < 0 ? 'error.main' : 'text.primary' } } }}
+      />
+    </ListItemButton>
   );
 };

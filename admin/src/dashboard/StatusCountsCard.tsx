@@ -1,6 +1,5 @@
 import { Box, Chip, Stack, Typography } from '@mui/material';
-import { Link } from 'react-router-dom';
-import { useTranslate } from 'react-admin';
+import { LinkBase, useTranslate } from 'react-admin';
 import { STATUS_COLOURS } from '../plans/planStatuses';
 import { PLAN_STATUSES, type PlanStats } from '../types';
 import { DashboardCard } from './DashboardCard';
@@ -19,7 +18,7 @@ export const StatusCountsCard = ({ stats }: { stats?: PlanStats }) => {
       )}
       <Stack spacing={1}>
         {counts.map((status) => (
-          <Box key={status} component={Link} to={planListLink({ status })} sx={{ display: 'flex', alignItems: 'center', textDecoration: 'none', color: 'inherit', gap: 1 }}>
+          <Box key={status} component={LinkBase} to={planListLink({ status })} sx={{ display: 'flex', alignItems: 'center', textDecoration: 'none', color: 'inherit', gap: 1 }}>
             <Chip size="small" sx={{ minWidth: 36, fontWeight: 700, color: '#fff', backgroundColor: STATUS_COLOURS[status].accent }} label={stats!.byStatus[status]} />
             <Typography variant="body2">{translate(`resources.plans.statuses.${status}`)}</Typography>
           </Box>

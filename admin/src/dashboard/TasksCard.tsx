@@ -1,17 +1,14 @@
-import { Box, Chip, List, ListItemButton, ListItemText, Stack, Typography } from '@mui/material';
-import { useQuery } from '@tanstack/react-query';
-import { useCreatePath, useTranslate } from 'react-admin';
-import { Link } from 'react-router-dom';
-import { useKehoachDataProvider } from '../common/useKehoachDataProvider';
+import { Chip, List, ListItemButton, ListItemText, Stack, Typography } from '@mui/material';
+import { LinkBase, useCreatePath, useTranslate } from 'react-admin';
 import { StatusChip } from '../plans/StatusChip';
 import type { Task } from '../types';
 import { DashboardCard } from './DashboardCard';
+import { useTasks } from './useTasks';
 
 /** "Việc cần xử lý": the plans waiting for something the caller can do, with what that is. */
 export const TasksCard = () => {
   const translate = useTranslate();
-  const dataProvider = useKehoachDataProvider();
-  const { data: tasks, isPending } = useQuery({ queryKey: ['tasks'], queryFn: () => dataProvider.getTasks() });
+  const { data: tasks, isPending } = useTasks();
   return (
     <DashboardCard title="kehoach.dashboard.tasks" testId="tasks-card">
       {!isPending && !tasks?.length && (
@@ -20,7 +17,7 @@ export const TasksCard = () => {
         </Typography>
       )}
       <List dense disablePadding>
-        {tasks?.map((task) => <TaskItem key={task.planId} task={task} />)}
+        {tasks?.map((task) => <TaskItem key={`${task.type ?? 'workflow'}-${task.planId}-${task.deadlineName ?? ''}`} task={task} />)}
       </List>
     </DashboardCard>
   );
@@ -30,18 +27,16 @@ const TaskItem = ({ task }: { task: Task }) => {
   const translate = useTranslate();
   const createPath = useCreatePath();
   return (
-    <ListItemButton component={Link} to={createPath({ resource: 'plans', id: task.planId, type: 'show' })} divider sx={{ px: 1 }}>
+    <ListItemButton component={LinkBase} to={createPath({ resource: 'plans', id: task.planId, type: 'show' })} divider sx={{ px: 1 }}>
       <ListItemText
         primary={task.title}
         secondary={
-          <Box component="span" sx={{ display: 'block', mt: 0.5 }}>
-            <Stack component="span" direction="row" useFlexGap spacing={0.5} sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
-              <StatusChip status={task.status} />
-              {task.actions.map((action) => (
-                <Chip key={action} size="small" variant="outlined" color="primary" label={translate(`resources.plans.actions.${action}.label`)} />
-              ))}
-            </Stack>
-          </Box>
+          <Stack component="span" direction="row" useFlexGap spacing={0.5} sx={{ flexWrap: 'wrap', alignItems: 'center', mt: 0.5 }}>
+            <StatusChip status={task.status} />
+            {task.actions.map((action) => (
+              <Chip key={action} size="small" variant="outlined" color="primary" label={translate(`resources.plans.actions.${action}.label`)} />
+            ))}
+          </Stack>
         }
         slotProps={{ secondary: { component: 'span' } }}
       />

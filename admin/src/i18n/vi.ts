@@ -232,20 +232,17 @@ const kehoachMessages = {
         },
         REPORT: {
           label: 'Nộp báo cáo',
-          title: 'Nộp báo cáo',
-          confirm: 'Nộp báo cáo theo kế hoạch "%{title}"?',
-          done: 'Đã nộp báo cáo',
         },
         DERIVE: {
           label: 'Xây dựng kế hoạch thực hiện',
           title: 'Xây dựng kế hoạch thực hiện',
-          confirm: 'Tạo dự thảo kế hoạch của đơn vị để thực hiện kế hoạch "%{title}"?',
+          confirm: 'Tạo dự thảo kế hoạch của đơn vị để thực hiện kế hoạch "%{title}"? Dự thảo mới trích dẫn kế hoạch này và mở ra để soạn tiếp.',
           done: 'Đã tạo dự thảo kế hoạch thực hiện',
         },
       },
       history_events: {
         CREATE: 'đã tạo dự thảo',
-        UPDATE: 'đã sửa nội dung',
+        EDIT: 'đã sửa nội dung',
         SUBMIT: 'đã trình',
         FORWARD: 'đã chuyển tiếp',
         RETURN: 'đã trả lại',
@@ -269,13 +266,22 @@ const kehoachMessages = {
       },
       signatures: {
         title: 'Chữ ký',
-        pending: 'Chưa ký',
+        pending_co_issuer: 'Chưa ký',
+        pending_approval: 'Chưa phê duyệt',
         signed_co_issuer: 'Đã ký phiên bản %{version} — %{name}, %{at}',
         signed_approval: 'Đã phê duyệt phiên bản %{version} — %{name}, %{at}',
         voided: 'Chữ ký phiên bản %{version} (%{name}, %{at}) hết hiệu lực vì nội dung đã được sửa',
       },
+      distribution: {
+        title: 'Gửi đến nơi nhận',
+        acknowledged_count: 'Đã xác nhận nhận: %{count}/%{total} đơn vị',
+        acknowledged: 'Đã nhận — %{name}, %{at}',
+        not_acknowledged: 'Chưa xác nhận đã nhận',
+        external: 'Ngoài hệ thống (chỉ ghi trên văn bản)',
+      },
       timeline: {
         title: 'Diễn biến',
+        version: '(phiên bản %{version})',
       },
       versions: {
         title: 'Các phiên bản nội dung',
@@ -444,6 +450,7 @@ const kehoachMessages = {
     },
   },
   kehoach: {
+    app_title: 'Kế hoạch MTTQ',
     dashboard: {
       title: 'Tổng quan',
       tasks: 'Việc cần xử lý',
@@ -453,9 +460,10 @@ const kehoachMessages = {
       by_month: 'Kế hoạch theo tháng',
       plans_count: 'Số kế hoạch',
       reports_due: 'Báo cáo sắp đến hạn',
-      no_reports_due: 'Không có hạn báo cáo nào trong %{smart_count} ngày tới.',
+      no_reports_due: 'Đơn vị không có báo cáo nào sắp đến hạn.',
       due_today: 'đến hạn hôm nay',
       days_left: 'còn %{smart_count} ngày',
+      days_overdue: 'quá hạn %{smart_count} ngày',
     },
     document: {
       draft: 'DỰ THẢO',

@@ -1,6 +1,15 @@
 import { Button, Chip } from '@mui/material';
-import { CreateButton, DataTable, List, SelectField, SelectInput, TopToolbar, useCreatePath, useTranslate } from 'react-admin';
-import { Link } from 'react-router-dom';
+import {
+  CreateButton,
+  DataTable,
+  LinkBase,
+  List,
+  SelectField,
+  SelectInput,
+  TopToolbar,
+  useCreatePath,
+  useTranslate,
+} from 'react-admin';
 import { DateText } from '../common/DateText';
 import type { RegisterEntry } from '../types';
 import { DOCUMENT_TYPE_CHOICES } from './documentTypes';
@@ -41,7 +50,7 @@ const EntrySource = ({ entry }: { entry: RegisterEntry }) => {
   const createPath = useCreatePath();
   if (entry.planId) {
     return (
-      <Button size="small" component={Link} to={createPath({ resource: 'plans', id: entry.planId, type: 'show' })}>
+      <Button size="small" component={LinkBase} to={createPath({ resource: 'plans', id: entry.planId, type: 'show' })} sx={{ whiteSpace: 'nowrap' }}>
         {translate('resources.number-registers.actions.open_plan')}
       </Button>
     );

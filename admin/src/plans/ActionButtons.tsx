@@ -3,51 +3,62 @@ import { Button, Dialog, DialogActions, DialogContent, DialogContentText, Dialog
 import { useMutation } from '@tanstack/react-query';
 import { useNotify, useRecordContext, useRefresh, useTranslate, type HttpError } from 'react-admin';
 import { useKehoachDataProvider } from '../common/useKehoachDataProvider';
-import type { Plan, PlanAction } from '../types';
-import { ACTION_STYLES } from './planActions';
+import type { Plan } from '../types';
+import { ACTION_STYLES, type ButtonAction } from './planActions';
 
-/** One button per action the server says the caller may take now (`availableActions`). */
+/** One button per workflow event the server says the caller may send now (`availableActions`). */
 export const ActionButtons = () => {
   const plan = useRecordContext<Plan>();
+  const methods = useKehoachDataProvider();
   if (!plan?.availableActions?.length) return null;
   return (
     <Stack direction="row" useFlexGap spacing={1} sx={{ flexWrap: 'wrap' }} data-testid="plan-actions">
       {plan.availableActions.map((action) => (
-        <ActionButton key={action} plan={plan} action={action} />
+        <ActionButton key={action} plan={plan} action={action} run={(comment) => methods.sendEvent(plan.id, action, comment)} />
       ))}
     </Stack>
   );
 };
 
-const ActionButton = ({ plan, action }: { plan: Plan; action: PlanAction }) => {
+interface ActionButtonProps<Result> {
+  plan: Plan;
+  action: ButtonAction;
+  /** What confirming does; receives the comment when the action asks for one. */
+  run: (comment?: string) => Promise<Result>;
+  /** After success; by default the page reloads its data. */
+  onDone?: (result: Result) => void;
+}
+
+/** An action's button and its confirm dialog, with the comment box the action requires. */
+export const ActionButton = <Result,>(props: ActionButtonProps<Result>) => {
   const translate = useTranslate();
   const [open, setOpen] = useState(false);
-  const { color, variant } = ACTION_STYLES[action];
+  const { color, variant } = ACTION_STYLES[props.action];
   return (
     <>
-      <Button color={color} variant={variant} size="small" onClick={() => setOpen(true)} data-action={action}>
-        {translate(`resources.plans.actions.${action}.label`)}
+      <Button color={color} variant={variant} size="small" onClick={() => setOpen(true)} data-action={props.action}>
+        {translate(`resources.plans.actions.${props.action}.label`)}
       </Button>
-      {open && <ActionDialog plan={plan} action={action} onClose={() => setOpen(false)} />}
+      {open && <ActionDialog {...props} onClose={() => setOpen(false)} />}
     </>
   );
 };
 
-/** Confirms the action, with the comment box the action requires; the server's refusal is shown as it explains it. */
-const ActionDialog = ({ plan, action, onClose }: { plan: Plan; action: PlanAction; onClose: () => void }) => {
+/** The server's refusal (409 not now, 403 not yours, 400 comment missing) is shown as it explains it. */
+const ActionDialog = <Result,>({ plan, action, run, onDone, onClose }: ActionButtonProps<Result> & { onClose: () => void }) => {
   const translate = useTranslate();
   const notify = useNotify();
   const refresh = useRefresh();
-  const dataProvider = useKehoachDataProvider();
   const [comment, setComment] = useState('');
   const { needsComment, color } = ACTION_STYLES[action];
   const missingComment = needsComment && comment.trim() === '';
   const { mutate, isPending } = useMutation({
-    mutationFn: () => dataProvider.sendEvent(plan.id, action, comment.trim() || undefined),
-    onSuccess: () => {
+    mutationFn: () => run(comment.trim() || undefined),
+    onSuccess: (result) => {
       notify(`resources.plans.actions.${action}.done`, { type: 'success' });
       onClose();
-      refresh();
+      if (onDone) onDone(result);
+      else refresh();
     },
     onError: (error: HttpError) => notify(error.message || 'ra.notification.http_error', { type: 'error' }),
   });

@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import { Edit, useNotify, useRedirect, type HttpError } from 'react-admin';
-import { useParams } from 'react-router-dom';
+import { Edit, useNotify, useParams, useRedirect, type HttpError } from 'react-admin';
 import { PlanForm } from './PlanForm';
 import { StaleVersionDialog } from './StaleVersionDialog';
 import { toPlanUpdate } from './planContent';

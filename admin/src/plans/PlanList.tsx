@@ -1,4 +1,4 @@
-import { useMediaQuery, type Theme } from '@mui/material';
+import { Box, useMediaQuery, type Theme } from '@mui/material';
 import {
   CreateButton,
   DataTable,
@@ -14,7 +14,13 @@ import { DateText } from '../common/DateText';
 import type { Plan } from '../types';
 import { StatusChip } from './StatusChip';
 import { planFilters } from './planFilters';
-import { SUMMARY_QUERY } from './summaryQuery';
+
+/**
+ * The list answers summaries (no body, signatures or actions). react-admin copies list rows into
+ * its per-record cache, keyed with the query's `meta`: a meta of their own keeps summaries out of
+ * the plan page's and the editor's cache. ra-data-simple-rest sends nothing for it.
+ */
+const SUMMARY_QUERY = { meta: { summary: true } };
 
 const PlanListActions = () => (
   <TopToolbar>
@@ -39,13 +45,18 @@ export const PlanList = () => {
   );
 };
 
+/** On a phone: the title, then the state and the number (or the kind before there is one). */
 const PlanSimpleList = () => {
   const translate = useTranslate();
   return (
     <SimpleList<Plan>
       primaryText={(plan) => plan.title}
-      secondaryText={(plan) => plan.number ?? translate(`resources.plans.kinds.${plan.kind}`)}
-      tertiaryText={<StatusChip />}
+      secondaryText={(plan) => (
+        <Box component="span" sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 1, mt: 0.5 }}>
+          <StatusChip status={plan.status} />
+          {plan.number ?? translate(`resources.plans.kinds.${plan.kind}`)}
+        </Box>
+      )}
       linkType="show"
     />
   );

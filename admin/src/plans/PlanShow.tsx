@@ -5,7 +5,9 @@ import type { Plan } from '../types';
 import { ActionButtons } from './ActionButtons';
 import { ChangesSinceSigned } from './ChangesSinceSigned';
 import { DocumentPreview } from './DocumentPreview';
+import { DistributionPanel } from './DistributionPanel';
 import { DownloadDocumentButton } from './DownloadDocumentButton';
+import { RecipientActions } from './RecipientActions';
 import { SignaturesPanel } from './SignaturesPanel';
 import { StatusChip } from './StatusChip';
 import { Timeline } from './Timeline';
@@ -35,6 +37,7 @@ const PlanPage = () => {
         <Grid size={{ xs: 12, lg: 4 }}>
           <Stack spacing={2}>
             <SignaturesPanel />
+            <DistributionPanel />
             <Timeline />
             <VersionsPanel />
           </Stack>
@@ -73,6 +76,7 @@ const PlanSummary = () => {
         </Typography>
         <Stack direction="row" useFlexGap spacing={1} sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
           <ActionButtons />
+          <RecipientActions />
           <EditButton variant="outlined" />
           <DownloadDocumentButton />
         </Stack>

@@ -42,7 +42,7 @@ const SignatureRow = ({ name, signatures, kind }: { name: string; signatures: Si
   const translate = useTranslate();
   const current = signatures.find((signature) => signature.valid);
   const voided = signatures.filter((signature) => !signature.valid);
-  const state = current ? translate(`resources.plans.signatures.signed_${kind}`, signatureArgs(current)) : translate('resources.plans.signatures.pending');
+  const state = current ? translate(`resources.plans.signatures.signed_${kind}`, signatureArgs(current)) : translate(`resources.plans.signatures.pending_${kind}`);
   return (
     <ListItem disableGutters alignItems="flex-start" data-signature-state={current ? 'signed' : 'pending'}>
       <ListItemText

@@ -1,8 +1,7 @@
 import { Box, Card, CardContent, CardHeader, Typography } from '@mui/material';
-import { useQuery } from '@tanstack/react-query';
 import { useRecordContext, useTranslate } from 'react-admin';
 import { formatDateTime } from '../common/dates';
-import { useKehoachDataProvider } from '../common/useKehoachDataProvider';
+import { useKehoachQuery } from '../common/useKehoachDataProvider';
 import type { HistoryEntry, Plan } from '../types';
 import { STATUS_COLOURS } from './planStatuses';
 
@@ -10,12 +9,7 @@ import { STATUS_COLOURS } from './planStatuses';
 export const Timeline = () => {
   const plan = useRecordContext<Plan>();
   const translate = useTranslate();
-  const dataProvider = useKehoachDataProvider();
-  const { data: history } = useQuery({
-    queryKey: ['plans', 'history', plan?.id],
-    queryFn: () => dataProvider.getHistory(plan!.id),
-    enabled: Boolean(plan),
-  });
+  const { data: history } = useKehoachQuery(['plans', 'history', plan?.id], (methods) => methods.getHistory(plan!.id), Boolean(plan));
   if (!history?.length) return null;
   return (
     <Card variant="outlined" data-testid="timeline">
@@ -31,13 +25,15 @@ export const Timeline = () => {
 
 const TimelineEntry = ({ entry }: { entry: HistoryEntry }) => {
   const translate = useTranslate();
-  const event = translate(`resources.plans.history_events.${entry.event}`, { _: entry.event });
+  const event = translate(`resources.plans.history_events.${entry.event}`);
+  const version = entry.details?.contentVersion;
   return (
-    <Box sx={{ display: 'flex', gap: 1.5, pb: 1.5, position: 'relative' }}>
+    <Box sx={{ display: 'flex', gap: 1.5, pb: 1.5 }}>
       <Box sx={{ mt: 0.75, width: 10, height: 10, borderRadius: '50%', flexShrink: 0, backgroundColor: STATUS_COLOURS[entry.toState]?.accent ?? 'grey.500' }} />
       <Box sx={{ minWidth: 0 }}>
         <Typography variant="body2">
           <strong>{entry.actorName}</strong> {event}
+          {version && ` ${translate('resources.plans.timeline.version', { version })}`}
         </Typography>
         <Typography variant="caption" sx={{ display: 'block', color: 'text.secondary' }}>
           {formatDateTime(entry.at)}

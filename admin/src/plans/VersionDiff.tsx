@@ -1,7 +1,6 @@
 import { Box, Chip, LinearProgress, Stack, Typography } from '@mui/material';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslate } from 'react-admin';
-import { useKehoachDataProvider } from '../common/useKehoachDataProvider';
+import { useKehoachQuery } from '../common/useKehoachDataProvider';
 import type { BodyBlock, DiffOp, PlanDiff } from '../types';
 
 type DiffRow = PlanDiff['blocks'][number];
@@ -18,11 +17,7 @@ const OP_STYLES: Record<Exclude<DiffOp, 'same'>, { background: string; border: s
 /** The block-level difference between two versions of a plan's content, changes highlighted. */
 export const VersionDiff = ({ planId, from, to }: { planId: string; from: number; to: number }) => {
   const translate = useTranslate();
-  const dataProvider = useKehoachDataProvider();
-  const { data: diff, isPending } = useQuery({
-    queryKey: ['plans', 'diff', planId, from, to],
-    queryFn: () => dataProvider.getDiff(planId, from, to),
-  });
+  const { data: diff, isPending } = useKehoachQuery(['plans', 'diff', planId, from, to], (methods) => methods.getDiff(planId, from, to));
   if (isPending) return <LinearProgress />;
   if (!diff) return null;
   const changed = diff.blocks.some((row) => row.op !== 'same');
@@ -34,7 +29,7 @@ export const VersionDiff = ({ planId, from, to }: { planId: string; from: number
             {translate('resources.plans.diff.fields_changed')}
           </Typography>
           {diff.fields.map((field) => (
-            <Chip key={field} size="small" sx={{ mr: 0.5, mb: 0.5 }} label={translate(`resources.plans.fields.${field}`, { _: field })} />
+            <Chip key={field} size="small" sx={{ mr: 0.5, mb: 0.5 }} label={translate(`resources.plans.fields.${field}`)} />
           ))}
         </Box>
       )}

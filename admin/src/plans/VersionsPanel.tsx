@@ -1,48 +1,29 @@
 import { useState } from 'react';
-import { Button, Card, CardContent, CardHeader, Dialog, DialogContent, DialogTitle, List, ListItem, ListItemText } from '@mui/material';
-import { useQuery } from '@tanstack/react-query';
+import { Box, Button, Card, CardContent, CardHeader, Dialog, DialogContent, DialogTitle, Typography } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
 import { formatDateTime } from '../common/dates';
-import { useKehoachDataProvider } from '../common/useKehoachDataProvider';
-import type { Plan } from '../types';
+import { useKehoachQuery } from '../common/useKehoachDataProvider';
+import type { Plan, PlanVersionInfo } from '../types';
 import { VersionDiff } from './VersionDiff';
 
-/** Every saved version of the content; any earlier one can be compared with the current one. */
+/** Every saved version of the content, newest first; any earlier one can be compared with the current one. */
 export const VersionsPanel = () => {
   const plan = useRecordContext<Plan>();
   const translate = useTranslate();
-  const dataProvider = useKehoachDataProvider();
   const [compared, setCompared] = useState<number | null>(null);
-  const { data: versions } = useQuery({
-    queryKey: ['plans', 'versions', plan?.id],
-    queryFn: () => dataProvider.getVersions(plan!.id),
-    enabled: Boolean(plan),
-  });
+  const { data: versions } = useKehoachQuery(['plans', 'versions', plan?.id], (methods) => methods.getVersions(plan!.id), Boolean(plan));
   if (!plan || !versions || versions.length < 2) return null;
   return (
     <Card variant="outlined">
       <CardHeader title={translate('resources.plans.versions.title')} slotProps={{ title: { variant: 'subtitle1', fontWeight: 600 } }} />
       <CardContent sx={{ pt: 0 }}>
-        <List dense disablePadding>
-          {[...versions].reverse().map((version) => (
-            <ListItem
-              key={version.contentVersion}
-              disableGutters
-              secondaryAction={
-                version.contentVersion !== plan.contentVersion && (
-                  <Button size="small" onClick={() => setCompared(version.contentVersion)}>
-                    {translate('resources.plans.versions.compare')}
-                  </Button>
-                )
-              }
-            >
-              <ListItemText
-                primary={translate('resources.plans.versions.version', { version: version.contentVersion })}
-                secondary={`${version.createdBy.fullName} · ${formatDateTime(version.createdAt)}`}
-              />
-            </ListItem>
-          ))}
-        </List>
+        {[...versions].reverse().map((version) => (
+          <VersionRow
+            key={version.contentVersion}
+            version={version}
+            onCompare={version.contentVersion === plan.contentVersion ? undefined : () => setCompared(version.contentVersion)}
+          />
+        ))}
       </CardContent>
       {compared !== null && (
         <Dialog open onClose={() => setCompared(null)} maxWidth="md" fullWidth>
@@ -53,5 +34,24 @@ export const VersionsPanel = () => {
         </Dialog>
       )}
     </Card>
+  );
+};
+
+const VersionRow = ({ version, onCompare }: { version: PlanVersionInfo; onCompare?: () => void }) => {
+  const translate = useTranslate();
+  return (
+    <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, py: 0.75 }}>
+      <Box sx={{ flex: 1, minWidth: 0 }}>
+        <Typography variant="body2">{translate('resources.plans.versions.version', { version: version.contentVersion })}</Typography>
+        <Typography variant="caption" sx={{ color: 'text.secondary' }}>
+          {version.createdBy.fullName} · {formatDateTime(version.createdAt)}
+        </Typography>
+      </Box>
+      {onCompare && (
+        <Button size="small" onClick={onCompare} sx={{ flexShrink: 0 }}>
+          {translate('resources.plans.versions.compare')}
+        </Button>
+      )}
+    </Box>
   );
 };

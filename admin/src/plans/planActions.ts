@@ -1,5 +1,8 @@
 import type { PlanAction } from '../types';
 
+/** Actions done with a button and a confirm dialog; a report is a form of its own. */
+export type ButtonAction = Exclude<PlanAction, 'REPORT'>;
+
 /** How each action's button looks and whether its dialog asks for a comment (the server refuses these without one). */
 interface ActionStyle {
   needsComment: boolean;
@@ -10,7 +13,7 @@ interface ActionStyle {
 const main = (color: ActionStyle['color'] = 'primary'): ActionStyle => ({ needsComment: false, color, variant: 'contained' });
 const secondary = (color: ActionStyle['color'] = 'inherit', needsComment = false): ActionStyle => ({ needsComment, color, variant: 'outlined' });
 
-export const ACTION_STYLES: Record<PlanAction, ActionStyle> = {
+export const ACTION_STYLES: Record<ButtonAction, ActionStyle> = {
   SUBMIT: main(),
   FORWARD: main(),
   SIGN: main('success'),
@@ -18,7 +21,6 @@ export const ACTION_STYLES: Record<PlanAction, ActionStyle> = {
   ISSUE: main(),
   DISTRIBUTE: main(),
   ACKNOWLEDGE: main(),
-  REPORT: main(),
   DERIVE: secondary('primary'),
   RETURN: secondary('warning', true),
   REQUEST_CHANGES: secondary('warning', true),

@@ -16,6 +16,8 @@ export interface BenchApp {
   url: string;
   /** server processes of the bench's database; empty for the embedded PGlite (it runs in this process) */
   databasePids(): Promise<number[]>;
+  /** The ORM's connection pool right now (knex/tarn), or null if it cannot be read. */
+  poolNow(): { used: number; pending: number; max: number } | null;
   close(): Promise<void>;
 }
 
@@ -46,6 +48,11 @@ export async function startBenchApp(config: AppConfig): Promise<BenchApp> {
     app,
     orm,
     url: `http://127.0.0.1:${port}`,
+    poolNow() {
+      const pool = (orm.em.getConnection().getKnex().client as { pool?: TarnPool }).pool;
+      if (!pool) return null;
+      return { used: pool.numUsed(), pending: pool.numPendingAcquires(), max: pool.max };
+    },
     async databasePids() {
       if (!config.databaseUrl) return [];
       const rows = await orm.em
@@ -62,10 +69,35 @@ export async function startBenchApp(config: AppConfig): Promise<BenchApp> {
   };
 }
 
-/** runLoad, with the machine's CPU split (bench / its PostgreSQL backends / the rest) for the run. */
+interface TarnPool {
+  max: number;
+  numUsed(): number;
+  numPendingAcquires(): number;
+}
+
+/**
+ * runLoad, with the machine's CPU split (bench / its PostgreSQL backends / the rest) for the run,
+ * and the ORM pool sampled every 20 ms: are requests queueing for a database connection?
+ */
 export async function measuredLoad(bench: BenchApp, spec: LoadSpec): Promise<LoadResult> {
-  const { result, cpu } = await withCpuShare(() => bench.databasePids(), () => runLoad(spec));
-  return { ...result, cpu };
+  const samples: { used: number; pending: number }[] = [];
+  let max = 0;
+  const timer = setInterval(() => {
+    const now = bench.poolNow();
+    if (!now) return;
+    samples.push(now);
+    max = now.max;
+  }, 20);
+  try {
+    const { result, cpu } = await withCpuShare(() => bench.databasePids(), () => runLoad(spec));
+    const average = (pick: (s: { used: number; pending: number }) => number) => samples.reduce((sum, s) => sum + pick(s), 0) / samples.length;
+    const pool = samples.length
+      ? { max, averageUsed: average((s) => s.used), averagePending: average((s) => s.pending), peakPending: Math.max(...samples.map((s) => s.pending)) }
+      : null;
+    return { ...result, cpu, pool };
+  } finally {
+    clearInterval(timer);
+  }
 }
 
 export interface ApiAnswer<T = any> {

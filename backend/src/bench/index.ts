@@ -15,6 +15,7 @@ import { performance } from 'node:perf_hooks';
 import { benchRendering, RenderingBenchResult } from '../documents/rendering/render.bench';
 import { BenchApp, benchConfig, startBenchApp } from './bench-app';
 import { BenchDatabase, createBenchDatabase, DEFAULT_SERVER_URL, probeServer, serverSettings } from './database';
+import { withCpuShare } from './machine';
 import { benchPlanList, PlanListResult } from './plan-list';
 import type { LoadResult } from './load';
 import { cpuLine, heading, LOAD_HEADERS, loadRow, ms, num, out, printQueries, printSampleErrors, statusCodes, table } from './report';
@@ -93,8 +94,8 @@ async function main(): Promise<void> {
   try {
     if (probe.reachable) {
       database = await createBenchDatabase(serverUrl);
-      figures.backend = `PostgreSQL (${probe.detail})`;
-      out(`Cơ sở dữ liệu: ${probe.detail}, CSDL tạm "${database.name}" trên ${redact(serverUrl)} (pool của ứng dụng: 10 kết nối)`);
+      figures.backend = /^PostgreSQL [\d.]+/.exec(probe.detail)?.[0] ?? 'PostgreSQL';
+      out(`Cơ sở dữ liệu: ${probe.detail}, CSDL tạm "${database.name}" trên ${redact(serverUrl)}`);
       const settings = await serverSettings(serverUrl).catch(() => ({}));
       out(`  ${Object.entries(settings).map(([k, v]) => `${k}=${v}`).join(', ')}`);
     } else {
@@ -104,85 +105,33 @@ async function main(): Promise<void> {
       out('!! không so được với mục tiêu của máy chủ thật. Đặt BENCH_DATABASE_URL để đo trên PostgreSQL.');
     }
 
-    let t = performance.now();
-    bench = await startBenchApp(benchConfig(database?.url ?? null));
-    out(`Ứng dụng chạy tại ${bench.url} (khởi động, migration, dữ liệu mẫu: ${num((performance.now() - t) / 1000, 1)} s)`);
-    const app = bench;
-
-    // 3. Transitions
-    heading(`1. Chuyển trạng thái kế hoạch: POST /api/plans/:id/events, ${CONNECTIONS} client đồng thời [${figures.backend}]`);
-    out(machineLoad());
-    out(`Mỗi client một kế hoạch dự thảo của Mộc Châu (bpt.mocchau), lặp SUBMIT → WITHDRAW: mọi yêu cầu đều hợp lệ.`);
-    out('Chỉ phản hồi 2xx được tính là một lần chuyển trạng thái; độ trễ là của các phản hồi 2xx (đo từng yêu cầu).');
-    figures.transitions = await part(figures, 'chuyển trạng thái', () =>
-      benchTransitions(app, { connections: CONNECTIONS, seconds: 10, warmUpSeconds: 3 }),
-    );
-    if (figures.transitions) {
-      const r = figures.transitions;
-      table(LOAD_HEADERS, [loadRow('khởi động (bỏ qua)', r.warmUp), loadRow('đo', r.run)]);
-      printCpu(r.run);
-      out(`Mã trạng thái (lượt đo): ${statusCodes(r.run)}`);
-      printSampleErrors(r.run);
-      printQueries('SQL của một SUBMIT', r.submitQueries);
-      printQueries('SQL của một WITHDRAW', r.withdrawQueries);
+    const t = performance.now();
+    bench = (await part(figures, 'khởi động ứng dụng', () => startBenchApp(benchConfig(database?.url ?? null)))) ?? null;
+    if (bench) {
+      const pool = bench.orm.config.get('pool');
+      out(`Ứng dụng chạy tại ${bench.url} (khởi động, migration, dữ liệu mẫu: ${num((performance.now() - t) / 1000, 1)} s; pool ORM: ${pool?.max ?? '?'} kết nối)`);
+      await appParts(bench, figures);
+      await bench.close();
+      bench = null;
     }
 
-    heading(`1b. Tham khảo: ISSUE (cấp số + dựng DOCX trong giao dịch), một cơ quan [${figures.backend}]`);
-    out(machineLoad());
-    figures.issue = await part(figures, 'ban hành', () => benchIssue(app, { plans: 24, connections: 4 }));
-    if (figures.issue) {
-      const r = figures.issue;
-      out(`${r.plans} kế hoạch đã duyệt của Mộc Châu, ${r.connections} client, mỗi kế hoạch ISSUE một lần.`);
-      table(LOAD_HEADERS, [loadRow('ISSUE', r.run)]);
-      printCpu(r.run);
-      out(`Mã trạng thái: ${statusCodes(r.run)}`);
-      printSampleErrors(r.run);
-      printQueries('SQL của một ISSUE', r.issueQueries);
-    }
-
-    // 4. The list over 100,000 plans
-    heading(`2. Danh sách kế hoạch trên ${num(LIST_PLANS)} kế hoạch, người đọc pct.tinh (cấp tỉnh) [${figures.backend}]`);
-    out(machineLoad());
-    t = performance.now();
-    figures.list = await part(figures, 'danh sách', () =>
-      benchPlanList(app, { plans: LIST_PLANS, connections: LIST_CONNECTIONS, seconds: 5, warmUpSeconds: 1 }, (s) =>
-        out(`Nạp ${num(LIST_PLANS)} kế hoạch bằng INSERT … SELECT generate_series: ${num(s.insertSeconds, 1)} s, ANALYZE ${num(s.analyzeSeconds, 1)} s, bảng plan (kèm chỉ mục) ${s.tableSize}`),
-      ),
-    );
-    if (figures.list) {
-      const l = figures.list;
-      out(`pct.tinh đọc được ${num(l.visibleToCaller)} kế hoạch; ${l.connections} client đồng thời, 5 s mỗi trường hợp (sau 1 s khởi động).`);
-      table(LOAD_HEADERS, l.cases.map((c) => loadRow(c.listCase.name, c.run)));
-      for (const c of l.cases) {
-        out();
-        out(`— ${c.listCase.name}`);
-        out(`  GET ${decodeURIComponent(c.listCase.path)}`);
-        out(`  Content-Range: ${c.total}, ${c.rows} dòng; mã trạng thái: ${statusCodes(c.run)}`);
-        printCpu(c.run);
-        printSampleErrors(c.run);
-        printQueries('  SQL của một yêu cầu', c.queries);
-        for (const e of c.explains) {
-          out(`  EXPLAIN (ANALYZE, BUFFERS) ${e.sql.replace(/\s+/g, ' ').slice(0, 400)}${e.sql.length > 400 ? '…' : ''}`);
-          const top = e.plan.slice(0, 18);
-          for (const line of top) out(`    ${line}`);
-          if (e.plan.length > top.length) {
-            out(`    … (${e.plan.length - top.length} dòng nữa)`);
-            for (const line of e.plan.filter((p) => /^(Planning|Execution) Time/.test(p))) out(`    ${line}`);
-          }
-        }
-      }
-    }
-    out(`(phần danh sách: ${num((performance.now() - t) / 1000, 1)} s)`);
-
-    await bench.close();
-    bench = null;
-
-    // 5. DOCX rendering (synchronous: one core)
+    // DOCX rendering (item 5; synchronous: one core, the app closed)
     heading('3. Dựng DOCX (renderPlanDocx, một nhân)');
     out(machineLoad());
-    figures.rendering = await part(figures, 'dựng DOCX', () => benchRendering());
+    const renderStart = performance.now();
+    const rendering = await part(figures, 'dựng DOCX', () => withCpuShare(async () => [], () => benchRendering()));
+    figures.rendering = rendering?.result;
     if (figures.rendering) {
       table(['trường hợp', '>văn bản/giây', '>p99'], figures.rendering.map((r) => [r.name, num(r.docsPerSecond), ms(r.p99Ms)]));
+      // The render loop is synchronous: the share of one core this thread got says how much others slowed it.
+      const cpu = rendering?.cpu;
+      const share = cpu?.appMainThreadMs ? cpu.appMainThreadMs / (performance.now() - renderStart) : null;
+      if (cpu && share) {
+        out(
+          `  Luồng đo nhận được ${(share * 100).toFixed(0)} % của một nhân (máy bận ${cpu.machineBusy.toFixed(0)} %, việc khác ${cpu.other.toFixed(0)} %); ` +
+            `quy theo thời gian CPU thực nhận: ${figures.rendering.map((r) => `≈ ${num(r.docsPerSecond / share)}`).join(' và ')} văn bản/giây`,
+        );
+      }
     }
   } finally {
     await cleanup();
@@ -191,6 +140,75 @@ async function main(): Promise<void> {
   summary(figures);
   out();
   out(`Tổng thời gian: ${num((performance.now() - started) / 1000, 1)} s`);
+}
+
+/** Parts 1–2: they need the running app. */
+async function appParts(app: BenchApp, figures: Figures): Promise<void> {
+  // Transitions (brief item 3)
+  heading(`1. Chuyển trạng thái kế hoạch: POST /api/plans/:id/events, ${CONNECTIONS} client đồng thời [${figures.backend}]`);
+  out(machineLoad());
+  out(`Mỗi client một kế hoạch dự thảo của Mộc Châu (bpt.mocchau), lặp SUBMIT → WITHDRAW: mọi yêu cầu đều hợp lệ.`);
+  out('Chỉ phản hồi 2xx được tính là một lần chuyển trạng thái; độ trễ là của các phản hồi 2xx (đo từng yêu cầu).');
+  figures.transitions = await part(figures, 'chuyển trạng thái', () =>
+    benchTransitions(app, { connections: CONNECTIONS, seconds: 10, warmUpSeconds: 5 }),
+  );
+  if (figures.transitions) {
+    const r = figures.transitions;
+    table(LOAD_HEADERS, [loadRow('khởi động (bỏ qua)', r.warmUp), loadRow('đo', r.run)]);
+    printCpu(r.run);
+    out(`Mã trạng thái (lượt đo): ${statusCodes(r.run)}`);
+    printSampleErrors(r.run);
+    printQueries('SQL của một SUBMIT', r.submitQueries);
+    printQueries('SQL của một WITHDRAW', r.withdrawQueries);
+  }
+
+  heading(`1b. Tham khảo: ISSUE (cấp số + dựng DOCX trong giao dịch), một cơ quan [${figures.backend}]`);
+  out(machineLoad());
+  figures.issue = await part(figures, 'ban hành', () => benchIssue(app, { plans: 24, connections: 4 }));
+  if (figures.issue) {
+    const r = figures.issue;
+    out(`${r.plans} kế hoạch đã duyệt của Mộc Châu, ${r.connections} client, mỗi kế hoạch ISSUE một lần.`);
+    table(LOAD_HEADERS, [loadRow('ISSUE', r.run)]);
+    printCpu(r.run);
+    out(`Mã trạng thái: ${statusCodes(r.run)}`);
+    printSampleErrors(r.run);
+    printQueries('SQL của một ISSUE', r.issueQueries);
+  }
+
+  // The list over 100,000 plans (item 4)
+  heading(`2. Danh sách kế hoạch trên ${num(LIST_PLANS)} kế hoạch, người đọc pct.tinh (cấp tỉnh) [${figures.backend}]`);
+  out(machineLoad());
+  const t = performance.now();
+  figures.list = await part(figures, 'danh sách', () =>
+    benchPlanList(app, { plans: LIST_PLANS, connections: LIST_CONNECTIONS, seconds: 5, warmUpSeconds: 1 }, (s) =>
+      out(`Nạp ${num(LIST_PLANS)} kế hoạch bằng INSERT … SELECT generate_series: ${num(s.insertSeconds, 1)} s, ANALYZE ${num(s.analyzeSeconds, 1)} s, bảng plan (kèm chỉ mục) ${s.tableSize}`),
+    ),
+  );
+  if (figures.list) {
+    const l = figures.list;
+    out(`pct.tinh đọc được ${num(l.visibleToCaller)} kế hoạch; ${l.connections} client đồng thời, 5 s mỗi trường hợp (sau 1 s khởi động).`);
+    table(LOAD_HEADERS, l.cases.map((c) => loadRow(c.listCase.name, c.run)));
+    for (const c of l.cases) {
+      out();
+      out(`— ${c.listCase.name}`);
+      out(`  GET ${decodeURIComponent(c.listCase.path)}`);
+      out(`  Content-Range: ${c.total}, ${c.rows} dòng; mã trạng thái: ${statusCodes(c.run)}`);
+      printCpu(c.run);
+      printSampleErrors(c.run);
+      printQueries('  SQL của một yêu cầu', c.queries);
+      for (const e of c.explains) {
+        out(`  EXPLAIN (ANALYZE, BUFFERS) ${e.sql.replace(/\s+/g, ' ').slice(0, 400)}${e.sql.length > 400 ? '…' : ''}`);
+        const top = e.plan.slice(0, 18);
+        for (const line of top) out(`    ${line}`);
+        if (e.plan.length > top.length) {
+          out(`    … (${e.plan.length - top.length} dòng nữa)`);
+          for (const line of e.plan.filter((p) => /^(Planning|Execution) Time/.test(p))) out(`    ${line}`);
+        }
+      }
+    }
+  }
+  out(`(phần danh sách: ${num((performance.now() - t) / 1000, 1)} s)`);
+
 }
 
 function summary(figures: Figures): void {

@@ -61,6 +61,16 @@ export interface LoadResult {
   sampleErrors: string[];
   /** where the machine's CPU went meanwhile (set by measuredLoad) */
   cpu?: CpuShare | null;
+  /** the ORM's connection pool, sampled during the run (set by measuredLoad) */
+  pool?: PoolUse | null;
+}
+
+export interface PoolUse {
+  max: number;
+  averageUsed: number;
+  /** requests waiting for a connection */
+  averagePending: number;
+  peakPending: number;
 }
 
 export function runLoad(spec: LoadSpec): Promise<LoadResult> {

@@ -75,10 +75,16 @@ export function cpuLine(result: LoadResult): string {
   ];
   if (result.ok && cpu.appMainThreadMs !== null) {
     const app = cpu.appMainThreadMs / result.ok;
-    const db = cpu.databaseMs === null ? '' : `, PostgreSQL ${(cpu.databaseMs / result.ok).toFixed(2)} ms`;
+    const db = cpu.databaseMs === null ? ' (gồm cả PGlite nhúng chạy trong luồng này)' : `, PostgreSQL ${(cpu.databaseMs / result.ok).toFixed(2)} ms`;
     lines.push(
       `  CPU cho mỗi phản hồi 2xx: luồng chính của ứng dụng ${app.toFixed(2)} ms${db} ` +
         `→ trần của vòng lặp sự kiện (một nhân): ≈ ${num(1000 / app)} yêu cầu/giây`,
+    );
+  }
+  if (result.pool) {
+    const p = result.pool;
+    lines.push(
+      `  Pool ORM (${p.max} kết nối): trung bình ${p.averageUsed.toFixed(1)} đang dùng, ${p.averagePending.toFixed(1)} yêu cầu chờ kết nối (tối đa ${p.peakPending})`,
     );
   }
   return lines.join('\n');

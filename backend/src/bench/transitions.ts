@@ -45,11 +45,16 @@ export async function benchTransitions(bench: BenchApp, options: { connections: 
     // Client i owns plan i: SUBMIT (draft → in_review), then WITHDRAW (in_review → draft), again and again.
     sequences: plans.map((id) => [event(id, 'SUBMIT'), event(id, 'WITHDRAW')]),
   });
-  // A client stopped mid-cycle leaves its plan in review: put every plan back to draft between runs.
+  // A client stopped mid-cycle leaves its plan in review, and requests sent just before the stop may
+  // still be running: let them finish, then put every plan back to draft (re-reading after a 409).
   const resetToDraft = async () => {
+    await new Promise((resolve) => setTimeout(resolve, 500));
     for (const id of plans) {
-      const answer = await drafter.call<{ status: string }>('GET', `/api/plans/${id}`);
-      if (answer.body.status === 'in_review') await drafter.sendEvent(id, 'WITHDRAW');
+      for (let attempt = 0; attempt < 5; attempt++) {
+        const answer = await drafter.call<{ status: string }>('GET', `/api/plans/${id}`);
+        if (answer.body.status !== 'in_review') break;
+        if ((await drafter.call('POST', eventPath(id), { type: 'WITHDRAW' })).status === 200) break;
+      }
     }
   };
   const warmUp = await measuredLoad(bench, spec(options.warmUpSeconds));

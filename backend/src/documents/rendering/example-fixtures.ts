@@ -1,15 +1,18 @@
 /**
- * The three real plans of tests/fixtures/examples (their README says how they were made), read
- * from the repository like templates/. Besides the tests, the rendering benchmark and the check
- * of an uploaded organisation template render them.
+ * The three real plans of templates/fixtures/examples (their README says how they were made). The
+ * app needs them at run time — the check of an uploaded organisation template and the rendering
+ * benchmark render them — so they ship in templates/ with the shipped templates, not in tests/.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PlanContent } from '../../plans/plan-content';
 import type { DocumentOrganisation } from './render-input';
-import { findInAncestors } from './repository-files';
+import { defaultTemplatesDirectory } from './template-files';
 
-const FIXTURES = join('tests', 'fixtures', 'examples');
+/** templates/fixtures/examples, found with the templates (from backend/src and from dist/ alike). */
+export function exampleFixturesDirectory(): string {
+  return join(defaultTemplatesDirectory(), 'fixtures', 'examples');
+}
 
 export const EXAMPLE_NAMES = ['000', '002', '003'] as const;
 export type ExampleName = (typeof EXAMPLE_NAMES)[number];
@@ -18,7 +21,7 @@ const cache = new Map<string, unknown>();
 
 /** A fixture file parsed, read once; callers get a fresh copy they may change. */
 export function readExampleFixture<T>(file: string): T {
-  if (!cache.has(file)) cache.set(file, JSON.parse(readFileSync(findInAncestors(join(FIXTURES, file)), 'utf8')));
+  if (!cache.has(file)) cache.set(file, JSON.parse(readFileSync(join(exampleFixturesDirectory(), file), 'utf8')));
   return structuredClone(cache.get(file)) as T;
 }
 

@@ -1,5 +1,13 @@
 /** Rendering of plans into their issued document (DOCX), and the format check of FORMAT.md. */
 export { renderPlanDocx, TemplateRenderError, type PlanTemplates } from './render-plan';
+export {
+  renderReportSummaryDocx,
+  REPORT_STATUS_LABELS,
+  type ReportRowStatus,
+  type ReportSummaryInput,
+  type ReportSummaryRow,
+  type SummaryIndicator,
+} from './render-summary';
 export type { DocumentNumbering, DocumentOrganisation, RenderInput } from './render-input';
 export { checkDocxFormat, type FormatExpectations } from './format-check';
 export {
@@ -12,6 +20,7 @@ export {
 export {
   defaultTemplate,
   defaultTemplatesDirectory,
+  REPORT_SUMMARY_TEMPLATE_FILE_NAME,
   TEMPLATE_FILE_NAMES,
   TEMPLATE_KINDS,
   templateKindOf,

@@ -6,7 +6,7 @@ import { numberBlocks } from '../../plans/block-numbering';
 import type { BlockType, PlanContent, Signer } from '../../plans/plan-content';
 import type { DocumentOrganisation, RenderInput } from './render-input';
 import { calendarDateInVietnam, formatLongDate, formatShortDate } from './vietnamese-date';
-import { bodyNameInSentence, cleanText, sentenceCase, upperCaseVietnamese } from './vietnamese-text';
+import { bodyNameInSentence, cleanAllText, sentenceCase, upperCaseVietnamese } from './vietnamese-text';
 
 export interface SignatureBlockView {
   /** authority, optional deputy line, title — in capitals */
@@ -159,14 +159,4 @@ function signaturesView(input: RenderInput): Pick<PlanView, 'signature' | 'signa
   const signatureRows: SignatureRowView[] = [];
   for (let i = 0; i < cells.length; i += 2) signatureRows.push({ left: cells[i], right: cells[i + 1] ?? false });
   return { signature: lead, signatureRows };
-}
-
-/** Every string that reaches the document goes through cleanText, whatever field it came from. */
-function cleanAllText<T>(value: T): T {
-  if (typeof value === 'string') return cleanText(value) as T;
-  if (Array.isArray(value)) return value.map(cleanAllText) as T;
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, cleanAllText(item)])) as T;
-  }
-  return value;
 }

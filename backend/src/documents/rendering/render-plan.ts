@@ -32,9 +32,14 @@ const FIXED_ZIP_DATE = new Date(2026, 0, 1, 0, 0, 0);
 export function renderPlanDocx(input: RenderInput, templates: PlanTemplates = {}): Buffer {
   const kind = templateKindOf(input.content.kind);
   const template = templates[kind] ?? defaultTemplate(kind);
-  const document = compile(template);
+  const document = compileTemplate(template);
+  return renderTemplate(document, buildPlanView(input));
+}
+
+/** Fills a compiled template; the same view gives the same bytes. Throws TemplateRenderError. */
+export function renderTemplate(document: Docxtemplater<PizZip>, view: object): Buffer {
   try {
-    document.render(buildPlanView(input));
+    document.render(view);
   } catch (error) {
     throw toTemplateRenderError(error);
   }
@@ -47,7 +52,7 @@ export function renderPlanDocx(input: RenderInput, templates: PlanTemplates = {}
  */
 export function templateTags(template: Buffer): TagTree {
   const inspector = new InspectModule();
-  compile(template, [inspector]);
+  compileTemplate(template, [inspector]);
   return inspector.getAllTags() as TagTree;
 }
 
@@ -55,7 +60,11 @@ export interface TagTree {
   [tag: string]: TagTree;
 }
 
-function compile(template: Buffer, modules: Docxtemplater.DXT.Module[] = []): Docxtemplater<PizZip> {
+/**
+ * A template ready to render, with the options every shipped template is built for (one paragraph
+ * per loop item, "\n" as line breaks, unknown tags refused). Throws TemplateRenderError.
+ */
+export function compileTemplate(template: Buffer, modules: Docxtemplater.DXT.Module[] = []): Docxtemplater<PizZip> {
   try {
     return new Docxtemplater(new PizZip(template), {
       modules,

@@ -1,7 +1,7 @@
 /**
  * Rendering throughput on one core (the render is synchronous, so one loop is one core):
  * a 40-block plan and the joint example (fixture 002, six signature blocks).
- * Wired into `npm run bench`; reads the example fixtures from tests/fixtures/examples.
+ * Wired into `npm run bench`; reads the example fixtures from templates/fixtures/examples.
  */
 import { performance } from 'node:perf_hooks';
 import type { PlanContent } from '../../plans/plan-content';

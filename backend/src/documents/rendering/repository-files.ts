@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /**
- * Finds a file of the repository (templates/…, tests/fixtures/…) from compiled or source code
+ * Finds a file of the repository (templates/…) from compiled or source code
  * alike: walks up from `startDirectory` until `relativePath` exists. Works from backend/src
  * (ts-node, jest) and from dist/ (the built app) without configuration.
  */

@@ -18,8 +18,11 @@ export const TEMPLATE_FILE_NAMES: Record<TemplateKind, string> = {
   joint: 'ke-hoach-phoi-hop.docx',
 };
 
+/** The issuer's summary of one reporting deadline (render-summary.ts); shipped only, not per organisation. */
+export const REPORT_SUMMARY_TEMPLATE_FILE_NAME = 'tong-hop-bao-cao.docx';
+
 let templatesDirectory: string | undefined;
-const cache = new Map<TemplateKind, Buffer>();
+const cache = new Map<string, Buffer>();
 
 /** The repository's templates/ folder, found once by walking up from this file. */
 export function defaultTemplatesDirectory(): string {
@@ -27,12 +30,17 @@ export function defaultTemplatesDirectory(): string {
   return templatesDirectory;
 }
 
-/** The shipped template's bytes, read from disk on first use and kept in memory after. */
-export function defaultTemplate(kind: TemplateKind): Buffer {
-  let bytes = cache.get(kind);
+/** A shipped template's bytes, read from disk on first use and kept in memory after. */
+export function shippedTemplate(fileName: string): Buffer {
+  let bytes = cache.get(fileName);
   if (!bytes) {
-    bytes = readFileSync(join(defaultTemplatesDirectory(), TEMPLATE_FILE_NAMES[kind]));
-    cache.set(kind, bytes);
+    bytes = readFileSync(join(defaultTemplatesDirectory(), fileName));
+    cache.set(fileName, bytes);
   }
   return bytes;
+}
+
+/** The shipped plan template of this kind. */
+export function defaultTemplate(kind: TemplateKind): Buffer {
+  return shippedTemplate(TEMPLATE_FILE_NAMES[kind]);
 }

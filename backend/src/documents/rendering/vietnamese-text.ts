@@ -13,6 +13,16 @@ export function cleanText(text: string): string {
   return text.normalize('NFC').replace(LINE_BREAKS, '\n').replace(NOT_ALLOWED_IN_XML, '');
 }
 
+/** Every string of a view (objects and arrays walked) through cleanText, whatever field it came from. */
+export function cleanAllText<T>(value: T): T {
+  if (typeof value === 'string') return cleanText(value) as T;
+  if (Array.isArray(value)) return value.map(cleanAllText) as T;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, cleanAllText(item)])) as T;
+  }
+  return value;
+}
+
 export function upperCaseVietnamese(text: string): string {
   return text.toLocaleUpperCase('vi');
 }
