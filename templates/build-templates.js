@@ -391,7 +391,7 @@ function appendix() {
 // derived its own plan) the totals and figures tables get one more column.
 const SUMMARY_FORM_COLUMNS = [1134, 4535, 1417, TEXT_WIDTH - 1134 - 4535 - 1417]; // STT | indicator | unit | total
 const SUMMARY_FORM_ROLLUP_COLUMNS = [1134, 3685, 1304, 1616, TEXT_WIDTH - 1134 - 3685 - 1304 - 1616]; // … | total | lower levels
-const SUMMARY_STATUS_COLUMNS = [680, 3402, 2154, 1304, TEXT_WIDTH - 680 - 3402 - 2154 - 1304]; // STT | unit | status | date | note
+const SUMMARY_STATUS_COLUMNS = [680, 3175, 2154, 1531, TEXT_WIDTH - 680 - 3175 - 2154 - 1531]; // STT | unit | status | date | note
 
 function summaryTitle() {
   return (
@@ -409,7 +409,7 @@ function summaryIntroduction() {
     paragraph(
       'KHDoanVan',
       'Tổng số đơn vị được giao báo cáo: {recipients}; đã nộp đúng hạn: {submitted}; nộp muộn: {late}; ' +
-        'quá hạn chưa nộp: {overdue}; đang soạn, chưa nộp: {draft}; chưa nộp, chưa đến hạn: {pending}.',
+        'quá hạn chưa nộp: {overdue}; đang soạn, chưa nộp: {drafting}; chưa nộp, chưa đến hạn: {pending}.',
     )
   );
 }

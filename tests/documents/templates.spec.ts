@@ -1,14 +1,15 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import PizZip from 'pizzip';
-import { defaultTemplatesDirectory, TEMPLATE_FILE_NAMES } from '../../backend/src/documents/rendering';
+import { defaultTemplatesDirectory, REPORT_SUMMARY_TEMPLATE_FILE_NAME, TEMPLATE_FILE_NAMES } from '../../backend/src/documents/rendering';
 import { parseXml } from '../../backend/src/documents/rendering/docx/xml-tree';
+import { EXAMPLE_NAMES, exampleFixturesDirectory } from '../../backend/src/documents/rendering/example-fixtures';
 
 const TEMPLATES = defaultTemplatesDirectory();
 const BUILDER = join(TEMPLATES, 'build-templates.js');
-const FILES = Object.values(TEMPLATE_FILE_NAMES);
+const FILES = [...Object.values(TEMPLATE_FILE_NAMES), REPORT_SUMMARY_TEMPLATE_FILE_NAME];
 
 describe('templates/', () => {
   let built: string;
@@ -18,6 +19,11 @@ describe('templates/', () => {
     execFileSync(process.execPath, [BUILDER, built], { env: { ...process.env, TZ: 'America/Los_Angeles' } });
   });
   afterAll(() => rmSync(built, { recursive: true, force: true }));
+
+  it('builds exactly the shipped .docx files', () => {
+    expect(readdirSync(built).sort()).toEqual([...FILES].sort());
+    expect(readdirSync(TEMPLATES).filter((name) => name.endsWith('.docx')).sort()).toEqual([...FILES].sort());
+  });
 
   it.each(FILES)('%s is exactly what build-templates.js produces', (file) => {
     expect(readFileSync(join(built, file)).equals(readFileSync(join(TEMPLATES, file)))).toBe(true);
@@ -57,5 +63,11 @@ describe('templates/', () => {
     expect(tags.size).toBeGreaterThan(20);
     const undocumented = [...tags].filter((tag) => !readme.includes(`{${tag}}`) && !readme.includes(`{#${tag}}`));
     expect(undocumented).toEqual([]);
+  });
+
+  it('holds the example plans the app renders at run time, so a deployment without tests/ still checks uploads', () => {
+    const directory = exampleFixturesDirectory();
+    expect(relative(TEMPLATES, directory).split(sep)).toEqual(['fixtures', 'examples']);
+    expect(readdirSync(directory).sort()).toEqual(expect.arrayContaining([...EXAMPLE_NAMES.map((name) => `${name}.json`), 'organisations.json']));
   });
 });

@@ -49,9 +49,12 @@ export async function startBenchApp(config: AppConfig): Promise<BenchApp> {
     orm,
     url: `http://127.0.0.1:${port}`,
     poolNow() {
-      const pool = (orm.em.getConnection().getKnex().client as { pool?: TarnPool }).pool;
-      if (!pool) return null;
-      return { used: pool.numUsed(), pending: pool.numPendingAcquires(), max: pool.max };
+      try {
+        const pool = (orm.em.getConnection().getKnex().client as { pool?: TarnPool }).pool;
+        return pool ? { used: pool.numUsed(), pending: pool.numPendingAcquires(), max: pool.max } : null;
+      } catch {
+        return null;
+      }
     },
     async databasePids() {
       if (!config.databaseUrl) return [];

@@ -1,7 +1,10 @@
-/** Runs one autocannon load in this worker thread and posts a LoadResult back (see load.ts). */
+/**
+ * Runs one autocannon load in a worker thread and posts a LoadResult back (see load.ts). Started
+ * from its source text (`eval`), so it imports only types from its neighbours.
+ */
 import { parentPort, workerData } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
-import { LoadResult, LoadSpec, summarise } from './load';
+import type { LatencySummary, LoadResult, LoadSpec, LoadWorkerData } from './load';
 
 /** The part of autocannon's API used here (the package has no type declarations installed). */
 interface AutocannonRequest {
@@ -26,8 +29,24 @@ type Autocannon = (
   options: Record<string, unknown>,
   callback: (error: Error | null, result: AutocannonResult) => void,
 ) => AutocannonInstance;
+const { spec: loadSpec, autocannon: autocannonPath } = workerData as LoadWorkerData;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const autocannon = require('autocannon') as Autocannon;
+const autocannon = require(autocannonPath) as Autocannon;
+
+function summarise(latencies: number[]): LatencySummary {
+  if (!latencies.length) return { count: 0, mean: NaN, p50: NaN, p90: NaN, p99: NaN, max: NaN };
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(sorted.length * q) - 1))];
+  const round = (ms: number) => Math.round(ms * 100) / 100;
+  return {
+    count: sorted.length,
+    mean: round(sorted.reduce((sum, ms) => sum + ms, 0) / sorted.length),
+    p50: round(at(0.5)),
+    p90: round(at(0.9)),
+    p99: round(at(0.99)),
+    max: round(sorted[sorted.length - 1]),
+  };
+}
 
 function run(spec: LoadSpec): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
@@ -35,6 +54,7 @@ function run(spec: LoadSpec): Promise<LoadResult> {
     const all: number[] = [];
     const sampleErrors: string[] = [];
     let nextClient = 0;
+    let lastResponseAt: number | null = null;
     const keepErrorBody = (status: number, body: string) => {
       if ((status < 200 || status >= 300) && sampleErrors.length < 5) sampleErrors.push(`${status} ${body.slice(0, 300)}`);
     };
@@ -63,7 +83,8 @@ function run(spec: LoadSpec): Promise<LoadResult> {
       },
       (error, result) => {
         if (error) return reject(error);
-        const seconds = (performance.now() - started) / 1000;
+        // Up to the last answer: autocannon itself only stops on its next one-second tick.
+        const seconds = ((lastResponseAt ?? performance.now()) - started) / 1000;
         const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, { count }]) => [code, count]));
         const okCount = ok.length;
         resolve({
@@ -83,13 +104,14 @@ function run(spec: LoadSpec): Promise<LoadResult> {
       },
     );
     instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+      lastResponseAt = performance.now();
       all.push(responseTime);
       if (statusCode >= 200 && statusCode < 300) ok.push(responseTime);
     });
   });
 }
 
-run(workerData as LoadSpec).then(
+run(loadSpec).then(
   (result) => parentPort!.postMessage({ result }),
   (error: Error) => parentPort!.postMessage({ error: error.stack ?? String(error) }),
 );

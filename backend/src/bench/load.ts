@@ -2,6 +2,7 @@
  * Load generation with autocannon in a worker thread: the app under test keeps the main thread (one
  * core) to itself, autocannon runs on the other, so the client does not steal the server's event loop.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { CpuShare } from './machine';
@@ -73,9 +74,16 @@ export interface PoolUse {
   peakPending: number;
 }
 
+/**
+ * The worker's compiled code, read once when the bench starts: other people rebuilding the tree
+ * (nest build empties dist/) during a run must not take the load generator away.
+ */
+const WORKER_SOURCE = readFileSync(join(__dirname, 'load-worker.js'), 'utf8');
+const AUTOCANNON = require.resolve('autocannon');
+
 export function runLoad(spec: LoadSpec): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(join(__dirname, 'load-worker.js'), { workerData: spec });
+    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { spec, autocannon: AUTOCANNON } satisfies LoadWorkerData });
     let settled = false;
     worker.once('message', (message: { result?: LoadResult; error?: string }) => {
       settled = true;
@@ -92,17 +100,8 @@ export function runLoad(spec: LoadSpec): Promise<LoadResult> {
   });
 }
 
-export function summarise(latencies: number[]): LatencySummary {
-  if (!latencies.length) return { count: 0, mean: NaN, p50: NaN, p90: NaN, p99: NaN, max: NaN };
-  const sorted = [...latencies].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(sorted.length * q) - 1))];
-  const round = (ms: number) => Math.round(ms * 100) / 100;
-  return {
-    count: sorted.length,
-    mean: round(sorted.reduce((sum, ms) => sum + ms, 0) / sorted.length),
-    p50: round(at(0.5)),
-    p90: round(at(0.9)),
-    p99: round(at(0.99)),
-    max: round(sorted[sorted.length - 1]),
-  };
+export interface LoadWorkerData {
+  spec: LoadSpec;
+  /** resolved path of the autocannon package (the worker runs from source, not from its file) */
+  autocannon: string;
 }

@@ -75,7 +75,8 @@ export class DocumentsService {
   }
 }
 
-function toDocumentOrganisation(o: Organisation): DocumentOrganisation {
+/** An organisation as the documents name it (header, signature blocks). */
+export function toDocumentOrganisation(o: Organisation): DocumentOrganisation {
   return {
     id: o.id,
     name: o.name,

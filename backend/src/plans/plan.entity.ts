@@ -1,10 +1,10 @@
-import { ArrayType, Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/core';
+import { ArrayType, Entity, Enum, Formula, Index, ManyToOne, Property } from '@mikro-orm/core';
 import { BaseEntity } from '../common/base.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { User } from '../users/user.entity';
 import type { PersistedPlanState, PlanStatus } from '../workflow/plan.machine';
 import { PLAN_STATUSES } from '../workflow/plan.machine';
-import { PLAN_KINDS, PlanContent, PlanKind } from './plan-content';
+import { PLAN_KINDS, PlanContent, PlanKind, ReportingDeadline } from './plan-content';
 
 /**
  * A plan: its current content (every edit also kept as an immutable PlanVersion), the persisted
@@ -90,4 +90,8 @@ export class Plan extends BaseEntity<
 
   @ManyToOne(() => Plan, { nullable: true, deleteRule: 'restrict' })
   parent: Plan | null = null;
+
+  /** The reporting deadlines alone, read in SQL, for lists that skip the (large) content. */
+  @Formula((alias) => `${alias}.content -> 'reporting'`, { type: 'json', lazy: true })
+  reporting?: ReportingDeadline[];
 }

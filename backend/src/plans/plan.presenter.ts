@@ -58,6 +58,7 @@ export function presentPlanSummary(plan: Plan) {
     issuedAt: plan.issuedAt,
     contentVersion: plan.contentVersion,
     version: plan.version,
+    reporting: plan.reporting ?? [],
     createdAt: plan.createdAt,
     updatedAt: plan.updatedAt,
   };

@@ -8,7 +8,7 @@ import { CurrentUser } from '../auth/decorators';
 import { AuditService } from '../audit/audit.service';
 import { ListParams, ListQuery, Page } from '../common/list-query';
 import { ParseIdPipe } from '../common/parse-id.pipe';
-import { DocumentsService } from '../documents/documents.service';
+import { DOCX_CONTENT_TYPE, DocumentsService } from '../documents/documents.service';
 import { SignaturesService } from '../signatures/signatures.service';
 import { availableActions } from '../workflow/available-actions';
 import { PlanContentDto } from './dto/plan-content.dto';
@@ -18,7 +18,6 @@ import type { Plan } from './plan.entity';
 import { PlansService } from './plans.service';
 
 const SORTABLE = ['updatedAt', 'createdAt', 'title', 'status', 'issuedAt', 'number', 'year', 'kind'];
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 @ApiTags('plans')
 @ApiBearerAuth()
@@ -109,7 +108,7 @@ export class PlansController {
   async document(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string, @Res({ passthrough: true }) response: Response) {
     const plan = await this.plans.findReadable(this.em, user, id);
     const file = await this.documents.file(this.em, plan);
-    response.setHeader('Content-Type', DOCX);
+    response.setHeader('Content-Type', DOCX_CONTENT_TYPE);
     // Express writes a Latin-1 fallback and the UTF-8 name (RFC 6266): a symbol like "KH-LĐLĐ" cannot go into a header raw.
     response.attachment(file.fileName);
     if (file.sha256) response.setHeader('X-Content-SHA256', file.sha256);

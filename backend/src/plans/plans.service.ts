@@ -136,7 +136,7 @@ export class PlansService {
       orderBy: { [query.sortField]: query.sortOrder, id: 'ASC' },
       limit: query.limit,
       offset: query.offset,
-      populate: ['issuer'],
+      populate: ['issuer', 'reporting'],
       exclude: ['content', 'machineState'],
     });
     return new Page('plans', items as Plan[], total, query.offset);

@@ -1,9 +1,11 @@
-import { Body, Controller, Get, Header, HttpCode, Param, ParseIntPipe, Post, Put, Res } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, ParseIntPipe, Post, Put, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/decorators';
 import { ParseIdPipe } from '../common/parse-id.pipe';
+import { DOCX_CONTENT_TYPE } from '../documents/documents.service';
+import { ReportSummaryDocumentService } from '../documents/report-summary-document.service';
 import { SaveReportDto } from './dto/save-report.dto';
 import { ReportsService } from './reports.service';
 import { summaryToCsv } from './summary-csv';
@@ -13,7 +15,10 @@ import { summaryToCsv } from './summary-csv';
 @ApiBearerAuth()
 @Controller('plans/:id/reports/:deadline')
 export class ReportsController {
-  constructor(private readonly reports: ReportsService) {}
+  constructor(
+    private readonly reports: ReportsService,
+    private readonly summaryDocuments: ReportSummaryDocumentService,
+  ) {}
 
   @Get('mine')
   mine(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string, @Param('deadline', ParseIntPipe) deadline: number) {
@@ -36,6 +41,16 @@ export class ReportsController {
     const summary = await this.reports.summary(user, id, deadline);
     response.setHeader('Content-Disposition', `attachment; filename="tong-hop-bao-cao-${deadline + 1}.csv"`);
     return summaryToCsv(summary);
+  }
+
+  /** The summary as the issuer's report (templates/tong-hop-bao-cao.docx): counts, totals, each unit's figures. */
+  @Get('summary.docx')
+  async docx(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string, @Param('deadline', ParseIntPipe) deadline: number, @Res({ passthrough: true }) response: Response) {
+    const now = new Date();
+    const file = await this.summaryDocuments.render(await this.reports.summary(user, id, deadline, now), now);
+    response.setHeader('Content-Type', DOCX_CONTENT_TYPE);
+    response.attachment(file.fileName);
+    return new StreamableFile(file.bytes);
   }
 
   @Get('organisations/:organisationId/revisions')

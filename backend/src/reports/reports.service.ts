@@ -121,6 +121,8 @@ export class ReportsService {
       planId: plan.id,
       planTitle: plan.title,
       planNumber: plan.number === null ? null : formatDocumentNumber(plan.number, plan.symbol),
+      planIssuedAt: plan.issuedAt,
+      issuerId: plan.issuer.id,
       issuerName: plan.issuer.name,
       deadline,
       ...due,

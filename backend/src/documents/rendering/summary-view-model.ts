@@ -110,7 +110,7 @@ export interface SummaryView {
   submitted: string;
   late: string;
   overdue: string;
-  draft: string;
+  drafting: string;
   pending: string;
   hasForm: boolean;
   withRollup: boolean;
@@ -145,7 +145,7 @@ export function buildSummaryView(input: ReportSummaryInput): SummaryView {
     submitted: String(counts.submitted),
     late: String(counts.late),
     overdue: String(counts.overdue),
-    draft: String(counts.draft),
+    drafting: String(counts.draft),
     pending: String(counts.pending),
     hasForm: indicators.length > 0,
     withRollup,
@@ -191,10 +191,13 @@ export function buildSummaryView(input: ReportSummaryInput): SummaryView {
   return cleanAllText(view);
 }
 
-/** "Kế hoạch số 227/KH-MTTQ-BTT ngày 15/4/2026 của Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh Sơn La" */
-function planReference({ issuer, planNumber, planIssuedAt, planTitle }: ReportSummaryInput): string {
+/**
+ * "Kế hoạch số 227/KH-MTTQ-BTT ngày 15/4/2026 của Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh Sơn La";
+ * without a number (not issued) the plan is cited by its issuer only, its title following anyway.
+ */
+function planReference({ issuer, planNumber, planIssuedAt }: ReportSummaryInput): string {
   const issuerFullName = `${issuer.bodyNameInSentence ?? bodyNameInSentence(issuer.bodyName)} ${issuer.name}`;
-  if (planNumber === null) return `Kế hoạch “${planTitle}” của ${issuerFullName}`;
+  if (planNumber === null) return `Kế hoạch của ${issuerFullName}`;
   const issued = planIssuedAt ? ` ngày ${formatShortDate(planIssuedAt)}` : '';
   return `Kế hoạch số ${planNumber}${issued} của ${issuerFullName}`;
 }
