@@ -26,7 +26,9 @@ describe('the whole road of a plan and a joint plan', () => {
     expect(history[4]).toMatchObject({ fromState: 'approved', toState: 'issued', actorName: 'Hoàng Thị Lan', details: { number: issued.number, documentHash: issued.documentHash } });
     expect((await demo.t.as('bpt.tinh').get(`/api/plans/${id}/audit/verify`).expect(200)).body).toMatchObject({ valid: true, records: 7 });
 
-    const listed = (await demo.t.as('bpt.tinh').get(`/api/plans?filter=${JSON.stringify({ id: [id] })}`).expect(200)).body;
+    const response = await demo.t.as('bpt.tinh').get(`/api/plans?filter=${JSON.stringify({ id: [id] })}`).expect(200);
+    expect(response.headers['content-range']).toBe('plans 0-0/1');
+    const listed = response.body;
     expect(listed).toEqual([expect.objectContaining({ id, status: 'closed', number: issued.number, reporting: [{ name: 'Báo cáo 6 tháng', dueDate: '2026-06-10' }] })]);
     expect(listed[0]).not.toHaveProperty('body');
   });

@@ -1,11 +1,10 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { canonicalJson, sha256Hex } from '../common/canonical-json';
-import type { Plan } from '../plans/plan.entity';
+import { AUDIT_GENESIS, type Plan } from '../plans/plan.entity';
 import type { User } from '../users/user.entity';
 import { AuditRecord } from './audit-record.entity';
 
-const GENESIS = 'GENESIS';
 
 export interface AuditFacts {
   event: string;
@@ -27,14 +26,13 @@ export interface ChainVerdict {
 export class AuditService {
   /**
    * Appends within the caller's transaction. The caller holds the plan row lock (or just created
-   * the plan), so two appends to one chain cannot interleave.
+   * the plan), so two appends to one chain cannot interleave; the chain's head is on that row.
    */
-  async append(em: EntityManager, plan: Plan, actor: User, facts: AuditFacts): Promise<AuditRecord> {
-    const last = await em.findOne(AuditRecord, { plan }, { orderBy: { seq: 'DESC' } });
+  append(em: EntityManager, plan: Plan, actor: User, facts: AuditFacts): AuditRecord {
     const record = em.create(AuditRecord, {
       plan,
       actor,
-      seq: (last?.seq ?? 0) + 1,
+      seq: plan.auditSeq + 1,
       at: new Date(),
       event: facts.event,
       fromState: facts.fromState,
@@ -42,10 +40,12 @@ export class AuditService {
       comment: facts.comment ?? null,
       contentHash: plan.contentHash,
       details: facts.details ?? null,
-      prevHash: last?.hash ?? GENESIS,
+      prevHash: plan.auditHead,
       hash: '',
     });
     record.hash = hashOf(record);
+    plan.auditSeq = record.seq;
+    plan.auditHead = record.hash;
     return record;
   }
 
@@ -56,7 +56,7 @@ export class AuditService {
   /** Recomputes every hash and link: an edited, removed or reordered record breaks the chain. */
   async verify(em: EntityManager, planId: string): Promise<ChainVerdict> {
     const records = await em.find(AuditRecord, { plan: planId }, { orderBy: { seq: 'ASC' } });
-    let prevHash = GENESIS;
+    let prevHash = AUDIT_GENESIS;
     for (const [index, record] of records.entries()) {
       if (record.seq !== index + 1 || record.prevHash !== prevHash || record.hash !== hashOf(record)) {
         return { valid: false, records: records.length, brokenAt: record.seq };

@@ -11,11 +11,20 @@ import { IS_PUBLIC } from './decorators';
 const unauthorized = (message: string) => new AppError(HttpStatus.UNAUTHORIZED, 'UNAUTHORIZED', message);
 
 /**
- * Global guard: every route needs a valid Bearer token unless marked @Public().
- * The user is re-read on each request so a deactivated account or a changed role takes effect at once.
+ * How long a resolved user is reused: re-reading the account on every request costs more than the
+ * rest of a typical request, and a deactivation or role change still takes effect within seconds.
+ */
+const USER_TTL_MS = 5_000;
+const USER_CACHE_SIZE = 10_000;
+
+/**
+ * Global guard: every route needs a valid Bearer token unless marked @Public(). The user is re-read
+ * from the database (at most every few seconds), so a deactivated account or a changed role takes effect.
  */
 @Injectable()
 export class JwtAuthGuard implements CanActivate {
+  private readonly recent = new Map<string, { user: AuthUser; until: number }>();
+
   constructor(
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
@@ -30,10 +39,19 @@ export class JwtAuthGuard implements CanActivate {
     const payload = await this.jwt.verifyAsync<{ sub: string }>(token).catch(() => {
       throw unauthorized('Phiên đăng nhập không hợp lệ hoặc đã hết hạn, vui lòng đăng nhập lại');
     });
-    const user = await this.em.findOne(User, { id: payload.sub, active: true }, { populate: ['organisation'] });
-    if (!user) throw unauthorized('Tài khoản không còn hoạt động');
-    request.user = toAuthUser(user);
+    request.user = await this.activeUser(payload.sub);
     return true;
+  }
+
+  private async activeUser(id: string): Promise<AuthUser> {
+    const cached = this.recent.get(id);
+    if (cached && cached.until > Date.now()) return cached.user;
+    const user = await this.em.findOne(User, { id, active: true }, { populate: ['organisation'] });
+    if (!user) throw unauthorized('Tài khoản không còn hoạt động');
+    if (this.recent.size >= USER_CACHE_SIZE) this.recent.clear();
+    const authUser = toAuthUser(user);
+    this.recent.set(id, { user: authUser, until: Date.now() + USER_TTL_MS });
+    return authUser;
   }
 }
 

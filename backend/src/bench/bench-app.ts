@@ -18,6 +18,11 @@ export interface BenchApp {
   databasePids(): Promise<number[]>;
   /** The ORM's connection pool right now (knex/tarn), or null if it cannot be read. */
   poolNow(): { used: number; pending: number; max: number } | null;
+  /**
+   * Resolves once no connection is in use (at most `timeoutMs`): requests sent just before a load
+   * run stopped are still being served, and must not mix with what is measured next.
+   */
+  idle(timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -44,7 +49,7 @@ export async function startBenchApp(config: AppConfig): Promise<BenchApp> {
   const { port } = app.getHttpServer().address() as AddressInfo;
   let closed = false;
   const orm: MikroORM = app.get(MikroORM, { strict: false });
-  return {
+  const bench: BenchApp = {
     app,
     orm,
     url: `http://127.0.0.1:${port}`,
@@ -54,6 +59,15 @@ export async function startBenchApp(config: AppConfig): Promise<BenchApp> {
         return pool ? { used: pool.numUsed(), pending: pool.numPendingAcquires(), max: pool.max } : null;
       } catch {
         return null;
+      }
+    },
+    async idle(timeoutMs = 10_000) {
+      const until = Date.now() + timeoutMs;
+      let quiet = 0;
+      while (quiet < 3 && Date.now() < until) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        const now = bench.poolNow();
+        quiet = !now || (now.used === 0 && now.pending === 0) ? quiet + 1 : 0;
       }
     },
     async databasePids() {
@@ -70,6 +84,7 @@ export async function startBenchApp(config: AppConfig): Promise<BenchApp> {
       await app.close();
     },
   };
+  return bench;
 }
 
 interface TarnPool {

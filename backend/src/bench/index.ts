@@ -253,7 +253,10 @@ function summary(figures: Figures): void {
   table(['chỉ số', '>kết quả', 'mục tiêu', 'đánh giá'], rows);
   if (figures.backend.startsWith('PGlite')) out('!! Đo trên PGlite nhúng (dự phòng): đánh giá chỉ mang tính tham khảo.');
   if (busiestOther > 15) {
-    out(`!! Trong lúc đo, việc khác trên máy chiếm tới ${busiestOther.toFixed(0)} % CPU cả máy: các con số thấp hơn khi máy rảnh.`);
+    out(
+      `!! Trong một lượt đo, tiến trình khác chiếm tới ${busiestOther.toFixed(0)} % CPU cả máy (kể cả worker song song mà PostgreSQL ` +
+        'dùng cho một seq scan lớn): nếu đó là việc của người khác, con số thấp hơn khi máy rảnh.',
+    );
   }
   for (const failure of figures.failures) out(`!! Không đo được — ${failure}`);
 }

@@ -177,6 +177,7 @@ export async function benchPlanList(
 
   const cases: ListCaseResult[] = [];
   for (const listCase of LIST_CASES) {
+    await bench.idle();
     const { result: answer, queries } = await captureQueries(bench.orm, () => reader.call<unknown[]>('GET', listCase.path));
     if (answer.status !== 200) throw new Error(`${listCase.path}: ${answer.status} ${JSON.stringify(answer.body).slice(0, 300)}`);
     const spec = (seconds: number) => ({

@@ -71,7 +71,7 @@ export function cpuLine(result: LoadResult): string {
   if (!cpu) return '  CPU trong lượt đo: không đo được (không có /proc)';
   const database = cpu.database === null ? '' : `, PostgreSQL của bench ${cpu.database.toFixed(0)} %`;
   const lines = [
-    `  CPU cả máy trong lượt đo: bận ${cpu.machineBusy.toFixed(0)} % (tiến trình bench: ứng dụng + autocannon ${cpu.bench.toFixed(0)} %${database}, việc khác ${cpu.other.toFixed(0)} %)`,
+    `  CPU cả máy trong lượt đo: bận ${cpu.machineBusy.toFixed(0)} % (tiến trình bench: ứng dụng + autocannon ${cpu.bench.toFixed(0)} %${database}, còn lại ${cpu.other.toFixed(0)} %: tiến trình khác, kể cả worker song song của PostgreSQL)`,
   ];
   if (result.ok && cpu.appMainThreadMs !== null) {
     const app = cpu.appMainThreadMs / result.ok;

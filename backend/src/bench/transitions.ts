@@ -34,6 +34,7 @@ export async function benchTransitions(bench: BenchApp, options: { connections: 
 
   // The SQL of one transition each way, on a plan not used by the load.
   const [probe] = await createDraftPlans(drafter, 1, 'truy vấn');
+  await bench.idle();
   const submit = await captureQueries(bench.orm, () => drafter.sendEvent(probe, 'SUBMIT'));
   const withdraw = await captureQueries(bench.orm, () => drafter.sendEvent(probe, 'WITHDRAW'));
 
@@ -48,7 +49,7 @@ export async function benchTransitions(bench: BenchApp, options: { connections: 
   // A client stopped mid-cycle leaves its plan in review, and requests sent just before the stop may
   // still be running: let them finish, then put every plan back to draft (re-reading after a 409).
   const resetToDraft = async () => {
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await bench.idle();
     for (const id of plans) {
       for (let attempt = 0; attempt < 5; attempt++) {
         const answer = await drafter.call<{ status: string }>('GET', `/api/plans/${id}`);
@@ -85,6 +86,7 @@ export async function benchIssue(bench: BenchApp, options: { plans: number; conn
     await user.sendEvent(id, 'APPROVE');
   }
   const [probe, ...loadPlans] = plans;
+  await bench.idle();
   const issue = await captureQueries(bench.orm, () => user.sendEvent(probe, 'ISSUE'));
   // Every client issues its own plans once: the same number each, since autocannon's cap is per client.
   const perClient = Math.max(1, Math.floor(loadPlans.length / options.connections));

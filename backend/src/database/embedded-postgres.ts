@@ -20,7 +20,10 @@ export class EmbeddedPostgres {
   /** `dataDir` null keeps the database in memory (used by tests). */
   static async start(dataDir: string | null): Promise<EmbeddedPostgres> {
     if (dataDir) mkdirSync(dataDir, { recursive: true });
-    const db = await PGlite.create(dataDir ? `${dataDir}/pglite` : undefined);
+    // pg_trgm: the trigram index behind the plan title search (a contrib extension on a real server too).
+    // Its typings are ESM-only, hence the dynamic import.
+    const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+    const db = await PGlite.create(dataDir ? `${dataDir}/pglite` : undefined, { extensions: { pg_trgm } });
     const server = new PGLiteSocketServer({ db, port: 0, host: '127.0.0.1', maxConnections: 1 });
     await server.start();
     const url = `postgres://postgres@${server.getServerConn()}/postgres`;

@@ -6,6 +6,9 @@ import type { PersistedPlanState, PlanStatus } from '../workflow/plan.machine';
 import { PLAN_STATUSES } from '../workflow/plan.machine';
 import { PLAN_KINDS, PlanContent, PlanKind, ReportingDeadline } from './plan-content';
 
+/** prevHash of a chain's first audit record */
+export const AUDIT_GENESIS = 'GENESIS';
+
 /**
  * A plan: its current content (every edit also kept as an immutable PlanVersion), the persisted
  * state of its machine with the denormalised `status`, and the access fields the CASL rules filter on.
@@ -15,11 +18,14 @@ import { PLAN_KINDS, PlanContent, PlanKind, ReportingDeadline } from './plan-con
 @Index({ properties: ['issuer', 'updatedAt'] })
 @Index({ properties: ['year', 'updatedAt'] })
 @Index({ properties: ['parent'] })
+@Index({ properties: ['updatedAt', 'id'] })
+@Index({ properties: ['status', 'year', 'updatedAt'] })
+@Index({ name: 'plan_title_trgm_idx', expression: 'create index "plan_title_trgm_idx" on "plan" using gin ("title" gin_trgm_ops)' })
 @Index({ name: 'plan_issuer_lineage_idx', expression: 'create index "plan_issuer_lineage_idx" on "plan" using gin ("issuer_lineage")' })
 @Index({ name: 'plan_co_issuer_ids_idx', expression: 'create index "plan_co_issuer_ids_idx" on "plan" using gin ("co_issuer_ids")' })
 @Index({ name: 'plan_recipient_org_ids_idx', expression: 'create index "plan_recipient_org_ids_idx" on "plan" using gin ("recipient_org_ids")' })
 export class Plan extends BaseEntity<
-  'status' | 'contentVersion' | 'sharedWithCoIssuers' | 'recipientOrgIds' | 'number' | 'issuedAt' | 'approvedBy' | 'documentHash' | 'parent'
+  'status' | 'contentVersion' | 'auditSeq' | 'auditHead' | 'sharedWithCoIssuers' | 'recipientOrgIds' | 'number' | 'issuedAt' | 'approvedBy' | 'documentHash' | 'parent'
 > {
   @Enum({ items: () => PLAN_KINDS, nativeEnumName: 'plan_kind' })
   kind!: PlanKind;
@@ -90,6 +96,13 @@ export class Plan extends BaseEntity<
 
   @ManyToOne(() => Plan, { nullable: true, deleteRule: 'restrict' })
   parent: Plan | null = null;
+
+  /** Sequence and hash of the last audit record: the chain's head, kept on the row every event locks. */
+  @Property({ type: 'integer', hidden: true })
+  auditSeq: number = 0;
+
+  @Property({ type: 'text', hidden: true })
+  auditHead: string = AUDIT_GENESIS;
 
   /** The reporting deadlines alone, read in SQL, for lists that skip the (large) content. */
   @Formula((alias) => `${alias}.content -> 'reporting'`, { type: 'json', lazy: true })

@@ -1,4 +1,4 @@
-import { EntityManager, FilterQuery, LockMode } from '@mikro-orm/postgresql';
+import { EntityManager, FilterQuery, LockMode, QBFilterQuery } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { AbilityFactory } from '../auth/ability.factory';
 import type { AuthUser } from '../auth/auth-user';
@@ -19,6 +19,9 @@ import { implementingPlanContent } from './derive';
 import { presentPlanSummary } from './plan.presenter';
 import { PlanVersion } from './plan-version.entity';
 import { Plan } from './plan.entity';
+
+/** Lists count matches up to this many (see countUpTo). */
+const MAX_EXACT_TOTAL = 10_000;
 
 /** Type code of a plan in document symbols (FORMAT.md): "KH". */
 export const PLAN_TYPE_CODE = 'KH';
@@ -118,8 +121,8 @@ export class PlansService {
 
   /** Same, with the row locked for the rest of the transaction (every state change goes through here). */
   async lockReadable(em: EntityManager, user: AuthUser, id: string, lockMode = LockMode.PESSIMISTIC_WRITE): Promise<Plan> {
-    const plan = await em.findOne(Plan, id, { lockMode });
-    if (plan) await em.populate(plan, ['issuer', 'createdBy']);
+    // One query: the plan row locked, its issuer and author joined (not locked).
+    const plan = await em.findOne(Plan, id, { lockMode, lockTableAliases: ['p0'], populate: ['issuer', 'createdBy'], strategy: 'joined' });
     return this.assertReadable(user, plan);
   }
 
@@ -132,14 +135,26 @@ export class PlansService {
   async list(user: AuthUser, query: ListQuery): Promise<Page<Plan>> {
     const access = accessiblePlansWhere(this.abilities.createForUser(user));
     if (!access) return new Page('plans', [], 0, query.offset);
-    const [items, total] = await this.em.findAndCount(Plan, { $and: [access, listFilter(query.filter)] }, {
+    const where: FilterQuery<Plan> = { $and: [access, listFilter(query.filter)] };
+    const items = await this.em.find(Plan, where, {
       orderBy: { [query.sortField]: query.sortOrder, id: 'ASC' },
       limit: query.limit,
       offset: query.offset,
       populate: ['issuer', 'reporting'],
       exclude: ['content', 'machineState'],
     });
-    return new Page('plans', items as Plan[], total, query.offset);
+    return new Page('plans', items as Plan[], await this.countUpTo(where, MAX_EXACT_TOTAL), query.offset);
+  }
+
+  /**
+   * Counting every plan a provincial user may see means visiting every row; nobody pages past the
+   * first few hundred, so counts stop at `cap` (the list then says "of 10000").
+   */
+  private async countUpTo(where: FilterQuery<Plan>, cap: number): Promise<number> {
+    const rows = this.em.createQueryBuilder(Plan, 'p').select('p.id').where(where as QBFilterQuery<Plan>).limit(cap).getKnexQuery();
+    const count = this.em.getKnex().count({ total: '*' }).from(rows.as('capped'));
+    const [{ total }] = await this.em.getConnection().execute<{ total: string | number }[]>(count);
+    return Number(total);
   }
 
   async versions(user: AuthUser, id: string) {

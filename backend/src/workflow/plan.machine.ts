@@ -41,7 +41,7 @@ export interface PlanMachineInput {
 const region = (orgId: string) => `co_${orgId}`;
 
 /** The machine for one plan: a joint plan gets one parallel signing region per co-issuer. */
-export function createPlanMachine({ coIssuerIds }: PlanMachineInput) {
+export function createPlanMachine(coIssuerIds: string[]) {
   return setup({
     types: {} as { context: PlanMachineContext; events: MachineEvent; input: PlanMachineInput },
     guards: {
@@ -126,13 +126,27 @@ export interface PersistedPlanState {
 }
 
 export function initialPlanState(input: PlanMachineInput): PersistedPlanState {
-  return persist(getInitialSnapshot(createPlanMachine(input), input));
+  return persist(getInitialSnapshot(machineFor(input.coIssuerIds), input));
+}
+
+/** Machines are pure and depend only on the co-issuers: build each shape once, not on every event. */
+const machines = new Map<string, PlanMachine>();
+const MACHINE_CACHE_SIZE = 1000;
+
+function machineFor(coIssuerIds: string[]): PlanMachine {
+  const key = coIssuerIds.join(',');
+  let machine = machines.get(key);
+  if (!machine) {
+    if (machines.size >= MACHINE_CACHE_SIZE) machines.delete(machines.keys().next().value!);
+    machine = createPlanMachine(coIssuerIds);
+    machines.set(key, machine);
+  }
+  return machine;
 }
 
 /** The one place that restores a snapshot (xstate's restore API changes between majors). */
 export function restore(state: PersistedPlanState): PlanSnapshot {
-  const machine = createPlanMachine(state.context);
-  return machine.resolveState({ value: state.value, context: state.context });
+  return machineFor(state.context.coIssuerIds).resolveState({ value: state.value, context: state.context });
 }
 
 export function persist(snapshot: PlanSnapshot): PersistedPlanState {
@@ -163,7 +177,7 @@ export function legalEventsFor(state: PersistedPlanState, orgId: string, candida
 
 /** The top-level states in which some sender could send this event type (for task queries). */
 export function statesAccepting(type: PlanEvent): PlanStatus[] {
-  const machine = createPlanMachine({ kind: 'joint_plan', coIssuerIds: ['any'] });
+  const machine = createPlanMachine(['any']);
   return PLAN_STATUSES.filter((status) => machine.root.states[status].events.includes(type));
 }
 

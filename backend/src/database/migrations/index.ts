@@ -3,6 +3,7 @@ import { Migration20261125073319 } from './Migration20261125073319';
 import { Migration20261125074343 } from './Migration20261125074343';
 import { Migration20261125090000_templates } from './Migration20261125090000_templates';
 import { Migration20261125100000_distribution_reports } from './Migration20261125100000_distribution_reports';
+import { Migration20261125110000_audit_head } from './Migration20261125110000_audit_head';
 
 /** Every migration in order; `npm run migration:create` writes a new file, add it here. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -10,4 +11,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261125074343', class: Migration20261125074343 },
   { name: 'Migration20261125090000_templates', class: Migration20261125090000_templates },
   { name: 'Migration20261125100000_distribution_reports', class: Migration20261125100000_distribution_reports },
+  { name: 'Migration20261125110000_audit_head', class: Migration20261125110000_audit_head },
 ];
