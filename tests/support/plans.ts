@@ -1,3 +1,4 @@
+import { samplePlanContent } from '../../backend/src/plans/sample-plan-content';
 import { startTestApp, TestApp } from './test-app';
 
 /** Demo organisations by a short key, read through the API. */
@@ -36,32 +37,7 @@ export async function demoOrgs(t: TestApp, asUser = 'bpt.tinh'): Promise<DemoOrg
 }
 
 /** A valid plan content; override what a test cares about. */
-export function planContent(issuerId: string, overrides: Record<string, unknown> = {}) {
-  return {
-    kind: 'plan',
-    issuerId,
-    coIssuerIds: [],
-    title: 'Triển khai Cuộc vận động “Toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn minh” năm 2026',
-    place: 'Sơn La',
-    preamble: ['Thực hiện Kế hoạch số 224/KH-MTTQ-BTT, ngày 05/4/2026 của Ban Thường trực Ủy ban Trung ương MTTQ Việt Nam;'],
-    body: [
-      { type: 'heading1', text: 'MỤC ĐÍCH, YÊU CẦU' },
-      { type: 'heading2', text: 'Mục đích' },
-      { type: 'paragraph', text: 'Phát huy vai trò của Mặt trận Tổ quốc Việt Nam các cấp.' },
-      { type: 'bullet', text: 'Tuyên truyền sâu rộng trong nhân dân;' },
-      { type: 'heading1', text: 'TỔ CHỨC THỰC HIỆN' },
-      { type: 'paragraph', text: 'Ban Thường trực Ủy ban MTTQ các huyện xây dựng kế hoạch thực hiện.' },
-    ],
-    closing: ['Trên đây là Kế hoạch triển khai thực hiện Cuộc vận động năm 2026.'],
-    signer: { authority: 'TM. BAN THƯỜNG TRỰC', deputy: null, title: 'PHÓ CHỦ TỊCH' },
-    recipients: [{ label: 'Ban Thường trực UB TW MTTQ Việt Nam', note: 'b/c' }],
-    archive: 'Lưu: VT, BPT.',
-    reporting: [{ name: 'Báo cáo 6 tháng', dueDate: '2026-06-10' }],
-    form: null,
-    parentPlanId: null,
-    ...overrides,
-  };
-}
+export const planContent = samplePlanContent;
 
 export function jointPlanContent(orgs: DemoOrgs, coIssuerIds: string[], overrides: Record<string, unknown> = {}) {
   return planContent(orgs.province, { kind: 'joint_plan', heading: 'KẾ HOẠCH PHỐI HỢP', coIssuerIds, ...overrides });

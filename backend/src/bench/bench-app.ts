@@ -8,6 +8,7 @@ import { AppConfig, loadConfigFromEnv } from '../config/app-config';
 import { DEMO_PASSWORD } from '../database/seeders/organisations.seeder';
 import { LoadResult, LoadSpec, runLoad } from './load';
 import { withCpuShare } from './machine';
+import { samplePlanContent } from '../plans/sample-plan-content';
 
 export interface BenchApp {
   app: INestApplication;
@@ -177,29 +178,5 @@ export class ApiClient {
   }
 }
 
-/** A valid plan of the given issuer (the same shape as tests/support/plans.ts planContent). */
-export function planContent(issuerId: string, title: string) {
-  return {
-    kind: 'plan',
-    issuerId,
-    coIssuerIds: [],
-    title,
-    place: 'Sơn La',
-    preamble: ['Thực hiện Kế hoạch số 224/KH-MTTQ-BTT, ngày 05/4/2026 của Ban Thường trực Ủy ban Trung ương MTTQ Việt Nam;'],
-    body: [
-      { type: 'heading1', text: 'MỤC ĐÍCH, YÊU CẦU' },
-      { type: 'heading2', text: 'Mục đích' },
-      { type: 'paragraph', text: 'Phát huy vai trò của Mặt trận Tổ quốc Việt Nam các cấp.' },
-      { type: 'bullet', text: 'Tuyên truyền sâu rộng trong nhân dân;' },
-      { type: 'heading1', text: 'TỔ CHỨC THỰC HIỆN' },
-      { type: 'paragraph', text: 'Ban Thường trực Ủy ban MTTQ các huyện xây dựng kế hoạch thực hiện.' },
-    ],
-    closing: ['Trên đây là Kế hoạch triển khai thực hiện Cuộc vận động năm 2026.'],
-    signer: { authority: 'TM. BAN THƯỜNG TRỰC', deputy: null, title: 'PHÓ CHỦ TỊCH' },
-    recipients: [{ label: 'Ban Thường trực UB TW MTTQ Việt Nam', note: 'b/c' }],
-    archive: 'Lưu: VT, BPT.',
-    reporting: [{ name: 'Báo cáo 6 tháng', dueDate: '2026-06-10' }],
-    form: null,
-    parentPlanId: null,
-  };
-}
+/** A valid plan of the given issuer. */
+export const planContent = (issuerId: string, title: string) => samplePlanContent(issuerId, { title });
