@@ -48,7 +48,19 @@ export type AppAbility = MongoAbility<[Action, Subject]>;
 /** One line per rule of DESIGN §5. */
 @Injectable()
 export class AbilityFactory {
+  /** The guard reuses one AuthUser object while it caches the user, so its abilities are built once too. */
+  private readonly built = new WeakMap<AuthUser, AppAbility>();
+
   createForUser(user: AuthUser): AppAbility {
+    let ability = this.built.get(user);
+    if (!ability) {
+      ability = this.build(user);
+      this.built.set(user, ability);
+    }
+    return ability;
+  }
+
+  private build(user: AuthUser): AppAbility {
     const { can, build } = new AbilityBuilder<AppAbility>(createMongoAbility);
     const org = user.organisationId;
     const has = (role: AuthUser['roles'][number]) => user.roles.includes(role);
