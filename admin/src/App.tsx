@@ -1,4 +1,4 @@
-import { Admin, Resource } from 'react-admin';
+import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { authProvider } from './authProvider';
 import { Dashboard } from './dashboard/Dashboard';
 import { dataProvider } from './dataProvider';
@@ -7,6 +7,7 @@ import { AppLayout } from './layout/AppLayout';
 import numberRegister from './numberRegister';
 import organisations from './organisations';
 import plans from './plans';
+import { reportRoutes } from './reports';
 import { theme } from './theme';
 import users from './users';
 
@@ -25,5 +26,6 @@ export const App = () => (
     <Resource name="number-registers" {...numberRegister} />
     <Resource name="organisations" {...organisations} />
     <Resource name="users" {...users} />
+    <CustomRoutes>{reportRoutes}</CustomRoutes>
   </Admin>
 );

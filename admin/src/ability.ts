@@ -7,7 +7,7 @@ import type { Plan, PlanAction } from './types';
  * The same CASL ability the server builds (backend/src/auth/ability.factory.ts), from the rules
  * `/api/me` sends. It decides which menus and buttons appear; the server stays the judge.
  */
-type Action = 'manage' | 'read' | 'create' | 'update' | 'delete' | PlanAction;
+type Action = 'manage' | 'read' | 'create' | 'update' | 'delete' | PlanAction | 'CLOSE_ROUND';
 type SubjectType = 'Plan' | 'Organisation' | 'User' | 'NumberRegister' | 'Template' | 'all';
 export type AppAbility = MongoAbility<[Action, SubjectType | ReturnType<typeof planSubject>]>;
 
@@ -34,6 +34,10 @@ const RESOURCE_ACTIONS: Record<string, Action> = {
   edit: 'update',
   delete: 'delete',
 };
+
+/** Whether the rules let the caller do `action` on this plan (e.g. CLOSE_ROUND: the issuer's leader or clerk). */
+export const canOnPlan = (ability: AppAbility, action: Action, plan: Pick<Plan, 'issuerId' | 'coIssuerIds' | 'status'>) =>
+  ability.can(action, planSubject(plan));
 
 /** Only a draft is edited; every other change to a plan goes through a workflow event. */
 const canEditPlan = (ability: AppAbility, plan: Plan) => plan.status === 'draft' && ability.can('update', planSubject(plan));

@@ -1,7 +1,25 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils, HttpError, type DataProvider } from 'react-admin';
 import { session } from './session';
-import type { Delivery, Distribution, HistoryEntry, Plan, PlanDiff, PlanEvent, PlanStats, PlanVersionInfo, Task } from './types';
+import type {
+  Delivery,
+  Distribution,
+  HistoryEntry,
+  ImplementingPlan,
+  MyReport,
+  OrganisationTemplate,
+  Plan,
+  PlanDiff,
+  PlanEvent,
+  PlanStats,
+  PlanVersionInfo,
+  Report,
+  ReportRevision,
+  ReportSummary,
+  SaveReport,
+  Task,
+  TemplateKind,
+} from './types';
 
 const API = '/api';
 
@@ -25,6 +43,19 @@ function fileNameOf(disposition: string | null, fallback: string): string {
   return /filename="?([^";]+)"?/i.exec(disposition ?? '')?.[1] ?? fallback;
 }
 
+const reportPath = (id: string, deadline: number) => `/plans/${id}/reports/${deadline}`;
+
+/** A file the API answers (DOCX, CSV), with the name its Content-Disposition gives. */
+async function download(path: string, fallbackName: string): Promise<{ blob: Blob; fileName: string }> {
+  const token = session.token();
+  const response = await fetch(`${API}${path}`, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+  if (!response.ok) {
+    const body = await response.json().catch(() => ({}));
+    throw new HttpError(body.message ?? response.statusText, response.status, body);
+  }
+  return { blob: await response.blob(), fileName: fileNameOf(response.headers.get('Content-Disposition'), fallbackName) };
+}
+
 /** What the plan pages need beyond react-admin's CRUD methods. */
 export const kehoachMethods = {
   sendEvent: (id: string, type: PlanEvent, comment?: string) =>
@@ -39,14 +70,37 @@ export const kehoachMethods = {
   /** A recipient committee's implementing plan: a new draft citing this one. */
   derivePlan: (id: string) => json<Plan>(`/plans/${id}/derive`, { method: 'POST' }),
 
-  async downloadDocument(id: string): Promise<{ blob: Blob; fileName: string }> {
-    const token = session.token();
-    const response = await fetch(`${API}/plans/${id}/document`, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
-    if (!response.ok) {
-      const body = await response.json().catch(() => ({}));
-      throw new HttpError(body.message ?? response.statusText, response.status, body);
-    }
-    return { blob: await response.blob(), fileName: fileNameOf(response.headers.get('Content-Disposition'), `ke-hoach-${id}.docx`) };
+  /** The plan's DOCX: marked "DỰ THẢO" before issue, the stored issued file after. */
+  downloadDocument: (id: string) => download(`/plans/${id}/document`, `ke-hoach-${id}.docx`),
+  /** Plans derived from this one (recipients' implementing plans) that the caller may read. */
+  getImplementing: (id: string) => json<ImplementingPlan[]>(`/plans/${id}/implementing`),
+
+  /** Reports: `deadline` is the index of the deadline in the plan's `reporting`. */
+  getMyReport: (id: string, deadline: number) => json<MyReport>(`${reportPath(id, deadline)}/mine`),
+  saveMyReport: (id: string, deadline: number, report: SaveReport) =>
+    json<Report>(`${reportPath(id, deadline)}/mine`, { method: 'PUT', body: JSON.stringify(report) }),
+  getReportSummary: (id: string, deadline: number) => json<ReportSummary>(`${reportPath(id, deadline)}/summary`),
+  downloadReportSummary: (id: string, deadline: number, format: 'csv' | 'docx') =>
+    download(`${reportPath(id, deadline)}/summary.${format}`, `tong-hop-bao-cao-${deadline + 1}.${format}`),
+  closeReportRound: (id: string, deadline: number) => json<{ deadline: number; closedAt: string }>(`${reportPath(id, deadline)}/close`, { method: 'POST' }),
+  getReportRevisions: (id: string, deadline: number, organisationId: string) =>
+    json<ReportRevision[]>(`${reportPath(id, deadline)}/organisations/${organisationId}/revisions`),
+
+  /** An organisation's own plan templates (admins): history, upload, download, activate, back to the shipped one. */
+  getTemplates: (organisationId: string) =>
+    json<OrganisationTemplate[]>(`/organisations/${organisationId}/templates?sort=${encodeURIComponent('["version","DESC"]')}&range=${encodeURIComponent('[0,199]')}`),
+  uploadTemplate: (organisationId: string, kind: TemplateKind, file: File) => {
+    const body = new FormData();
+    body.append('kind', kind);
+    body.append('file', file);
+    return json<OrganisationTemplate>(`/organisations/${organisationId}/templates`, { method: 'POST', body });
+  },
+  downloadTemplate: (template: OrganisationTemplate) =>
+    download(`/organisations/${template.organisationId}/templates/${template.id}/file`, template.fileName),
+  activateTemplate: (template: OrganisationTemplate) =>
+    json<OrganisationTemplate>(`/organisations/${template.organisationId}/templates/${template.id}/activate`, { method: 'POST' }),
+  useShippedTemplate: async (organisationId: string, kind: TemplateKind) => {
+    await httpClient(`${API}/organisations/${organisationId}/templates/active?kind=${kind}`, { method: 'DELETE' });
   },
 };
 

@@ -1,7 +1,7 @@
 /** What the API answers (DESIGN.md §10). Plan content is the backend's own type. */
-import type { BlockType, BodyBlock, PlanContent } from '@backend/plans/plan-content';
+import type { BlockType, BodyBlock, Indicator, PlanContent, ReportingDeadline } from '@backend/plans/plan-content';
 
-export type { BlockType, BodyBlock, PlanContent };
+export type { BlockType, BodyBlock, Indicator, PlanContent, ReportingDeadline };
 export { BLOCK_TYPES, INDICATOR_TYPES, PLAN_KINDS } from '@backend/plans/plan-content';
 
 export const ROLES = ['admin', 'drafter', 'reviewer', 'leader', 'clerk'] as const;
@@ -82,15 +82,16 @@ export interface Plan extends PlanContent {
 }
 
 export interface Task {
-  /** absent for workflow steps; set for what a recipient organisation has to do */
-  type?: 'acknowledge' | 'recalled' | 'report_due' | 'report_overdue';
+  /** `plan` (or absent) for a workflow step; the others are what a recipient organisation has to do */
+  type?: 'plan' | 'acknowledge' | 'recalled' | 'report_due' | 'report_overdue';
   planId: string;
   title: string;
   kind: PlanContent['kind'];
   status: PlanStatus;
   actions: PlanAction[];
   updatedAt: string;
-  /** report tasks: which deadline of the plan's `reporting`, and when */
+  /** report tasks: which deadline of the plan's `reporting` (its index), its name and when */
+  deadline?: number;
   deadlineName?: string;
   dueDate?: string;
 }
@@ -104,10 +105,15 @@ export interface Delivery {
   deliveredAt: string;
   acknowledgedAt: string | null;
   acknowledgedBy: { id: string; fullName: string } | null;
+  /** a recalled plan: when the recipient marked the recall notice seen */
+  recallSeenAt?: string | null;
 }
 
 export interface Distribution {
   status: PlanStatus;
+  /** set once the plan is recalled: when, and the leader's reason */
+  recalledAt: string | null;
+  recallReason: string | null;
   /** the issuer side sees every delivery; a recipient only its own */
   deliveries: Delivery[];
   external: { label: string; note: string | null }[];
@@ -161,4 +167,120 @@ export interface RegisterEntry {
   planId: string | null;
   issuedAt: string;
   external: boolean;
+}
+
+/** A row of the plan list (`GET /api/plans`): no body; `reporting` once the backend sends it. */
+export interface PlanSummary {
+  id: string;
+  kind: PlanContent['kind'];
+  status: PlanStatus;
+  title: string;
+  issuerId: string;
+  number: string | null;
+  issuedAt: string | null;
+  updatedAt: string;
+  reporting?: ReportingDeadline[];
+}
+
+/** A plan derived from another (`GET /api/plans/:id/implementing`). */
+export interface ImplementingPlan extends PlanSummary {
+  issuerName: string;
+}
+
+export type IndicatorValue = number | string | null;
+
+/** One recipient organisation's report for one deadline. */
+export interface Report {
+  id: string;
+  deadline: number;
+  organisationId: string;
+  state: 'draft' | 'submitted';
+  values: Record<string, IndicatorValue>;
+  note: string;
+  submittedAt: string | null;
+  revision: number;
+  version: number;
+  updatedAt: string;
+}
+
+/** `GET /api/plans/:id/reports/:deadline/mine`: the deadline, the form, and the caller's report so far. */
+export interface MyReport {
+  deadline: number;
+  name: string;
+  dueDate: string;
+  closed: boolean;
+  form: PlanContent['form'];
+  report: Report | null;
+}
+
+export interface SaveReport {
+  values: Record<string, IndicatorValue>;
+  note: string;
+  submit: boolean;
+  version?: number;
+}
+
+export const REPORT_STATUSES = ['submitted', 'late', 'overdue', 'draft', 'pending'] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+
+export interface ReportRollup {
+  planId: string;
+  planNumber: string | null;
+  reporters: number;
+  submitted: number;
+  totals: Record<string, number | null>;
+}
+
+export interface ReportSummaryRow {
+  organisationId: string;
+  organisationName: string;
+  status: ReportStatus;
+  submittedAt: string | null;
+  values: Record<string, IndicatorValue> | null;
+  note: string | null;
+  rollup: ReportRollup | null;
+}
+
+/** `GET /api/plans/:id/reports/:deadline/summary`: the issuer's follow-up of one deadline. */
+export interface ReportSummary {
+  planId: string;
+  planTitle: string;
+  planNumber: string | null;
+  issuerId: string;
+  issuerName: string;
+  deadline: number;
+  name: string;
+  dueDate: string;
+  closed: boolean;
+  indicators: Indicator[];
+  counts: Record<ReportStatus, number> & { recipients: number };
+  totals: Record<string, number | null>;
+  rolledUpTotals: Record<string, number | null>;
+  rows: ReportSummaryRow[];
+}
+
+export interface ReportRevision {
+  revision: number;
+  state: Report['state'];
+  values: Record<string, IndicatorValue>;
+  note: string;
+  savedAt: string;
+  savedBy: { id: string; fullName: string };
+}
+
+export const TEMPLATE_KINDS = ['single', 'joint'] as const;
+export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
+
+/** One uploaded version of an organisation's own plan template. */
+export interface OrganisationTemplate {
+  id: string;
+  organisationId: string;
+  kind: TemplateKind;
+  version: number;
+  fileName: string;
+  size: number;
+  sha256: string;
+  uploadedByName: string | null;
+  uploadedAt: string;
+  active: boolean;
 }

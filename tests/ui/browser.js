@@ -4,6 +4,7 @@ const { chromium } = require('playwright-core');
 
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const DESKTOP = { width: 1366, height: 768 };
+const PHONE = { width: 390, height: 844 };
 
 /**
  * One browser profile for the whole run, one page at 1366×768. It records the messages polyglot
@@ -35,4 +36,4 @@ async function launchBrowser({ executablePath, profileDir }) {
   return browser;
 }
 
-module.exports = { launchBrowser, DESKTOP };
+module.exports = { launchBrowser, DESKTOP, PHONE };

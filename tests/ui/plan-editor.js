@@ -36,28 +36,47 @@ async function blockLabels(u) {
   return u.page.getByTestId('block-label').evaluateAll((elements) => elements.map((element) => element.textContent.trim()));
 }
 
-/** One recipient picked from the organisations (its text filled in from the name), one typed. */
+/**
+ * A line naming two district committees (picking the first fills the line's text from its name),
+ * and one typed line for an outside recipient.
+ */
 async function fillRecipients(u) {
   const recipients = u.page.locator('.ra-input-recipients');
   await recipients.getByRole('button', { name: 'Thêm' }).click();
   await u.pickAutocomplete(u.field('recipients.0.orgIds'), 'Thuận Châu', 'Ủy ban MTTQ Việt Nam huyện Thuận Châu');
   const label = await u.field('recipients.0.label').inputValue();
   if (label !== 'Ủy ban MTTQ Việt Nam huyện Thuận Châu') throw new Error(`picking an organisation filled the line with "${label}"`);
+  await u.pickAutocomplete(u.field('recipients.0.orgIds'), 'Mai Sơn', 'Ủy ban MTTQ Việt Nam huyện Mai Sơn');
+  await u.field('recipients.0.label').fill('Ủy ban MTTQ Việt Nam huyện Thuận Châu, huyện Mai Sơn');
   await recipients.getByRole('button', { name: 'Thêm' }).click();
   await u.field('recipients.1.label').fill('Ban Thường trực UB TW MTTQ Việt Nam');
   await u.field('recipients.1.note').fill('b/c');
 }
 
-/** A deadline three weeks ahead and a one-indicator reporting form. */
+const REPORT_NAME = 'Báo cáo sơ kết 6 tháng';
+
+/** The form's indicators: a count, a percentage and a text answer. */
+const INDICATORS = [
+  { code: '1', label: 'Số khu dân cư đạt chuẩn văn hóa', unit: 'khu', type: 'Số nguyên' },
+  { code: '2', label: 'Tỷ lệ hộ gia đình văn hóa', unit: '%', type: 'Tỷ lệ (%)' },
+  { code: '3', label: 'Mô hình, cách làm hay', unit: '', type: 'Chữ' },
+];
+
+/** A deadline three weeks ahead (answered as "YYYY-MM-DD") and a three-indicator reporting form. */
 async function fillReporting(u) {
   await u.page.locator('.ra-input-reporting').getByRole('button', { name: 'Thêm' }).click();
-  await u.field('reporting.0.name').fill('Báo cáo sơ kết 6 tháng');
+  await u.field('reporting.0.name').fill(REPORT_NAME);
   const due = new Date(Date.now() + 21 * 24 * 3600 * 1000).toISOString().slice(0, 10);
   await u.field('reporting.0.dueDate').fill(due);
-  await u.page.locator('[class*="ra-input-form.indicators"]').getByRole('button', { name: 'Thêm' }).click();
-  await u.field('form.indicators.0.code').fill('1');
-  await u.field('form.indicators.0.label').fill('Số khu dân cư đạt chuẩn văn hóa');
-  await u.field('form.indicators.0.unit').fill('khu');
+  const indicators = u.page.locator('[class*="ra-input-form.indicators"]');
+  for (const [index, indicator] of INDICATORS.entries()) {
+    await indicators.getByRole('button', { name: 'Thêm' }).last().click();
+    await u.field(`form.indicators.${index}.code`).fill(indicator.code);
+    await u.field(`form.indicators.${index}.label`).fill(indicator.label);
+    await u.field(`form.indicators.${index}.unit`).fill(indicator.unit);
+    if (indicator.type !== 'Số nguyên') await u.pickSelect(`form.indicators.${index}.type`, indicator.type);
+  }
+  return due;
 }
 
 /** The PUT body for a plan as the API returned it, with some fields changed. */
@@ -66,4 +85,4 @@ function contentOf(plan, changes = {}) {
   return { ...content, ...changes, version: plan.version };
 }
 
-module.exports = { fillGeneral, fillContent, insertBlockBelow, blockLabels, fillRecipients, fillReporting, contentOf };
+module.exports = { fillGeneral, fillContent, insertBlockBelow, blockLabels, fillRecipients, fillReporting, contentOf, REPORT_NAME };

@@ -3,13 +3,15 @@
  * A joint plan's whole life, each step by the demo user whose job it is: drafted and submitted,
  * forwarded, changes requested by a co-issuer, edited (meeting a concurrent edit on the way) and
  * resubmitted, signed again, approved, issued with its number, distributed, downloaded, then
- * acknowledged by a recipient committee that starts its own implementing plan from it.
+ * acknowledged by a recipient committee that starts its own implementing plan from it; then
+ * reported on, followed up, closed and recalled (after-issue.js).
  */
 const PizZip = require('pizzip');
 const fs = require('node:fs');
 const { assert } = require('./checks');
 const { ui } = require('./ui');
 const plan = require('./plan-editor');
+const { afterIssueSteps } = require('./after-issue');
 
 const TITLE = 'Phối hợp thực hiện Cuộc vận động “Toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn minh” năm 2026';
 const CO_ISSUERS = ['Liên đoàn Lao động tỉnh Sơn La', 'Hội Nông dân tỉnh Sơn La'];
@@ -38,6 +40,7 @@ async function scenario(context) {
     ['vt.tinh finds the number in the register and registers an outside document', () => numberRegister(u, state)],
     ['bpt.thuanchau (a recipient) acknowledges receipt and starts its implementing plan', () => receive(u, state)],
     ['vt.tinh sees who acknowledged receipt', () => acknowledgements(u, state)],
+    ...afterIssueSteps(u, state),
   ];
   let broken = false;
   for (const [name, run] of steps) {
@@ -61,7 +64,7 @@ async function draft(u, state) {
   await u.openTab('Nơi nhận');
   await plan.fillRecipients(u);
   await u.openTab('Báo cáo');
-  await plan.fillReporting(u);
+  state.dueDate = await plan.fillReporting(u);
   await u.openTab('Xem trước');
   const preview = await u.page.getByTestId('document-preview').innerText();
   for (const text of ['KẾ HOẠCH PHỐI HỢP', 'I. MỤC ĐÍCH, YÊU CẦU', '1.1. Tuyên truyền, vận động', 'TM. BAN THƯỜNG VỤ LĐLĐ TỈNH', 'Nơi nhận:', 'BIỂU BÁO CÁO SỐ LIỆU KẾT QUẢ']) {
@@ -217,7 +220,7 @@ async function acknowledgements(u, state) {
   await u.loginAs('vt.tinh');
   await u.openPlan(state.planId);
   const panel = u.page.getByTestId('distribution-panel');
-  await panel.getByText('Đã xác nhận nhận: 1/1 đơn vị').waitFor();
+  await panel.getByText('Đã xác nhận nhận: 1/2 đơn vị').waitFor();
   await panel.getByText(/Đã nhận — Lò Văn Khánh/).waitFor();
   await u.screenshot('07-plan-distributed');
 }

@@ -1,10 +1,9 @@
 'use strict';
 /** Checks that stand on their own: rights, validation, the phone width, the administrator's pages. */
 const { assert } = require('./checks');
-const { DESKTOP } = require('./browser');
+const { organisationTemplates } = require('./templates');
 const { ui } = require('./ui');
 
-const PHONE = { width: 390, height: 844 };
 
 async function standaloneChecks(context) {
   const u = ui(context);
@@ -14,7 +13,10 @@ async function standaloneChecks(context) {
   await checks.step('a phone-width screen lays the plan list and page out without sideways scrolling', () => phone(u, context.planId));
   await checks.step('leaving a form with unsaved changes asks first', () => unsavedChanges(u));
   await checks.step('a validation error shows under its field (client rule and server rule)', () => validation(u));
-  await checks.step('the administrator sees the organisation tree and the users; others have no Users menu', () => administration(u));
+  await checks.step('the administrator sees the organisation tree (siblings by name) and the users; others have no Users menu', () => administration(u));
+  await checks.step('admin uploads a broken template and sees every failure; a sound one becomes version 1; back to the shipped one', () =>
+    organisationTemplates(u),
+  );
   checks.expect('no uncaught error in the page', () => context.browser.pageErrors.length === 0, () => [...new Set(context.browser.pageErrors)].join('; '));
 }
 
@@ -60,34 +62,26 @@ async function validation(u) {
   await u.screenshot('10-validation-error', { fullPage: false });
 }
 
-/** Continues as tb.tinh on the plan list: each filter narrows the rows to the matching plans. */
+/** Continues as tb.tinh on the plan list: each filter narrows the rows to the matching plans (the scenario's plan was recalled). */
 async function listFilters(u) {
-  await u.pickSelect('status', 'Đã gửi');
-  await u.page.locator('[data-status]:not([data-status="distributed"])').first().waitFor({ state: 'detached' });
-  assert((await u.page.locator('[data-status="distributed"]').count()) > 0, 'no distributed plan is listed');
+  await u.pickSelect('status', 'Đã thu hồi');
+  await u.page.locator('[data-status]:not([data-status="recalled"])').first().waitFor({ state: 'detached' });
+  assert((await u.page.locator('[data-status="recalled"]').count()) > 0, 'no recalled plan is listed');
   const text = 'Phối hợp thực hiện';
   await u.page.getByPlaceholder('Tìm kiếm').fill(text);
   await u.page.locator('tbody tr').filter({ hasNotText: text }).first().waitFor({ state: 'detached' });
-  assert((await u.page.locator('tbody tr').filter({ hasText: text }).count()) > 0, `no distributed plan about "${text}" is listed`);
+  assert((await u.page.locator('tbody tr').filter({ hasText: text }).count()) > 0, `no recalled plan about "${text}" is listed`);
 }
 
 async function phone(u, planId) {
-  await u.page.setViewportSize(PHONE);
-  try {
-    const pages = [
-      ['/plans', u.page.getByText('Phối hợp thực hiện').first(), '11-phone-plan-list'],
-      [`/plans/${planId}/show`, u.page.getByTestId('document-preview'), '12-phone-plan-page'],
-      ['/', u.page.getByTestId('tasks-card'), '13-phone-dashboard'],
-    ];
-    for (const [route, content, name] of pages) {
-      await u.go(route);
-      await content.waitFor();
-      const overflow = await u.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      assert(overflow <= 0, `${route} is ${overflow}px wider than the screen`);
-      await u.screenshot(name);
-    }
-  } finally {
-    await u.page.setViewportSize(DESKTOP);
+  const pages = [
+    ['/plans', u.page.getByText('Phối hợp thực hiện').first(), '11-phone-plan-list'],
+    [`/plans/${planId}/show`, u.page.getByTestId('document-preview'), '12-phone-plan-page'],
+    ['/', u.page.getByTestId('tasks-card'), '13-phone-dashboard'],
+  ];
+  for (const [route, content, name] of pages) {
+    await u.go(route);
+    await u.atPhoneWidth(name, content);
   }
 }
 
@@ -98,10 +92,24 @@ async function administration(u) {
   await u.page.getByRole('menuitem', { name: 'Người dùng' }).waitFor();
   await u.go('/organisations');
   await u.page.getByText('Liên đoàn Lao động tỉnh Sơn La').waitFor();
+  await siblingsByName(u);
   await u.screenshot('14-organisations-tree');
   await u.go('/users');
   await u.page.getByText('bpt.tinh').waitFor();
   await u.screenshot('15-users');
+}
+
+/** In the tree each organisation's children follow one another in alphabetical (Vietnamese) order. */
+async function siblingsByName(u) {
+  const { body: organisations } = await u.api('GET', `/organisations?range=${encodeURIComponent('[0,199]')}`);
+  const shown = await u.page.locator('tbody td.column-name').allInnerTexts();
+  assert(shown.length === organisations.length, `the tree shows ${shown.length} of ${organisations.length} organisations`);
+  for (const parent of [null, ...organisations.map((o) => o.id)]) {
+    const children = organisations.filter((o) => o.parentId === parent).map((o) => o.name);
+    const order = [...children].sort((a, b) => shown.indexOf(a) - shown.indexOf(b));
+    const expected = [...children].sort((a, b) => a.localeCompare(b, 'vi'));
+    assert(JSON.stringify(order) === JSON.stringify(expected), `siblings shown as ${order.join(', ')}; by name: ${expected.join(', ')}`);
+  }
 }
 
 module.exports = { standaloneChecks };

@@ -1,6 +1,8 @@
 'use strict';
 /** What a user does in the admin UI, in the words of the UI (Vietnamese labels), for the scenario to read as a story. */
+const fs = require('node:fs');
 const path = require('node:path');
+const { DESKTOP, PHONE } = require('./browser');
 const { assert } = require('./checks');
 
 const PASSWORD = 'kehoach2026';
@@ -18,7 +20,9 @@ function ui({ baseUrl, browser, screenshots }) {
     async loginAs(username) {
       const loggedIn = page.url().startsWith(baseUrl) && (await page.evaluate(() => localStorage.getItem('kehoach.session') !== null));
       if (loggedIn) {
-        await page.getByRole('button', { name: 'Tài khoản' }).click();
+        // The app bar slides away while scrolling down; back at the top it is there.
+        await page.evaluate(() => window.scrollTo(0, 0));
+        await page.getByRole('button', { name: 'Tài khoản', exact: true }).click();
         await page.getByRole('menuitem', { name: 'Đăng xuất' }).click();
         await page.waitForURL(/#\/login/);
       } else {
@@ -29,7 +33,7 @@ function ui({ baseUrl, browser, screenshots }) {
       await page.locator('input[name="password"]').fill(PASSWORD);
       await page.locator('button[type="submit"]').click();
       // react-admin returns to the page the previous user left; every step starts from the dashboard.
-      await page.getByRole('button', { name: 'Tài khoản' }).waitFor();
+      await page.getByRole('button', { name: 'Tài khoản', exact: true }).waitFor();
       await go('/');
       await page.getByTestId('tasks-card').waitFor();
     },
@@ -97,7 +101,38 @@ function ui({ baseUrl, browser, screenshots }) {
 
     async screenshot(name, { fullPage = true } = {}) {
       await page.waitForLoadState('networkidle').catch(() => {});
+      // A full-page shot of a scrolled page draws the fixed app bar where the scroll left it.
+      if (fullPage) await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: path.join(screenshots, `${name}.png`), fullPage, animations: 'disabled' });
+    },
+
+    /** An element's text on one line. */
+    async textOf(locator) {
+      return (await locator.innerText()).replace(/\s+/g, ' ').trim();
+    },
+
+    /** Clicks what starts a download and answers the file's name and bytes. */
+    async download(trigger) {
+      const [file] = await Promise.all([page.waitForEvent('download'), trigger.click()]);
+      return { name: file.suggestedFilename(), bytes: fs.readFileSync(await file.path()) };
+    },
+
+    /**
+     * The page at a phone's width: `content` on screen, no sideways scrolling, a screenshot;
+     * then back to the desktop size.
+     */
+    async atPhoneWidth(name, content) {
+      await page.setViewportSize(PHONE);
+      try {
+        await content.waitFor();
+        // Give the layout a moment to follow the new width (media queries, a closing notification).
+        await page.waitForFunction(() => document.documentElement.scrollWidth <= window.innerWidth, null, { timeout: 3_000 }).catch(() => {});
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        assert(overflow <= 0, `${name}: the page is ${overflow}px wider than a phone's screen`);
+        await this.screenshot(name);
+      } finally {
+        await page.setViewportSize(DESKTOP);
+      }
     },
 
     /** The id of the plan whose page is open. */

@@ -69,6 +69,12 @@ describe('editing: versions, stale edits, voided signatures, loops back to draft
     expect(body.archive).toBe('Lưu: VT, BPT.');
   });
 
+  it('accepts a text indicator without a unit', async () => {
+    const form = { title: 'BIỂU BÁO CÁO', indicators: [{ code: '1', label: 'Mô hình hay', unit: null, type: 'text' }] };
+    const { body } = await demo.t.as('bpt.tinh').post('/api/plans').send(planContent(demo.orgs.province, { form })).expect(201);
+    expect(body.form.indicators[0].unit).toBe('');
+  });
+
   it('only drafts are editable', async () => {
     const { body } = await demo.t.as('bpt.tinh').post('/api/plans').send(planContent(demo.orgs.province)).expect(201);
     const submitted = await send(demo.t, 'bpt.tinh', body.id, 'SUBMIT');

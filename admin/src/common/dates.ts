@@ -44,3 +44,10 @@ export function todayInVietnam(): string {
   const { year, month, day } = calendarDateInVietnam(new Date());
   return `${year}-${two(month)}-${two(day)}`;
 }
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/** Days from today (Vietnam's calendar) to a due date "YYYY-MM-DD": negative once it has passed. */
+export function daysUntil(dueDate: string): number {
+  return Math.round((Date.parse(dueDate) - Date.parse(todayInVietnam())) / DAY);
+}

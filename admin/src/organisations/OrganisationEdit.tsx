@@ -1,9 +1,17 @@
-import { Edit } from 'react-admin';
+import { Edit, useParams } from 'react-admin';
 import { changedFields } from '../common/changedFields';
+import { TemplatesPanel } from '../templates/TemplatesPanel';
 import { OrganisationForm } from './OrganisationForm';
 
-export const OrganisationEdit = () => (
-  <Edit mutationMode="pessimistic" transform={changedFields} redirect="list">
-    <OrganisationForm />
-  </Edit>
-);
+/** The organisation's identity, and below it the Word templates its plans are printed with. */
+export const OrganisationEdit = () => {
+  const { id } = useParams();
+  return (
+    <>
+      <Edit mutationMode="pessimistic" transform={changedFields} redirect="list">
+        <OrganisationForm />
+      </Edit>
+      {id && <TemplatesPanel organisationId={id} />}
+    </>
+  );
+};

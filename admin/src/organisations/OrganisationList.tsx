@@ -1,3 +1,4 @@
+import { useMemo, type ReactNode } from 'react';
 import { Box } from '@mui/material';
 import SubdirectoryIcon from '@mui/icons-material/SubdirectoryArrowRight';
 import {
@@ -5,6 +6,7 @@ import {
   DataTable,
   FilterButton,
   List,
+  ListContextProvider,
   SearchInput,
   SelectField,
   SelectInput,
@@ -14,6 +16,7 @@ import {
 } from 'react-admin';
 import type { Organisation } from '../types';
 import { KIND_CHOICES, LEVEL_CHOICES } from './organisationChoices';
+import { treeOrder } from './treeOrder';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -24,7 +27,7 @@ const filters = [
 /** Depth in the tree from the materialised path "/root/…/id/". */
 const depthOf = (organisation: Organisation) => organisation.path.split('/').filter(Boolean).length - 1;
 
-/** The organisation tree: in path order each one sits under its parent, indented by its depth. */
+/** The organisation tree: each one under its parent, indented by its depth, siblings by name. */
 export const OrganisationList = () => {
   const { canAccess: canEdit } = useCanAccess({ resource: 'organisations', action: 'edit' });
   return (
@@ -40,19 +43,29 @@ export const OrganisationList = () => {
         </TopToolbar>
       }
     >
-      <DataTable rowClick={canEdit ? 'edit' : false} bulkActionButtons={false}>
-        <DataTable.Col source="name" label="resources.organisations.fields.name" render={(organisation: Organisation) => <TreeName organisation={organisation} />} />
-        <DataTable.Col source="shortName" label="resources.organisations.fields.shortName" />
-        <DataTable.Col source="symbol" label="resources.organisations.fields.symbol" />
-        <DataTable.Col source="kind" label="resources.organisations.fields.kind">
-          <SelectField source="kind" choices={KIND_CHOICES} />
-        </DataTable.Col>
-        <DataTable.Col source="level" label="resources.organisations.fields.level">
-          <SelectField source="level" choices={LEVEL_CHOICES} />
-        </DataTable.Col>
-      </DataTable>
+      <SiblingsByName>
+        <DataTable rowClick={canEdit ? 'edit' : false} bulkActionButtons={false}>
+          <DataTable.Col source="name" label="resources.organisations.fields.name" render={(organisation: Organisation) => <TreeName organisation={organisation} />} />
+          <DataTable.Col source="shortName" label="resources.organisations.fields.shortName" />
+          <DataTable.Col source="symbol" label="resources.organisations.fields.symbol" />
+          <DataTable.Col source="kind" label="resources.organisations.fields.kind">
+            <SelectField source="kind" choices={KIND_CHOICES} />
+          </DataTable.Col>
+          <DataTable.Col source="level" label="resources.organisations.fields.level">
+            <SelectField source="level" choices={LEVEL_CHOICES} />
+          </DataTable.Col>
+        </DataTable>
+      </SiblingsByName>
     </List>
   );
+};
+
+/** In tree (path) order, the page's rows reordered so that siblings follow each other by name. */
+const SiblingsByName = ({ children }: { children: ReactNode }) => {
+  const context = useListContext<Organisation>();
+  const { data, sort } = context;
+  const value = useMemo(() => (data && sort.field === 'path' ? { ...context, data: treeOrder(data) } : context), [context, data, sort.field]);
+  return <ListContextProvider value={value}>{children}</ListContextProvider>;
 };
 
 /** Indented only when the list is in tree (path) order; sorted otherwise, depth means nothing. */

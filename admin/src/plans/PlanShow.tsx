@@ -1,12 +1,15 @@
 import { Box, Card, CardContent, Chip, Grid, Stack, Typography } from '@mui/material';
 import { EditButton, Loading, ReferenceField, ShowBase, TextField, Title, useRecordContext, useShowContext, useTranslate } from 'react-admin';
 import { formatLongDate } from '../common/dates';
+import { ReportingPanel } from '../reports/ReportingPanel';
 import type { Plan } from '../types';
 import { ActionButtons } from './ActionButtons';
 import { ChangesSinceSigned } from './ChangesSinceSigned';
 import { DocumentPreview } from './DocumentPreview';
 import { DistributionPanel } from './DistributionPanel';
 import { DownloadDocumentButton } from './DownloadDocumentButton';
+import { ImplementingPlansPanel } from './ImplementingPlansPanel';
+import { RecallBanner } from './RecallBanner';
 import { RecipientActions } from './RecipientActions';
 import { SignaturesPanel } from './SignaturesPanel';
 import { StatusChip } from './StatusChip';
@@ -28,8 +31,10 @@ const PlanPage = () => {
   return (
     <Box sx={{ mt: { xs: 1, sm: 2 }, mb: 2 }}>
       <Title title={defaultTitle} />
+      <RecallBanner />
       <PlanSummary />
       <ChangesSinceSigned />
+      <ReportingPanel />
       <Grid container spacing={2}>
         <Grid size={{ xs: 12, lg: 8 }}>
           <PlanDocument plan={plan} />
@@ -38,6 +43,7 @@ const PlanPage = () => {
           <Stack spacing={2}>
             <SignaturesPanel />
             <DistributionPanel />
+            <ImplementingPlansPanel />
             <Timeline />
             <VersionsPanel />
           </Stack>

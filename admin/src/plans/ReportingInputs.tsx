@@ -11,6 +11,9 @@ import { INDICATOR_TYPES } from '../types';
 
 const INDICATOR_TYPE_CHOICES = INDICATOR_TYPES.map((type) => ({ id: type, name: `resources.plans.indicator_types.${type}` }));
 
+/** An indicator without a unit (a text answer) has "" for it: the API refuses null, react-admin's default for an emptied input. */
+const keepEmpty = (value: string | null) => value ?? '';
+
 const iteratorSx = { '& .RaSimpleFormIterator-action': { visibility: 'visible' } };
 
 /** The reporting deadlines recipients must meet. */
@@ -33,7 +36,7 @@ export const FormIndicatorsInput = () => {
       <SimpleFormIterator inline fullWidth disableClear sx={iteratorSx}>
         <TextInput source="code" label="resources.plans.fields.indicator_code" validate={required()} helperText={false} sx={{ width: 90 }} />
         <TextInput source="label" label="resources.plans.fields.indicator_label" validate={required()} helperText={false} sx={{ flex: 1, minWidth: 240 }} />
-        <TextInput source="unit" label="resources.plans.fields.indicator_unit" helperText={false} sx={{ width: 120 }} />
+        <TextInput source="unit" label="resources.plans.fields.indicator_unit" helperText={false} defaultValue="" parse={keepEmpty} sx={{ width: 120 }} />
         <SelectInput source="type" label="resources.plans.fields.indicator_type" choices={INDICATOR_TYPE_CHOICES} defaultValue="integer" validate={required()} helperText={false} />
       </SimpleFormIterator>
     </ArrayInput>

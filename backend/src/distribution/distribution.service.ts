@@ -62,7 +62,7 @@ export class DistributionService {
   /** The issuer's view (and a recipient's own line): deliveries, outside recipients and the archive line. */
   async distribution(user: AuthUser, planId: string) {
     const plan = await this.plans.findReadable(this.em, user, planId);
-    const deliveries = await this.em.find(Delivery, { plan }, { populate: ['organisation', 'acknowledgedBy'], orderBy: { organisation: { path: 'ASC' } } });
+    const deliveries = await this.em.find(Delivery, { plan }, { populate: ['organisation', 'acknowledgedBy'], orderBy: { organisation: { name: 'ASC' } } });
     const isIssuerSide = plan.issuerLineage.includes(user.organisationId);
     const document = await this.em.findOne(IssuedDocument, { plan }, { fields: ['recalledAt', 'recallReason'] });
     return {

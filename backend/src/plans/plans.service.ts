@@ -259,7 +259,7 @@ function normalise(content: PlanContent): PlanContent {
     recipients: content.recipients.map((r) => ({ label: recipientLabel(r.label), note: r.note ? text(r.note) : null, orgIds: r.orgIds ?? [] })),
     archive: text(content.archive).replace(/^-\s*/, ''),
     reporting: content.reporting.map((r) => ({ name: text(r.name), dueDate: r.dueDate })),
-    form: content.form ? { title: text(content.form.title), indicators: content.form.indicators.map((i) => ({ code: text(i.code), label: text(i.label), unit: text(i.unit), type: i.type })) } : null,
+    form: content.form ? { title: text(content.form.title), indicators: content.form.indicators.map((i) => ({ code: text(i.code), label: text(i.label), unit: text(i.unit ?? ''), type: i.type })) } : null,
     parentPlanId: content.parentPlanId ?? null,
   };
 }

@@ -100,7 +100,7 @@ export class ReportsService {
   async summary(user: AuthUser, planId: string, deadline: number, now = new Date()) {
     const { plan, due } = await this.issuerContext(this.em, user, planId, deadline);
     const indicators = plan.content.form?.indicators ?? [];
-    const deliveries = await this.em.find(Delivery, { plan }, { populate: ['organisation'], orderBy: { organisation: { path: 'ASC' } } });
+    const deliveries = await this.em.find(Delivery, { plan }, { populate: ['organisation'], orderBy: { organisation: { name: 'ASC' } } });
     const reports = new Map((await this.em.find(Report, { plan, deadline })).map((r) => [r.organisation.id, r]));
     const rollups = await this.rollups(plan, deadline);
     const rows = deliveries.map((delivery) => {

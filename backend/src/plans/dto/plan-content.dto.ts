@@ -58,7 +58,8 @@ export class IndicatorDto {
   @IsString() @NotBlank() @MaxLength(500)
   label!: string;
 
-  @IsString() @MaxLength(50)
+  /** empty for a text indicator */
+  @IsOptional() @IsString() @MaxLength(50)
   unit!: string;
 
   @IsIn(INDICATOR_TYPES, oneOf(INDICATOR_TYPES))

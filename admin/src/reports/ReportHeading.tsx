@@ -1,0 +1,48 @@
+import { Card, CardContent, Chip, Link, Stack, Typography } from '@mui/material';
+import { isLate } from '@backend/reports/reporting-calendar';
+import { LinkBase, useCreatePath, useTranslate } from 'react-admin';
+import { daysUntil, formatDate, formatDateTime } from '../common/dates';
+import type { MyReport, Plan } from '../types';
+import { useDueText } from './useDueText';
+
+/** Which plan and deadline, when it is due, and where the organisation's report stands (on time or late). */
+export const ReportHeading = ({ plan, mine }: { plan: Plan; mine: MyReport }) => {
+  const translate = useTranslate();
+  const createPath = useCreatePath();
+  return (
+    <Card variant="outlined">
+      <CardContent>
+        <Typography variant="overline" sx={{ color: 'text.secondary', lineHeight: 1.5 }}>
+          {translate('kehoach.reports.form.heading')}
+        </Typography>
+        <Typography variant="h6" component="h1" sx={{ lineHeight: 1.3 }}>
+          {mine.name}
+        </Typography>
+        <Link component={LinkBase} to={createPath({ resource: 'plans', id: plan.id, type: 'show' })} variant="body2" sx={{ display: 'block', mb: 1.5 }}>
+          {plan.number ? `${plan.number} — ${plan.title}` : plan.title}
+        </Link>
+        <Stack direction="row" useFlexGap spacing={1} sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
+          <Typography variant="body2" data-testid="report-due-date">
+            {translate('kehoach.reports.due_on', { date: formatDate(mine.dueDate) })}
+          </Typography>
+          <ReportStateChip mine={mine} />
+        </Stack>
+      </CardContent>
+    </Card>
+  );
+};
+
+/** "Đã nộp 25/11/2026 09:30", "Nộp muộn …", "Chưa nộp — còn 5 ngày", "Đang soạn — quá hạn 3 ngày". */
+const ReportStateChip = ({ mine }: { mine: MyReport }) => {
+  const translate = useTranslate();
+  const dueText = useDueText();
+  const { report, dueDate } = mine;
+  if (report?.state === 'submitted' && report.submittedAt) {
+    const late = isLate(new Date(report.submittedAt), dueDate);
+    const label = translate(`kehoach.reports.mine_states.${late ? 'late' : 'submitted'}`);
+    return <Chip size="small" color={late ? 'warning' : 'success'} label={`${label} ${formatDateTime(report.submittedAt)}`} data-testid="report-state" />;
+  }
+  const overdue = daysUntil(dueDate) < 0;
+  const label = translate(`kehoach.reports.mine_states.${report ? 'draft' : 'none'}`);
+  return <Chip size="small" color={overdue ? 'error' : 'default'} variant={overdue ? 'filled' : 'outlined'} label={`${label} — ${dueText(dueDate)}`} data-testid="report-state" />;
+};
