@@ -72,17 +72,20 @@ export class RemindersService implements OnApplicationBootstrap, OnApplicationSh
 
   /** The caller's open reminders: the report is not submitted yet and the round is still open. */
   async inbox(user: AuthUser) {
-    const reminders = await this.em.find(ReportReminder, { organisation: user.organisationId }, { populate: ['plan'], orderBy: { dueDate: 'ASC' }, exclude: ['plan.machineState'] as never });
-    const open = [];
-    for (const reminder of reminders) {
-      const { plan, deadline } = reminder;
-      const submitted = await this.em.count(Report, { plan, deadline, organisation: user.organisationId, state: 'submitted' });
-      const closed = await this.em.count(ReportRoundClosure, { plan, deadline });
+    const reminders = await this.em.find(ReportReminder, { organisation: user.organisationId, plan: { status: 'distributed' } }, { populate: ['plan'], orderBy: { dueDate: 'ASC' }, exclude: ['plan.machineState'] as never });
+    if (!reminders.length) return [];
+    // Two queries for all reminders, not two per reminder: what is already submitted, and which rounds are closed.
+    const plans = [...new Set(reminders.map((r) => r.plan))];
+    const key = (planId: string, deadline: number) => `${planId}:${deadline}`;
+    const submitted = await this.em.find(Report, { plan: { $in: plans }, organisation: user.organisationId, state: 'submitted' }, { fields: ['plan', 'deadline'] });
+    const closed = await this.em.find(ReportRoundClosure, { plan: { $in: plans } }, { fields: ['plan', 'deadline'] });
+    const settled = new Set([...submitted, ...closed].map((r) => key(r.plan.id, r.deadline)));
+    const overdue = new Set(reminders.filter((r) => r.kind === 'overdue').map((r) => key(r.plan.id, r.deadline)));
+    return reminders
       // An overdue reminder supersedes the "due soon" one for the same report.
-      const superseded = reminder.kind === 'due_soon' && reminders.some((r) => r.kind === 'overdue' && r.plan === plan && r.deadline === deadline);
-      if (submitted || closed || superseded || plan.status !== 'distributed') continue;
-      open.push({
-        type: reminder.kind === 'overdue' ? ('report_overdue' as const) : ('report_due' as const),
+      .filter((r) => !settled.has(key(r.plan.id, r.deadline)) && !(r.kind === 'due_soon' && overdue.has(key(r.plan.id, r.deadline))))
+      .map(({ plan, deadline, kind, dueDate, createdAt }) => ({
+        type: kind === 'overdue' ? ('report_overdue' as const) : ('report_due' as const),
         planId: plan.id,
         title: plan.title,
         kind: plan.kind,
@@ -90,10 +93,8 @@ export class RemindersService implements OnApplicationBootstrap, OnApplicationSh
         actions: ['REPORT'],
         deadline,
         deadlineName: plan.content.reporting[deadline]?.name,
-        dueDate: reminder.dueDate,
-        updatedAt: reminder.createdAt,
-      });
-    }
-    return open;
+        dueDate,
+        updatedAt: createdAt,
+      }));
   }
 }
