@@ -1,17 +1,9 @@
 import { addDays, vietnamDay } from '../../backend/src/reports/reporting-calendar';
 import { RemindersService } from '../../backend/src/reports/reminders.service';
-import { ALL_DEMO_USERS, demoOrgs, DemoOrgs, planContent, send } from '../support/plans';
+import { ALL_DEMO_USERS, demoOrgs, DemoOrgs, planContent, REPORTING_FORM, send } from '../support/plans';
 import { sql, startTestApp, TestApp } from '../support/test-app';
 
 const today = vietnamDay(new Date());
-const FORM = {
-  title: 'BIỂU BÁO CÁO SỐ LIỆU KẾT QUẢ',
-  indicators: [
-    { code: '1', label: 'Tổng số khu dân cư', unit: 'khu', type: 'integer' },
-    { code: '2', label: 'Tỷ lệ hộ gia đình văn hóa', unit: '%', type: 'percent' },
-    { code: '3', label: 'Mô hình hiệu quả', unit: '', type: 'text' },
-  ],
-};
 
 describe('after issue: distribution, acknowledgement, reports, reminders, implementing plans', () => {
   let t: TestApp;
@@ -34,7 +26,7 @@ describe('after issue: distribution, acknowledgement, reports, reminders, implem
         { name: 'Báo cáo 6 tháng', dueDate: addDays(today, -1) },
         { name: 'Báo cáo năm', dueDate: addDays(today, 5) },
       ],
-      form: FORM,
+      form: REPORTING_FORM,
     });
     const { body } = await t.as('bpt.tinh').post('/api/plans').send(content).expect(201);
     planId = body.id;

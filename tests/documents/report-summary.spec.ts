@@ -7,20 +7,12 @@ import { DOCX_CONTENT_TYPE } from '../../backend/src/documents/documents.service
 import { formatLongDate, formatShortDate } from '../../backend/src/documents/rendering';
 import { readWordDocument, type WordTable } from '../../backend/src/documents/rendering/docx/word-document';
 import { addDays, vietnamDay } from '../../backend/src/reports/reporting-calendar';
-import { planContent, send, useDemoApp } from '../support/plans';
+import { planContent, REPORTING_FORM, send, useDemoApp } from '../support/plans';
 import { sql } from '../support/test-app';
 import { download, issueAsDemoUsers } from './api';
 import { normaliseSpaces, paragraphTexts } from './support';
 
 const today = vietnamDay(new Date());
-const FORM = {
-  title: 'BIỂU BÁO CÁO SỐ LIỆU KẾT QUẢ',
-  indicators: [
-    { code: '1', label: 'Tổng số khu dân cư', unit: 'khu', type: 'integer' },
-    { code: '2', label: 'Tỷ lệ hộ gia đình văn hóa', unit: '%', type: 'percent' },
-    { code: '3', label: 'Mô hình hiệu quả', unit: '', type: 'text' },
-  ],
-};
 
 function tableRows(docx: Buffer, firstColumns: string[]): string[][][] {
   const tables = readWordDocument(docx).blocks.flatMap((block) => (block.kind === 'table' ? [block.table] : []));
@@ -43,7 +35,7 @@ describe('the report summary as DOCX', () => {
         { label: 'Ủy ban MTTQ các huyện', orgIds: [orgs.thuanChau, orgs.maiSon, orgs.mocChau] },
       ],
       reporting: [{ name: 'Báo cáo năm', dueDate: addDays(today, -1) }],
-      form: FORM,
+      form: REPORTING_FORM,
     });
     const issued = await issueAsDemoUsers(t, content);
     plan = await send(t, 'vt.tinh', issued.id, 'DISTRIBUTE');

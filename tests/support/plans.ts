@@ -39,6 +39,16 @@ export async function demoOrgs(t: TestApp, asUser = 'bpt.tinh'): Promise<DemoOrg
 /** A valid plan content; override what a test cares about. */
 export const planContent = samplePlanContent;
 
+/** A reporting form with one indicator of each type: count, percentage, text. */
+export const REPORTING_FORM = {
+  title: 'BIỂU BÁO CÁO SỐ LIỆU KẾT QUẢ',
+  indicators: [
+    { code: '1', label: 'Tổng số khu dân cư', unit: 'khu', type: 'integer' },
+    { code: '2', label: 'Tỷ lệ hộ gia đình văn hóa', unit: '%', type: 'percent' },
+    { code: '3', label: 'Mô hình hiệu quả', unit: '', type: 'text' },
+  ],
+};
+
 export function jointPlanContent(orgs: DemoOrgs, coIssuerIds: string[], overrides: Record<string, unknown> = {}) {
   return planContent(orgs.province, { kind: 'joint_plan', heading: 'KẾ HOẠCH PHỐI HỢP', coIssuerIds, ...overrides });
 }

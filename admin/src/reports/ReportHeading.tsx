@@ -1,27 +1,19 @@
-import { Card, CardContent, Chip, Link, Stack, Typography } from '@mui/material';
+import { Card, CardContent, Chip, Stack, Typography } from '@mui/material';
 import { isLate } from '@backend/reports/reporting-calendar';
-import { LinkBase, useCreatePath, useTranslate } from 'react-admin';
+import { useTranslate } from 'react-admin';
 import { daysUntil, formatDate, formatDateTime } from '../common/dates';
 import type { MyReport, Plan } from '../types';
+import { DeadlineTitle } from './DeadlineTitle';
 import { useDueText } from './useDueText';
 
 /** Which plan and deadline, when it is due, and where the organisation's report stands (on time or late). */
 export const ReportHeading = ({ plan, mine }: { plan: Plan; mine: MyReport }) => {
   const translate = useTranslate();
-  const createPath = useCreatePath();
   return (
     <Card variant="outlined">
       <CardContent>
-        <Typography variant="overline" sx={{ color: 'text.secondary', lineHeight: 1.5 }}>
-          {translate('kehoach.reports.form.heading')}
-        </Typography>
-        <Typography variant="h6" component="h1" sx={{ lineHeight: 1.3 }}>
-          {mine.name}
-        </Typography>
-        <Link component={LinkBase} to={createPath({ resource: 'plans', id: plan.id, type: 'show' })} variant="body2" sx={{ display: 'block', mb: 1.5 }}>
-          {plan.number ? `${plan.number} — ${plan.title}` : plan.title}
-        </Link>
-        <Stack direction="row" useFlexGap spacing={1} sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
+        <DeadlineTitle overline="kehoach.reports.form.heading" name={mine.name} planId={plan.id} planNumber={plan.number} planTitle={plan.title} />
+        <Stack direction="row" useFlexGap spacing={1} sx={{ flexWrap: 'wrap', alignItems: 'center', mt: 1.5 }}>
           <Typography variant="body2" data-testid="report-due-date">
             {translate('kehoach.reports.due_on', { date: formatDate(mine.dueDate) })}
           </Typography>

@@ -1,17 +1,17 @@
-import { Alert, Card, CardContent, Link, Stack, Typography } from '@mui/material';
-import { LinkBase, useCreatePath, useTranslate } from 'react-admin';
+import { Alert, Card, CardContent, Stack, Typography } from '@mui/material';
+import { useTranslate } from 'react-admin';
 import { canOnPlan, useAbility } from '../ability';
 import { formatDate } from '../common/dates';
 import { DownloadButton } from '../common/DownloadButton';
 import { useKehoachDataProvider } from '../common/useKehoachDataProvider';
 import type { Plan, ReportSummary } from '../types';
 import { CloseRoundButton } from './CloseRoundButton';
+import { DeadlineTitle } from './DeadlineTitle';
 import { useDueText } from './useDueText';
 
 /** The deadline and its plan, the downloads, and closing the round (the issuer's leader or clerk). */
 export const SummaryHeading = ({ plan, summary }: { plan: Plan; summary: ReportSummary }) => {
   const translate = useTranslate();
-  const createPath = useCreatePath();
   const ability = useAbility();
   const methods = useKehoachDataProvider();
   const dueText = useDueText();
@@ -19,15 +19,7 @@ export const SummaryHeading = ({ plan, summary }: { plan: Plan; summary: ReportS
   return (
     <Card variant="outlined">
       <CardContent>
-        <Typography variant="overline" sx={{ color: 'text.secondary', lineHeight: 1.5 }}>
-          {translate('kehoach.reports.summary.heading')}
-        </Typography>
-        <Typography variant="h6" component="h1" sx={{ lineHeight: 1.3 }}>
-          {summary.name}
-        </Typography>
-        <Link component={LinkBase} to={createPath({ resource: 'plans', id: plan.id, type: 'show' })} variant="body2" sx={{ display: 'block' }}>
-          {summary.planNumber ? `${summary.planNumber} — ${summary.planTitle}` : summary.planTitle}
-        </Link>
+        <DeadlineTitle overline="kehoach.reports.summary.heading" name={summary.name} planId={plan.id} planNumber={summary.planNumber} planTitle={summary.planTitle} />
         <Typography variant="body2" sx={{ mt: 1, mb: 2 }}>
           {translate('kehoach.reports.due_on', { date: formatDate(summary.dueDate) })}
           {!summary.closed && ` (${dueText(summary.dueDate)})`}
