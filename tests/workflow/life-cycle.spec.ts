@@ -33,6 +33,24 @@ describe('the whole road of a plan and a joint plan', () => {
     expect(listed[0]).not.toHaveProperty('body');
   });
 
+  it('an event answers the plan exactly as reading it afterwards does, at every step', async () => {
+    // Events read and write the plan row by SQL (workflow/plan-event.store.ts), GET reads the entity:
+    // both must present the same plan (signatures, version, timestamps, actions, number).
+    const coIssuers = [demo.orgs.ldld, demo.orgs.hnd];
+    const { body: plan } = await demo.t.as('bpt.tinh').post('/api/plans').send(jointPlanContent(demo.orgs, coIssuers)).expect(201);
+    const road: [string, string][] = [
+      ['bpt.tinh', 'SUBMIT'], ['tb.tinh', 'FORWARD'], ['ldld.tinh', 'SIGN'], ['hnd.tinh', 'SIGN'],
+      ['pct.tinh', 'APPROVE'], ['vt.tinh', 'ISSUE'], ['vt.tinh', 'DISTRIBUTE'],
+    ];
+    let version = plan.version;
+    for (const [username, event] of road) {
+      const answered = await send(demo.t, username, plan.id, event);
+      const read = (await demo.t.as(username).get(`/api/plans/${plan.id}`).expect(200)).body;
+      expect(answered).toEqual(read);
+      expect(answered.version).toBe(++version);
+    }
+  });
+
   it('joint plan with five co-issuers: each signs its own region, then approval', async () => {
     const coIssuers = [demo.orgs.ldld, demo.orgs.hnd, demo.orgs.hlhpn, demo.orgs.tinhdoan, demo.orgs.hccb];
     const { body: plan } = await demo.t.as('bpt.tinh').post('/api/plans').send(jointPlanContent(demo.orgs, coIssuers)).expect(201);

@@ -1,10 +1,10 @@
 import { EntityManager } from '@mikro-orm/postgresql';
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { canonicalJson, sha256Hex } from '../common/canonical-json';
 import { AUDIT_GENESIS, type Plan } from '../plans/plan.entity';
 import type { User } from '../users/user.entity';
 import { AuditRecord } from './audit-record.entity';
-
 
 export interface AuditFacts {
   event: string;
@@ -21,32 +21,58 @@ export interface ChainVerdict {
   brokenAt?: number;
 }
 
+/** A plan's chain head as its row holds it. */
+export type AuditChainHead = Pick<Plan, 'id' | 'auditSeq' | 'auditHead' | 'contentHash'>;
+
+/** Every field of an audit record, by id: what the hash covers, plus the hash. */
+export interface AuditRecordData {
+  id: string;
+  planId: string;
+  seq: number;
+  at: Date;
+  actorId: string;
+  event: string;
+  fromState: string | null;
+  toState: string;
+  comment: string | null;
+  contentHash: string;
+  details: Record<string, unknown> | null;
+  prevHash: string;
+  hash: string;
+}
+
+/**
+ * The record that extends the plan's chain, hashed, and the plan's new head. Pure: the caller writes
+ * both in its transaction, holding the plan row lock (or having just created the plan), so two
+ * appends to one chain cannot interleave.
+ */
+export function nextAuditRecord(plan: AuditChainHead, actorId: string, facts: AuditFacts, at = new Date()): AuditRecordData {
+  const unsealed = {
+    id: randomUUID(),
+    planId: plan.id,
+    seq: plan.auditSeq + 1,
+    at,
+    actorId,
+    event: facts.event,
+    fromState: facts.fromState,
+    toState: facts.toState,
+    comment: facts.comment ?? null,
+    contentHash: plan.contentHash,
+    details: facts.details ?? null,
+    prevHash: plan.auditHead,
+  };
+  return { ...unsealed, hash: hashOf(unsealed) };
+}
+
 /** The audit chain of each plan (DESIGN §9). */
 @Injectable()
 export class AuditService {
-  /**
-   * Appends within the caller's transaction. The caller holds the plan row lock (or just created
-   * the plan), so two appends to one chain cannot interleave; the chain's head is on that row.
-   */
+  /** Appends to a plan entity's chain within the caller's transaction (see nextAuditRecord). */
   append(em: EntityManager, plan: Plan, actor: User, facts: AuditFacts): AuditRecord {
-    const record = em.create(AuditRecord, {
-      plan,
-      actor,
-      seq: plan.auditSeq + 1,
-      at: new Date(),
-      event: facts.event,
-      fromState: facts.fromState,
-      toState: facts.toState,
-      comment: facts.comment ?? null,
-      contentHash: plan.contentHash,
-      details: facts.details ?? null,
-      prevHash: plan.auditHead,
-      hash: '',
-    });
-    record.hash = hashOf(record);
-    plan.auditSeq = record.seq;
-    plan.auditHead = record.hash;
-    return record;
+    const { planId, actorId, ...data } = nextAuditRecord(plan, actor.id, facts);
+    plan.auditSeq = data.seq;
+    plan.auditHead = data.hash;
+    return em.create(AuditRecord, { ...data, plan, actor });
   }
 
   history(em: EntityManager, planId: string): Promise<AuditRecord[]> {
@@ -58,7 +84,7 @@ export class AuditService {
     const records = await em.find(AuditRecord, { plan: planId }, { orderBy: { seq: 'ASC' } });
     let prevHash = AUDIT_GENESIS;
     for (const [index, record] of records.entries()) {
-      if (record.seq !== index + 1 || record.prevHash !== prevHash || record.hash !== hashOf(record)) {
+      if (record.seq !== index + 1 || record.prevHash !== prevHash || record.hash !== hashOf({ ...record, planId: record.plan.id, actorId: record.actor.id })) {
         return { valid: false, records: records.length, brokenAt: record.seq };
       }
       prevHash = record.hash;
@@ -67,13 +93,13 @@ export class AuditService {
   }
 }
 
-function hashOf(record: AuditRecord): string {
+function hashOf(record: Omit<AuditRecordData, 'id' | 'hash'>): string {
   return sha256Hex(
     canonicalJson({
-      planId: record.plan.id,
+      planId: record.planId,
       seq: record.seq,
       at: record.at.toISOString(),
-      actorId: record.actor.id,
+      actorId: record.actorId,
       event: record.event,
       fromState: record.fromState,
       toState: record.toState,

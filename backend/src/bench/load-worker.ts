@@ -2,8 +2,10 @@
  * Runs one autocannon load in a worker thread and posts a LoadResult back (see load.ts). Started
  * from its source text (`eval`), so it imports only types from its neighbours.
  */
+import { Agent, request } from 'node:http';
 import { parentPort, workerData } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { LatencySummary, LoadResult, LoadSpec, LoadWorkerData } from './load';
 
 /** The part of autocannon's API used here (the package has no type declarations installed). */
@@ -111,7 +113,80 @@ function run(spec: LoadSpec): Promise<LoadResult> {
   });
 }
 
-run(loadSpec).then(
+/**
+ * At a fixed overall rate: client i sends its k-th request at start + (i / clients + k) × interval, so
+ * requests arrive evenly spaced (autocannon's overallRate sends each second's share in one burst).
+ * A client whose answer comes late sends its next request at once; latency counts from the time a
+ * request was due, so falling behind shows in the figures instead of hiding (coordinated omission).
+ */
+async function runPaced(spec: LoadSpec, rate: number): Promise<LoadResult> {
+  const agent = new Agent({ keepAlive: true, maxSockets: spec.connections });
+  const interval = (spec.connections / rate) * 1000;
+  const ok: number[] = [];
+  const all: number[] = [];
+  const statusCodes: Record<string, number> = {};
+  const sampleErrors: string[] = [];
+  let errors = 0;
+  let timeouts = 0;
+  const started = performance.now();
+  const end = started + spec.duration * 1000;
+  let lastResponseAt = started;
+  const client = async (index: number) => {
+    const sequence = spec.sequences[index % spec.sequences.length];
+    let due = started + (index / spec.connections) * interval;
+    for (let k = 0; due < end; k++, due += interval) {
+      const wait = due - performance.now();
+      if (wait > 0) await sleep(wait);
+      try {
+        const { status, body } = await send(agent, spec, sequence[k % sequence.length]);
+        lastResponseAt = performance.now();
+        const latency = lastResponseAt - due;
+        all.push(latency);
+        statusCodes[status] = (statusCodes[status] ?? 0) + 1;
+        if (status >= 200 && status < 300) ok.push(latency);
+        else if (sampleErrors.length < 5) sampleErrors.push(`${status} ${body.slice(0, 300)}`);
+      } catch (error) {
+        if ((error as Error).message === 'timeout') timeouts++;
+        else errors++;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: spec.connections }, (_, i) => client(i)));
+  agent.destroy();
+  const seconds = (lastResponseAt - started) / 1000;
+  return {
+    seconds: Math.round(seconds * 100) / 100,
+    requests: all.length,
+    ok: ok.length,
+    non2xx: all.length - ok.length,
+    statusCodes,
+    errors,
+    timeouts,
+    okPerSecond: Math.round((ok.length / seconds) * 10) / 10,
+    requestsPerSecond: Math.round((all.length / seconds) * 10) / 10,
+    latencyOk: summarise(ok),
+    latencyAll: summarise(all),
+    sampleErrors,
+  };
+}
+
+function send(agent: Agent, spec: LoadSpec, r: LoadSpec['sequences'][number][number]): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const headers: Record<string, string | number> = { ...spec.headers };
+    if (r.body !== undefined) Object.assign(headers, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(r.body) });
+    const req = request(new URL(r.path, spec.url), { method: r.method, agent, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    req.setTimeout((spec.timeout ?? 10) * 1000, () => req.destroy(new Error('timeout')));
+    req.on('error', reject);
+    req.end(r.body);
+  });
+}
+
+(loadSpec.overallRate ? runPaced(loadSpec, loadSpec.overallRate) : run(loadSpec)).then(
   (result) => parentPort!.postMessage({ result }),
   (error: Error) => parentPort!.postMessage({ error: error.stack ?? String(error) }),
 );

@@ -29,6 +29,11 @@ export interface LoadSpec {
   maxRequestsPerClient?: number;
   /** seconds before a request counts as timed out */
   timeout?: number;
+  /**
+   * Requests per second from all clients together, evenly spaced (load-worker.ts runPaced): the
+   * latency at a given load, instead of at saturation.
+   */
+  overallRate?: number;
 }
 
 export interface LatencySummary {

@@ -1,6 +1,7 @@
 /**
  * Transitions per second: 32 clients, each cycling SUBMIT → WITHDRAW on its own draft plan of
  * Mộc Châu (bpt.mocchau holds all four workflow roles), so every request is a legal transition.
+ * Twice: as fast as the clients can go (throughput), and held to the target rate (latency at that load).
  * Also, for reference: ISSUE (number + DOCX rendering in the transaction) on approved plans.
  */
 import { ApiClient, BenchApp, measuredLoad, planContent } from './bench-app';
@@ -10,7 +11,11 @@ import { captureQueries, CapturedQuery } from './query-capture';
 export interface TransitionsResult {
   connections: number;
   warmUp: LoadResult;
+  /** as fast as the clients can: each sends its next request when the answer comes */
   run: LoadResult;
+  /** the same clients held together to `targetRate` requests per second */
+  atRate: LoadResult;
+  targetRate: number;
   /** queries of one SUBMIT and one WITHDRAW, as sent by the ORM */
   submitQueries: CapturedQuery[];
   withdrawQueries: CapturedQuery[];
@@ -28,7 +33,10 @@ export async function createDraftPlans(client: ApiClient, count: number, label: 
   return ids;
 }
 
-export async function benchTransitions(bench: BenchApp, options: { connections: number; seconds: number; warmUpSeconds: number }): Promise<TransitionsResult> {
+export async function benchTransitions(
+  bench: BenchApp,
+  options: { connections: number; seconds: number; warmUpSeconds: number; targetRate: number },
+): Promise<TransitionsResult> {
   const drafter = await ApiClient.login(bench.url, 'bpt.mocchau');
   const plans = await createDraftPlans(drafter, options.connections, 'chuyển trạng thái');
 
@@ -38,10 +46,11 @@ export async function benchTransitions(bench: BenchApp, options: { connections: 
   const submit = await captureQueries(bench.orm, () => drafter.sendEvent(probe, 'SUBMIT'));
   const withdraw = await captureQueries(bench.orm, () => drafter.sendEvent(probe, 'WITHDRAW'));
 
-  const spec = (seconds: number) => ({
+  const spec = (seconds: number, overallRate?: number) => ({
     url: bench.url,
     connections: options.connections,
     duration: seconds,
+    overallRate,
     headers: drafter.authHeaders,
     // Client i owns plan i: SUBMIT (draft → in_review), then WITHDRAW (in_review → draft), again and again.
     sequences: plans.map((id) => [event(id, 'SUBMIT'), event(id, 'WITHDRAW')]),
@@ -62,7 +71,9 @@ export async function benchTransitions(bench: BenchApp, options: { connections: 
   await resetToDraft();
   const run = await measuredLoad(bench, spec(options.seconds));
   await resetToDraft();
-  return { connections: options.connections, warmUp, run, submitQueries: submit.queries, withdrawQueries: withdraw.queries };
+  const atRate = await measuredLoad(bench, spec(options.seconds, options.targetRate));
+  await resetToDraft();
+  return { connections: options.connections, warmUp, run, atRate, targetRate: options.targetRate, submitQueries: submit.queries, withdrawQueries: withdraw.queries };
 }
 
 export interface IssueResult {

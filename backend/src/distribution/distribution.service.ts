@@ -6,7 +6,7 @@ import { conflict, notFound } from '../common/app-error';
 import { IssuedDocument } from '../documents/issued-document.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { planSubject } from '../plans/plan-access';
-import type { Plan } from '../plans/plan.entity';
+import { Plan } from '../plans/plan.entity';
 import { PlansService } from '../plans/plans.service';
 import { User } from '../users/user.entity';
 import { Delivery } from './delivery.entity';
@@ -25,19 +25,19 @@ export class DistributionService {
    * recipient lines — a line may name several ("Ủy ban MTTQ các huyện, thành phố"), an organisation
    * named twice is delivered once, under the first line that names it.
    */
-  deliver(em: EntityManager, plan: Plan): string[] {
+  deliver(em: EntityManager, plan: Pick<Plan, 'id' | 'content' | 'recipientOrgIds'>): string[] {
     const labelByOrg = new Map<string, string>();
     for (const line of plan.content.recipients) {
       for (const orgId of line.orgIds ?? []) if (!labelByOrg.has(orgId)) labelByOrg.set(orgId, line.label);
     }
-    for (const [orgId, label] of labelByOrg) em.create(Delivery, { plan, organisation: em.getReference(Organisation, orgId), label });
+    for (const [orgId, label] of labelByOrg) em.create(Delivery, { plan: em.getReference(Plan, plan.id), organisation: em.getReference(Organisation, orgId), label });
     plan.recipientOrgIds = [...labelByOrg.keys()];
     return plan.recipientOrgIds;
   }
 
   /** At RECALL: the stored document is marked recalled, with the reason, for every reader. */
-  async markRecalled(em: EntityManager, plan: Plan, reason: string): Promise<void> {
-    await em.nativeUpdate(IssuedDocument, { plan }, { recalledAt: new Date(), recallReason: reason });
+  async markRecalled(em: EntityManager, plan: Pick<Plan, 'id'>, reason: string): Promise<void> {
+    await em.nativeUpdate(IssuedDocument, { plan: plan.id }, { recalledAt: new Date(), recallReason: reason });
   }
 
   /** Any member of a recipient organisation acknowledges receipt, once; for a recalled plan, the recall notice. */

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { sha256Hex } from '../common/canonical-json';
 import { formatDocumentNumber } from '../numbering/document-number';
 import { Organisation } from '../organisations/organisation.entity';
-import type { Plan } from '../plans/plan.entity';
+import { Plan } from '../plans/plan.entity';
 import { Signature } from '../signatures/signature.entity';
 import { IssuedDocument } from './issued-document.entity';
 import { DocumentOrganisation, renderPlanDocx, RenderInput, TemplateRenderError, templateKindOf } from './rendering';
@@ -23,18 +23,23 @@ export interface DocumentFile {
  * The plan's DOCX: rendered on demand as a draft before issue, rendered once and stored at ISSUE.
  * Both use the issuer's own template when it has an active one (organisation-templates.service).
  */
+/** What rendering reads of a plan: the entity, or the row an ISSUE event locks. */
+export type DocumentPlan = Pick<Plan, 'id' | 'kind' | 'content' | 'coIssuerIds' | 'number' | 'symbol' | 'issuedAt' | 'contentHash' | 'contentVersion'> & {
+  issuer: { id: string };
+};
+
 @Injectable()
 export class DocumentsService {
   constructor(private readonly templates: OrganisationTemplatesService) {}
 
   /** Renders the final document inside the ISSUE transaction and stores it with its SHA-256. */
-  async issue(em: EntityManager, plan: Plan): Promise<IssuedDocument> {
+  async issue(em: EntityManager, plan: DocumentPlan): Promise<IssuedDocument> {
     const bytes = await this.render(em, plan, false);
-    return em.create(IssuedDocument, { plan, bytes, sha256: sha256Hex(bytes), fileName: `${formatDocumentNumber(plan.number!, plan.symbol).replace('/', '-')}.docx` });
+    return em.create(IssuedDocument, { plan: em.getReference(Plan, plan.id), bytes, sha256: sha256Hex(bytes), fileName: `${formatDocumentNumber(plan.number!, plan.symbol).replace('/', '-')}.docx` });
   }
 
-  async file(em: EntityManager, plan: Plan): Promise<DocumentFile> {
-    const issued = await em.findOne(IssuedDocument, { plan }, { populate: ['bytes'] });
+  async file(em: EntityManager, plan: DocumentPlan): Promise<DocumentFile> {
+    const issued = await em.findOne(IssuedDocument, { plan: plan.id }, { populate: ['bytes'] });
     if (issued) return { bytes: issued.bytes, fileName: issued.fileName, sha256: issued.sha256 };
     const bytes = await this.render(em, plan, true);
     return { bytes, fileName: `du-thao-${plan.symbol}-v${plan.contentVersion}.docx`, sha256: null };
@@ -44,7 +49,7 @@ export class DocumentsService {
    * An accepted template has rendered every branch of the example plans, but an unknown tag can
    * only surface with real data: the caller (drafter, clerk at ISSUE) gets a 400 naming it.
    */
-  private async render(em: EntityManager, plan: Plan, draft: boolean): Promise<Buffer> {
+  private async render(em: EntityManager, plan: DocumentPlan, draft: boolean): Promise<Buffer> {
     const input = await this.renderInput(em, plan, draft);
     const templates = await this.templates.activeTemplates(em, plan.issuer.id, templateKindOf(plan.kind));
     try {
@@ -55,7 +60,7 @@ export class DocumentsService {
     }
   }
 
-  private async renderInput(em: EntityManager, plan: Plan, draft: boolean): Promise<RenderInput> {
+  private async renderInput(em: EntityManager, plan: DocumentPlan, draft: boolean): Promise<RenderInput> {
     const organisations = await em.find(Organisation, { id: { $in: [plan.issuer.id, ...plan.coIssuerIds] } });
     const byId = new Map(organisations.map((o) => [o.id, toDocumentOrganisation(o)]));
     return {
@@ -69,8 +74,8 @@ export class DocumentsService {
   }
 
   /** Who signed for each organisation on the current content: co-issuers' leaders, and the approving leader. */
-  private async signerNames(em: EntityManager, plan: Plan): Promise<Record<string, string | null>> {
-    const signatures = await em.find(Signature, { plan, voidedAt: null, contentHash: plan.contentHash }, { populate: ['user'] });
+  private async signerNames(em: EntityManager, plan: DocumentPlan): Promise<Record<string, string | null>> {
+    const signatures = await em.find(Signature, { plan: plan.id, voidedAt: null, contentHash: plan.contentHash }, { populate: ['user'] });
     return Object.fromEntries(signatures.map((s) => [s.organisation.id, s.user.fullName]));
   }
 }

@@ -4,8 +4,11 @@ import type { FilterQuery } from '@mikro-orm/postgresql';
 import type { Action, AppAbility, PlanAccessFields } from '../auth/ability.factory';
 import type { Plan } from './plan.entity';
 
+/** What the rules read of a plan: the entity, or the row a plan event locks. */
+export type PlanAccessView = Pick<Plan, 'issuerLineage' | 'coIssuerIds' | 'sharedWithCoIssuers' | 'recipientOrgIds' | 'status'> & { issuer: { id: string } };
+
 /** The plan as the CASL rules see it (fields named as on the entity). */
-export function planSubject(plan: Plan) {
+export function planSubject(plan: PlanAccessView) {
   const fields: PlanAccessFields = {
     issuer: plan.issuer.id,
     issuerLineage: plan.issuerLineage,

@@ -1,10 +1,31 @@
 import type { PlanEvent } from '../auth/ability.factory';
 import { formatDocumentNumber } from '../numbering/document-number';
+import type { Organisation } from '../organisations/organisation.entity';
 import type { Signature } from '../signatures/signature.entity';
+import type { User } from '../users/user.entity';
 import type { Plan } from './plan.entity';
 
+/**
+ * What the API shows of a plan: the entity satisfies it, and so does the row a plan event locks
+ * (workflow/plan-event.store.ts), which never becomes an entity.
+ */
+export type PlanView = Pick<
+  Plan,
+  | 'id' | 'kind' | 'status' | 'version' | 'machineState' | 'issuerLineage' | 'coIssuerIds' | 'sharedWithCoIssuers' | 'recipientOrgIds'
+  | 'content' | 'contentHash' | 'contentVersion' | 'symbol' | 'number' | 'issuedAt' | 'documentHash' | 'createdAt' | 'updatedAt'
+> & {
+  issuer: Pick<Organisation, 'id' | 'name' | 'shortName'>;
+  createdBy: Pick<User, 'id'>;
+};
+
+/** A signature as shown: the entity, or the row read with a plan event. */
+export type SignatureView = Pick<Signature, 'id' | 'kind' | 'signedAt' | 'contentHash' | 'contentVersion' | 'comment' | 'voidedAt'> & {
+  organisation: Pick<Organisation, 'id'>;
+  user: Pick<User, 'id' | 'fullName'>;
+};
+
 /** The JSON shape of a plan (DESIGN §10) that the UI and other clients rely on. */
-export function presentPlan(plan: Plan, signatures: Signature[], availableActions: PlanEvent[]) {
+export function presentPlan(plan: PlanView, signatures: SignatureView[], availableActions: PlanEvent[]) {
   return {
     id: plan.id,
     status: plan.status,
@@ -29,7 +50,7 @@ export function presentPlan(plan: Plan, signatures: Signature[], availableAction
   };
 }
 
-export function presentSignature(signature: Signature, plan: Plan) {
+export function presentSignature(signature: SignatureView, plan: Pick<Plan, 'contentHash'>) {
   return {
     id: signature.id,
     kind: signature.kind,

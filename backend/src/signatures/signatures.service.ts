@@ -1,17 +1,17 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { Organisation } from '../organisations/organisation.entity';
-import type { Plan } from '../plans/plan.entity';
+import { Plan } from '../plans/plan.entity';
 import { User } from '../users/user.entity';
 import { Signature, SignatureKind } from './signature.entity';
 
 @Injectable()
 export class SignaturesService {
   /** Records a signature on the plan's current content, inside the caller's transaction. */
-  sign(em: EntityManager, plan: Plan, user: User | string, organisationId: string, kind: SignatureKind, comment?: string): Signature {
+  sign(em: EntityManager, plan: Pick<Plan, 'id' | 'contentHash' | 'contentVersion'>, userId: string, organisationId: string, kind: SignatureKind, comment?: string): Signature {
     return em.create(Signature, {
-      plan,
-      user: typeof user === 'string' ? em.getReference(User, user) : user,
+      plan: em.getReference(Plan, plan.id),
+      user: em.getReference(User, userId),
       organisation: em.getReference(Organisation, organisationId),
       kind,
       contentHash: plan.contentHash,

@@ -1,4 +1,3 @@
-import { EntityManager } from '@mikro-orm/postgresql';
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AbilityFactory } from '../auth/ability.factory';
@@ -6,7 +5,6 @@ import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/decorators';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { presentPlan } from '../plans/plan.presenter';
-import { SignaturesService } from '../signatures/signatures.service';
 import { availableActions } from './available-actions';
 import { PlanEventDto } from './dto/plan-event.dto';
 import { TasksService } from './tasks.service';
@@ -17,19 +15,17 @@ import { WorkflowService } from './workflow.service';
 @Controller()
 export class WorkflowController {
   constructor(
-    private readonly em: EntityManager,
     private readonly workflow: WorkflowService,
     private readonly tasks: TasksService,
     private readonly abilities: AbilityFactory,
-    private readonly signatures: SignaturesService,
   ) {}
 
   /** Applies `{type, comment?}` and answers the plan as it now is. */
   @Post('plans/:id/events')
   @HttpCode(200)
   async send(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string, @Body() dto: PlanEventDto) {
-    const plan = await this.workflow.send(user, id, dto.type, dto.comment);
-    return presentPlan(plan, await this.signatures.forPlan(this.em, plan), availableActions(plan, user, this.abilities.createForUser(user)));
+    const { plan, signatures } = await this.workflow.send(user, id, dto.type, dto.comment);
+    return presentPlan(plan, signatures, availableActions(plan, user, this.abilities.createForUser(user)));
   }
 
   @Get('tasks')

@@ -2,30 +2,38 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { AbilityFactory, PlanEvent } from '../auth/ability.factory';
 import type { AuthUser } from '../auth/auth-user';
-import { AuditService } from '../audit/audit.service';
-import { conflict, forbidden, invalid } from '../common/app-error';
+import { nextAuditRecord } from '../audit/audit.service';
+import { conflict, forbidden, invalid, notFound } from '../common/app-error';
 import { DistributionService } from '../distribution/distribution.service';
 import { DocumentsService } from '../documents/documents.service';
 import { calendarDateInVietnam } from '../documents/rendering/vietnamese-date';
 import { NumberingService } from '../numbering/numbering.service';
 import { planSubject } from '../plans/plan-access';
-import type { Plan } from '../plans/plan.entity';
-import { PLAN_TYPE_CODE, PlansService } from '../plans/plans.service';
+import { Organisation } from '../organisations/organisation.entity';
+import { Plan } from '../plans/plan.entity';
+import type { SignatureView } from '../plans/plan.presenter';
+import { PLAN_TYPE_CODE } from '../plans/plans.service';
 import { SignaturesService } from '../signatures/signatures.service';
 import { User } from '../users/user.entity';
 import { EVENT_LABELS, STATUS_LABELS } from './labels';
+import { EventPlan, PlanEventStore } from './plan-event.store';
 import { acceptsEventType, apply, EVENTS_NEEDING_COMMENT, statusOf } from './plan.machine';
 
 interface EventContext {
   em: EntityManager;
-  plan: Plan;
-  actor: User;
+  plan: EventPlan;
   user: AuthUser;
   comment: string | null;
 }
 
 /** What an event does besides changing state; returns facts sealed into the audit record. */
 type SideEffect = (ctx: EventContext) => Promise<Record<string, unknown> | void> | Record<string, unknown> | void;
+
+/** The plan after an event, with its signatures as they now are. */
+export interface EventOutcome {
+  plan: EventPlan;
+  signatures: SignatureView[];
+}
 
 /**
  * Applies plan events (DESIGN §4): the machine decides what is legal, CASL who may, and this service
@@ -38,12 +46,12 @@ export class WorkflowService {
       // From coordination on, co-issuers read the plan (even if their signatures already stand).
       if (plan.coIssuerIds.length) plan.sharedWithCoIssuers = true;
     },
-    SIGN: ({ em, plan, actor, user, comment }) => {
-      this.signatures.sign(em, plan, actor, user.organisationId, 'co_issuer', comment ?? undefined);
+    SIGN: ({ em, plan, user, comment }) => {
+      this.signatures.sign(em, plan, user.id, user.organisationId, 'co_issuer', comment ?? undefined);
     },
-    APPROVE: ({ em, plan, actor, user, comment }) => {
-      this.signatures.sign(em, plan, actor, user.organisationId, 'approval', comment ?? undefined);
-      plan.approvedBy = actor;
+    APPROVE: ({ em, plan, user, comment }) => {
+      this.signatures.sign(em, plan, user.id, user.organisationId, 'approval', comment ?? undefined);
+      plan.approvedById = user.id;
     },
     ISSUE: (ctx) => this.issue(ctx),
     DISTRIBUTE: ({ em, plan }) => ({ deliveredTo: this.distribution.deliver(em, plan) }),
@@ -53,8 +61,7 @@ export class WorkflowService {
   constructor(
     private readonly em: EntityManager,
     private readonly abilities: AbilityFactory,
-    private readonly plans: PlansService,
-    private readonly audit: AuditService,
+    private readonly store: PlanEventStore,
     private readonly signatures: SignaturesService,
     private readonly numbering: NumberingService,
     private readonly documents: DocumentsService,
@@ -66,16 +73,18 @@ export class WorkflowService {
    * is not the caller's to send; 400 without a needed comment; 409 if a guard refuses (already signed).
    * The plan row is locked, so of two concurrent events only the first applies.
    */
-  async send(user: AuthUser, planId: string, type: PlanEvent, rawComment?: string): Promise<Plan> {
+  async send(user: AuthUser, planId: string, type: PlanEvent, rawComment?: string): Promise<EventOutcome> {
     const comment = rawComment?.trim() || null;
     return this.em.transactional(async (em) => {
-      const plan = await this.plans.lockReadable(em, user, planId);
+      const plan = await this.store.lock(em, planId);
+      const ability = this.abilities.createForUser(user);
+      if (!plan || !ability.can('read', planSubject(plan))) throw notFound('Không tìm thấy kế hoạch');
       const notNow = () =>
         conflict('ILLEGAL_TRANSITION', `Không thể "${EVENT_LABELS[type]}" khi kế hoạch đang ở trạng thái "${STATUS_LABELS[plan.status]}"`, {
           status: plan.status,
         });
       if (!acceptsEventType(plan.machineState, type)) throw notNow();
-      if (!this.abilities.createForUser(user).can(type, planSubject(plan))) {
+      if (!ability.can(type, planSubject(plan))) {
         throw forbidden(`Bạn không có quyền "${EVENT_LABELS[type]}" đối với kế hoạch này`);
       }
       if (EVENTS_NEEDING_COMMENT.includes(type) && !comment) {
@@ -87,21 +96,30 @@ export class WorkflowService {
       const fromState = plan.status;
       plan.machineState = next;
       plan.status = statusOf(next);
-      const actor = em.getReference(User, user.id);
-      const details = (await this.sideEffects[type]?.({ em, plan, actor, user, comment })) ?? null;
-      await this.audit.append(em, plan, actor, { event: type, fromState, toState: plan.status, comment, details });
-      return plan;
+      const details = (await this.sideEffects[type]?.({ em, plan, user, comment })) ?? null;
+      // The side effects' entities first: the save reads the plan's signatures back.
+      await em.flush();
+      const record = nextAuditRecord(plan, user.id, { event: type, fromState, toState: plan.status, comment, details });
+      const { version, signatures } = await this.store.save(em, plan, record);
+      Object.assign(plan, { version, updatedAt: record.at, auditSeq: record.seq, auditHead: record.hash });
+      return { plan, signatures };
     });
   }
 
   /** Number and date from the issuer's register, then the final document, rendered once and stored. */
-  private async issue({ em, plan, actor }: EventContext) {
+  private async issue({ em, plan, user }: EventContext) {
     const issuedAt = new Date();
-    const entry = await this.numbering.take(em, { organisation: plan.issuer, typeCode: PLAN_TYPE_CODE, title: plan.title, issuedAt, createdBy: actor, plan });
+    const entry = await this.numbering.take(em, {
+      organisation: await em.findOneOrFail(Organisation, plan.issuer.id),
+      typeCode: PLAN_TYPE_CODE,
+      title: plan.title,
+      issuedAt,
+      createdBy: em.getReference(User, user.id),
+      plan: em.getReference(Plan, plan.id),
+    });
     plan.number = entry.number;
     plan.issuedAt = issuedAt;
     plan.year = calendarDateInVietnam(issuedAt).year;
-    await em.populate(plan, ['approvedBy']);
     const document = await this.documents.issue(em, plan);
     plan.documentHash = document.sha256;
     return { number: entry.fullNumber, documentHash: document.sha256 };
