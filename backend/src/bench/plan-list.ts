@@ -54,6 +54,9 @@ export interface ListCaseResult {
   rows: number;
   queries: CapturedQuery[];
   warmUp: LoadResult;
+  /** one client, one request after the other: the latency a user opening the list sees */
+  single: LoadResult;
+  /** `connections` clients as fast as they can: throughput, and latency at saturation */
   run: LoadResult;
   explains: { sql: string; plan: string[] }[];
 }
@@ -180,14 +183,15 @@ export async function benchPlanList(
     await bench.idle();
     const { result: answer, queries } = await captureQueries(bench.orm, () => reader.call<unknown[]>('GET', listCase.path));
     if (answer.status !== 200) throw new Error(`${listCase.path}: ${answer.status} ${JSON.stringify(answer.body).slice(0, 300)}`);
-    const spec = (seconds: number) => ({
+    const spec = (seconds: number, connections = options.connections) => ({
       url: bench.url,
-      connections: options.connections,
+      connections,
       duration: seconds,
       headers: reader.authHeaders,
       sequences: [[{ method: 'GET' as const, path: listCase.path }]],
     });
     const warmUp = await measuredLoad(bench, spec(options.warmUpSeconds));
+    const single = await measuredLoad(bench, spec(options.seconds, 1));
     const run = await measuredLoad(bench, spec(options.seconds));
     const explains: ListCaseResult['explains'] = [];
     for (const query of queries.filter((q) => /^\s*select\b/i.test(q.sql) && /from "plan"/i.test(q.sql))) {
@@ -201,6 +205,7 @@ export async function benchPlanList(
       rows: Array.isArray(answer.body) ? answer.body.length : 0,
       queries,
       warmUp,
+      single,
       run,
       explains,
     });
