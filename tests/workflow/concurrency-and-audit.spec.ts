@@ -50,6 +50,27 @@ describe('concurrency and the audit chain', () => {
     expect(history.filter((r: { event: string }) => r.event === 'APPROVE')).toHaveLength(1);
   });
 
+  it('events racing on one plan without locking it: each is judged on the state the previous one left', async () => {
+    // SUBMIT, WITHDRAW, FORWARD… write nothing but the plan and its audit record: one statement that
+    // applies only to the version read. Losers read again and are judged on the new state.
+    const { body } = await demo.t.as(MOC_CHAU).post('/api/plans').send(planContent(demo.orgs.mocChau, { place: 'Mộc Châu' })).expect(201);
+    const submits = await Promise.all(Array.from({ length: 10 }, () => demo.t.as(MOC_CHAU).post(`/api/plans/${body.id}/events`).send({ type: 'SUBMIT' })));
+    expect(submits.map((r) => r.status).sort()).toEqual([200, ...Array(9).fill(409)]);
+    expect(submits.filter((r) => r.status === 409).every((r) => r.body.code === 'ILLEGAL_TRANSITION' && r.body.status === 'in_review')).toBe(true);
+
+    // In review, FORWARD and WITHDRAW race. WITHDRAW is legal before and after FORWARD; FORWARD is
+    // not legal after WITHDRAW. Either order must leave the plan in draft with exactly the winners in its chain.
+    const [forward, withdraw] = await Promise.all(['FORWARD', 'WITHDRAW'].map((type) => demo.t.as(MOC_CHAU).post(`/api/plans/${body.id}/events`).send({ type })));
+    expect(withdraw.status).toBe(200);
+    expect(withdraw.body.status).toBe('draft');
+    const history = (await demo.t.as(MOC_CHAU).get(`/api/plans/${body.id}/history`).expect(200)).body as { event: string; seq: number }[];
+    const winners = forward.status === 200 ? ['FORWARD', 'WITHDRAW'] : ['WITHDRAW'];
+    if (forward.status !== 200) expect(forward.body).toMatchObject({ code: 'ILLEGAL_TRANSITION', status: 'draft' });
+    expect(history.map((r) => r.event)).toEqual(['CREATE', 'SUBMIT', ...winners]);
+    expect(history.map((r) => r.seq)).toEqual(history.map((_, i) => i + 1));
+    expect((await demo.t.as(MOC_CHAU).get(`/api/plans/${body.id}/audit/verify`).expect(200)).body).toMatchObject({ valid: true, records: history.length });
+  });
+
   it('tampering with an audit row makes /audit/verify answer valid: false', async () => {
     const { body } = await demo.t.as('bpt.tinh').post('/api/plans').send(planContent(demo.orgs.province)).expect(201);
     await send(demo.t, 'bpt.tinh', body.id, 'SUBMIT');

@@ -14,49 +14,55 @@ export interface EventPlan extends PlanView, Pick<Plan, 'title' | 'year' | 'audi
 }
 
 /**
- * SQL of the plan event transaction (DESIGN §4), the app's hottest path: every click on a workflow
- * button. Two statements — lock and read; then audit record, plan row and signatures together —
- * where the ORM's entity path took five and most of the request's CPU (figures in the bench).
- * Everything else an event touches (signatures, deliveries, numbers, documents) stays on entities.
+ * SQL of plan events (DESIGN §4), the app's hottest path: every click on a workflow button. Two
+ * statements — read (locked, when the event writes other rows); then plan row, audit record and
+ * signatures together, only if the plan is still the version read — where the ORM's entity path
+ * took five and most of the request's CPU (figures in the bench). Everything else an event touches
+ * (signatures, deliveries, numbers, documents) stays on entities.
  */
 @Injectable()
 export class PlanEventStore {
-  /** The plan row, locked until commit, with its issuer's names; null if there is no such plan. */
-  async lock(em: EntityManager, planId: string): Promise<EventPlan | null> {
-    const [row] = await em.execute<PlanRow[]>(LOCK_SQL, [planId]);
+  /**
+   * The plan row with its issuer's names; null if there is no such plan. With `lock`, the row stays
+   * locked until the caller's transaction ends.
+   */
+  async read(em: EntityManager, planId: string, { lock }: { lock: boolean }): Promise<EventPlan | null> {
+    const [row] = await em.execute<PlanRow[]>(lock ? `${READ_SQL} for update of p` : READ_SQL, [planId]);
     return row ? eventPlanOf(row) : null;
   }
 
   /**
-   * Writes the event's audit record and the plan's changed fields (new version, chain head), and
-   * reads the plan's signatures as they now are, in one statement. Entities created by the event's
-   * side effects must be flushed before, so the signatures include a new one.
+   * Writes the plan's changed fields (new version, chain head) and the event's audit record, and
+   * reads the plan's signatures as they now are, in one statement; only if the plan still has the
+   * version it was read with, else nothing is written and the answer is null. Entities created by
+   * the event's side effects must be flushed before, so the signatures include a new one.
    */
-  async save(em: EntityManager, plan: EventPlan, record: AuditRecordData): Promise<{ version: number; signatures: SignatureView[] }> {
+  async save(em: EntityManager, plan: EventPlan, record: AuditRecordData): Promise<{ version: number; signatures: SignatureView[] } | null> {
     const [row] = await em.execute<{ version: number; signatures: SignatureRow[] }[]>(SAVE_SQL, [
+      plan.status, json(plan.machineState), plan.sharedWithCoIssuers, json(plan.recipientOrgIds), plan.number, plan.issuedAt, plan.year,
+      plan.approvedById, plan.documentHash, record.seq, record.hash, record.at, plan.id, plan.version,
       record.id, record.planId, record.seq, record.at, record.actorId, record.event, record.fromState, record.toState,
       record.comment, record.contentHash, json(record.details), record.prevHash, record.hash,
-      plan.status, json(plan.machineState), plan.sharedWithCoIssuers, json(plan.recipientOrgIds), plan.number, plan.issuedAt, plan.year,
-      plan.approvedById, plan.documentHash, record.seq, record.hash, record.at, plan.id,
       plan.id,
     ]);
-    return { version: row.version, signatures: row.signatures.map(signatureOf) };
+    return row ? { version: row.version, signatures: row.signatures.map(signatureOf) } : null;
   }
 }
 
-const LOCK_SQL = `
+const READ_SQL = `
   select p.*, i.name as issuer_name, i.short_name as issuer_short_name
   from plan p join organisation i on i.id = p.issuer_id
-  where p.id = ? for update of p`;
+  where p.id = ?`;
 
+// The audit record is inserted from the updated row: no update, no record.
 const SAVE_SQL = `
-  with audit as (
-    insert into audit_record (id, plan_id, seq, at, actor_id, event, from_state, to_state, comment, content_hash, details, prev_hash, hash)
-    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-  ), saved as (
+  with saved as (
     update plan set status = ?, machine_state = ?, shared_with_co_issuers = ?, recipient_org_ids = array(select jsonb_array_elements_text(?::jsonb)), number = ?, issued_at = ?, year = ?,
       approved_by_id = ?, document_hash = ?, audit_seq = ?, audit_head = ?, updated_at = ?, version = version + 1
-    where id = ? returning version
+    where id = ? and version = ? returning version
+  ), audit as (
+    insert into audit_record (id, plan_id, seq, at, actor_id, event, from_state, to_state, comment, content_hash, details, prev_hash, hash)
+    select ?::uuid, ?::uuid, ?::int, ?::timestamptz, ?::uuid, ?, ?, ?, ?, ?, ?::jsonb, ?, ? from saved
   )
   select saved.version, (
     select coalesce(json_agg(json_build_object(

@@ -29,6 +29,19 @@ interface EventContext {
 /** What an event does besides changing state; returns facts sealed into the audit record. */
 type SideEffect = (ctx: EventContext) => Promise<Record<string, unknown> | void> | Record<string, unknown> | void;
 
+interface PlanEventRequest {
+  user: AuthUser;
+  planId: string;
+  type: PlanEvent;
+  comment: string | null;
+}
+
+/** Events whose side effects write rows besides the plan's and its audit record. */
+const WRITES_OTHER_ROWS: readonly PlanEvent[] = ['SIGN', 'APPROVE', 'ISSUE', 'DISTRIBUTE', 'RECALL'];
+
+/** Rereads of a plan that other events keep changing before a caller gives up (409 BUSY). */
+const MAX_ATTEMPTS = 5;
+
 /** The plan after an event, with its signatures as they now are. */
 export interface EventOutcome {
   plan: EventPlan;
@@ -71,39 +84,58 @@ export class WorkflowService {
   /**
    * 404 if the caller cannot see the plan; 409 if the event does not apply in this state; 403 if it
    * is not the caller's to send; 400 without a needed comment; 409 if a guard refuses (already signed).
-   * The plan row is locked, so of two concurrent events only the first applies.
+   * Of two concurrent events on one plan only the first applies; the second is judged on the result.
    */
   async send(user: AuthUser, planId: string, type: PlanEvent, rawComment?: string): Promise<EventOutcome> {
-    const comment = rawComment?.trim() || null;
-    return this.em.transactional(async (em) => {
-      const plan = await this.store.lock(em, planId);
-      const ability = this.abilities.createForUser(user);
-      if (!plan || !ability.can('read', planSubject(plan))) throw notFound('Không tìm thấy kế hoạch');
-      const notNow = () =>
-        conflict('ILLEGAL_TRANSITION', `Không thể "${EVENT_LABELS[type]}" khi kế hoạch đang ở trạng thái "${STATUS_LABELS[plan.status]}"`, {
-          status: plan.status,
-        });
-      if (!acceptsEventType(plan.machineState, type)) throw notNow();
-      if (!ability.can(type, planSubject(plan))) {
-        throw forbidden(`Bạn không có quyền "${EVENT_LABELS[type]}" đối với kế hoạch này`);
+    const event: PlanEventRequest = { user, planId, type, comment: rawComment?.trim() || null };
+    if (WRITES_OTHER_ROWS.includes(type)) {
+      // Signatures, numbers, documents, deliveries: one transaction holding the plan row lock.
+      return this.em.transactional(async (em) => {
+        const outcome = await this.applyTo(em, await this.store.read(em, planId, { lock: true }), event);
+        if (!outcome) throw new Error(`plan ${planId} changed while its row was locked`);
+        return outcome;
+      });
+    }
+    // A change of state alone is one statement, applied only if the plan is still as it was read;
+    // if another event came first, read again and judge this one on the new state.
+    for (let attempt = 1; ; attempt++) {
+      const outcome = await this.applyTo(this.em, await this.store.read(this.em, planId, { lock: false }), event);
+      if (outcome) return outcome;
+      if (attempt === MAX_ATTEMPTS) {
+        throw conflict('BUSY', 'Kế hoạch đang được người khác thao tác liên tục; hãy thử lại sau ít giây');
       }
-      if (EVENTS_NEEDING_COMMENT.includes(type) && !comment) {
-        throw invalid({ comment: `cần ghi rõ lý do khi "${EVENT_LABELS[type]}"` });
-      }
-      const next = apply(plan.machineState, { type, orgId: user.organisationId });
-      if (!next) throw notNow();
+    }
+  }
 
-      const fromState = plan.status;
-      plan.machineState = next;
-      plan.status = statusOf(next);
-      const details = (await this.sideEffects[type]?.({ em, plan, user, comment })) ?? null;
-      // The side effects' entities first: the save reads the plan's signatures back.
-      await em.flush();
-      const record = nextAuditRecord(plan, user.id, { event: type, fromState, toState: plan.status, comment, details });
-      const { version, signatures } = await this.store.save(em, plan, record);
-      Object.assign(plan, { version, updatedAt: record.at, auditSeq: record.seq, auditHead: record.hash });
-      return { plan, signatures };
-    });
+  /** Checks and applies the event to the plan as read; null if the plan changed since. */
+  private async applyTo(em: EntityManager, plan: EventPlan | null, { user, type, comment }: PlanEventRequest): Promise<EventOutcome | null> {
+    const ability = this.abilities.createForUser(user);
+    if (!plan || !ability.can('read', planSubject(plan))) throw notFound('Không tìm thấy kế hoạch');
+    const notNow = () =>
+      conflict('ILLEGAL_TRANSITION', `Không thể "${EVENT_LABELS[type]}" khi kế hoạch đang ở trạng thái "${STATUS_LABELS[plan.status]}"`, {
+        status: plan.status,
+      });
+    if (!acceptsEventType(plan.machineState, type)) throw notNow();
+    if (!ability.can(type, planSubject(plan))) {
+      throw forbidden(`Bạn không có quyền "${EVENT_LABELS[type]}" đối với kế hoạch này`);
+    }
+    if (EVENTS_NEEDING_COMMENT.includes(type) && !comment) {
+      throw invalid({ comment: `cần ghi rõ lý do khi "${EVENT_LABELS[type]}"` });
+    }
+    const next = apply(plan.machineState, { type, orgId: user.organisationId });
+    if (!next) throw notNow();
+
+    const fromState = plan.status;
+    plan.machineState = next;
+    plan.status = statusOf(next);
+    const details = (await this.sideEffects[type]?.({ em, plan, user, comment })) ?? null;
+    // The side effects' entities first: the save reads the plan's signatures back.
+    if (WRITES_OTHER_ROWS.includes(type)) await em.flush();
+    const record = nextAuditRecord(plan, user.id, { event: type, fromState, toState: plan.status, comment, details });
+    const saved = await this.store.save(em, plan, record);
+    if (!saved) return null;
+    Object.assign(plan, { version: saved.version, updatedAt: record.at, auditSeq: record.seq, auditHead: record.hash });
+    return { plan, signatures: saved.signatures };
   }
 
   /** Number and date from the issuer's register, then the final document, rendered once and stored. */
