@@ -66,8 +66,14 @@ export function presentSignature(signature: SignatureView, plan: Pick<Plan, 'con
   };
 }
 
+/** What a plan list row shows: the entity, or the row a list reads. */
+export type PlanSummaryView = Pick<
+  Plan,
+  'id' | 'kind' | 'status' | 'title' | 'year' | 'number' | 'symbol' | 'issuedAt' | 'contentVersion' | 'version' | 'reporting' | 'createdAt' | 'updatedAt'
+> & { issuer: { id: string } };
+
 /** A row of the plan list: no body, but enough to show and filter. */
-export function presentPlanSummary(plan: Plan) {
+export function presentPlanSummary(plan: PlanSummaryView) {
   return {
     id: plan.id,
     kind: plan.kind,
