@@ -2,7 +2,7 @@
  * Runs one autocannon load in a worker thread and posts a LoadResult back (see load.ts). Started
  * from its source text (`eval`), so it imports only types from its neighbours.
  */
-import { Agent, request } from 'node:http';
+import { connect, Socket } from 'node:net';
 import { parentPort, workerData } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -118,9 +118,10 @@ function run(spec: LoadSpec): Promise<LoadResult> {
  * requests arrive evenly spaced (autocannon's overallRate sends each second's share in one burst).
  * A client whose answer comes late sends its next request at once; latency counts from the time a
  * request was due, so falling behind shows in the figures instead of hiding (coordinated omission).
+ * Each client is one keep-alive socket writing prebuilt requests: on two cores, a heavier client
+ * (node:http) took enough CPU to delay the answers it was timing.
  */
 async function runPaced(spec: LoadSpec, rate: number): Promise<LoadResult> {
-  const agent = new Agent({ keepAlive: true, maxSockets: spec.connections });
   const interval = (spec.connections / rate) * 1000;
   const ok: number[] = [];
   const all: number[] = [];
@@ -132,27 +133,28 @@ async function runPaced(spec: LoadSpec, rate: number): Promise<LoadResult> {
   const end = started + spec.duration * 1000;
   let lastResponseAt = started;
   const client = async (index: number) => {
-    const sequence = spec.sequences[index % spec.sequences.length];
+    const requests = spec.sequences[index % spec.sequences.length].map((r) => rawRequest(spec, r));
+    const connection = new RawConnection(new URL(spec.url), (spec.timeout ?? 10) * 1000);
     let due = started + (index / spec.connections) * interval;
     for (let k = 0; due < end; k++, due += interval) {
       const wait = due - performance.now();
       if (wait > 0) await sleep(wait);
       try {
-        const { status, body } = await send(agent, spec, sequence[k % sequence.length]);
+        const { status, body } = await connection.send(requests[k % requests.length]);
         lastResponseAt = performance.now();
         const latency = lastResponseAt - due;
         all.push(latency);
         statusCodes[status] = (statusCodes[status] ?? 0) + 1;
         if (status >= 200 && status < 300) ok.push(latency);
-        else if (sampleErrors.length < 5) sampleErrors.push(`${status} ${body.slice(0, 300)}`);
+        else if (sampleErrors.length < 5) sampleErrors.push(`${status} ${body.toString('utf8', 0, 300)}`);
       } catch (error) {
         if ((error as Error).message === 'timeout') timeouts++;
         else errors++;
       }
     }
+    connection.close();
   };
   await Promise.all(Array.from({ length: spec.connections }, (_, i) => client(i)));
-  agent.destroy();
   const seconds = (lastResponseAt - started) / 1000;
   return {
     seconds: Math.round(seconds * 100) / 100,
@@ -170,20 +172,77 @@ async function runPaced(spec: LoadSpec, rate: number): Promise<LoadResult> {
   };
 }
 
-function send(agent: Agent, spec: LoadSpec, r: LoadSpec['sequences'][number][number]): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const headers: Record<string, string | number> = { ...spec.headers };
-    if (r.body !== undefined) Object.assign(headers, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(r.body) });
-    const req = request(new URL(r.path, spec.url), { method: r.method, agent, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
+/** The bytes of one HTTP/1.1 request, built once. */
+function rawRequest(spec: LoadSpec, r: LoadSpec['sequences'][number][number]): Buffer {
+  const headers: Record<string, string | number> = { host: new URL(spec.url).host, ...spec.headers };
+  if (r.body !== undefined) Object.assign(headers, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(r.body) });
+  const head = `${r.method} ${r.path} HTTP/1.1\r\n${Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n`;
+  return Buffer.from(head + (r.body ?? ''));
+}
+
+/**
+ * One keep-alive connection, one request at a time. Reads just enough HTTP/1.1 to find where an
+ * answer ends (the app always sends Content-Length); reconnects if the server closed it.
+ */
+class RawConnection {
+  private socket: Socket | null = null;
+  private received: Buffer = Buffer.alloc(0);
+  private waiting: { resolve: (answer: { status: number; body: Buffer }) => void; reject: (error: Error) => void; timer: NodeJS.Timeout } | null = null;
+
+  constructor(
+    private readonly url: URL,
+    private readonly timeoutMs: number,
+  ) {}
+
+  send(request: Buffer): Promise<{ status: number; body: Buffer }> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => this.fail(new Error('timeout')), this.timeoutMs);
+      this.waiting = { resolve, reject, timer };
+      this.open().write(request);
     });
-    req.setTimeout((spec.timeout ?? 10) * 1000, () => req.destroy(new Error('timeout')));
-    req.on('error', reject);
-    req.end(r.body);
-  });
+  }
+
+  close(): void {
+    this.socket?.destroy();
+  }
+
+  private open(): Socket {
+    if (this.socket && !this.socket.destroyed) return this.socket;
+    const socket = connect(Number(this.url.port), this.url.hostname);
+    socket.setNoDelay(true);
+    // Events of a socket already replaced by a reconnect are not this connection's any more.
+    socket.on('data', (chunk: Buffer) => socket === this.socket && this.onData(chunk));
+    socket.on('error', (error) => socket === this.socket && this.fail(error));
+    socket.on('close', () => socket === this.socket && this.fail(new Error('connection closed')));
+    this.received = Buffer.alloc(0);
+    return (this.socket = socket);
+  }
+
+  private onData(chunk: Buffer): void {
+    this.received = this.received.length ? Buffer.concat([this.received, chunk]) : chunk;
+    const headEnd = this.received.indexOf('\r\n\r\n');
+    if (headEnd < 0 || !this.waiting) return;
+    const head = this.received.toString('latin1', 0, headEnd);
+    const length = Number(/\r\ncontent-length:\s*(\d+)/i.exec(head)?.[1]);
+    if (!Number.isFinite(length)) return this.fail(new Error('answer without Content-Length'));
+    if (this.received.length < headEnd + 4 + length) return;
+    const body = this.received.subarray(headEnd + 4, headEnd + 4 + length);
+    this.received = this.received.subarray(headEnd + 4 + length);
+    const { resolve, timer } = this.waiting;
+    clearTimeout(timer);
+    this.waiting = null;
+    resolve({ status: Number(head.slice(9, 12)), body });
+  }
+
+  private fail(error: Error): void {
+    this.socket?.destroy();
+    this.socket = null;
+    if (!this.waiting) return;
+    const { reject, timer } = this.waiting;
+    clearTimeout(timer);
+    this.waiting = null;
+    reject(error);
+  }
 }
 
 (loadSpec.overallRate ? runPaced(loadSpec, loadSpec.overallRate) : run(loadSpec)).then(
