@@ -31,7 +31,6 @@ type SideEffect = (ctx: EventContext) => Promise<Record<string, unknown> | void>
 
 interface PlanEventRequest {
   user: AuthUser;
-  planId: string;
   type: PlanEvent;
   comment: string | null;
 }
@@ -87,7 +86,7 @@ export class WorkflowService {
    * Of two concurrent events on one plan only the first applies; the second is judged on the result.
    */
   async send(user: AuthUser, planId: string, type: PlanEvent, rawComment?: string): Promise<EventOutcome> {
-    const event: PlanEventRequest = { user, planId, type, comment: rawComment?.trim() || null };
+    const event: PlanEventRequest = { user, type, comment: rawComment?.trim() || null };
     if (WRITES_OTHER_ROWS.includes(type)) {
       // Signatures, numbers, documents, deliveries: one transaction holding the plan row lock.
       return this.em.transactional(async (em) => {
