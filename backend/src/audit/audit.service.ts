@@ -43,8 +43,8 @@ export interface AuditRecordData {
 
 /**
  * The record that extends the plan's chain, hashed, and the plan's new head. Pure: the caller writes
- * both in its transaction, holding the plan row lock (or having just created the plan), so two
- * appends to one chain cannot interleave.
+ * both at once, either holding the plan row lock (or having just created the plan) or only if the
+ * plan's version is still the one read, so two appends to one chain cannot interleave.
  */
 export function nextAuditRecord(plan: AuditChainHead, actorId: string, facts: AuditFacts, at = new Date()): AuditRecordData {
   const unsealed = {

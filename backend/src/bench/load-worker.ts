@@ -50,6 +50,32 @@ function summarise(latencies: number[]): LatencySummary {
   };
 }
 
+/** A run's figures from the latencies (ms) of its 2xx answers and of all answers. */
+function loadResult(r: {
+  seconds: number;
+  ok: number[];
+  all: number[];
+  statusCodes: Record<string, number>;
+  errors: number;
+  timeouts: number;
+  sampleErrors: string[];
+}): LoadResult {
+  return {
+    seconds: Math.round(r.seconds * 100) / 100,
+    requests: r.all.length,
+    ok: r.ok.length,
+    non2xx: r.all.length - r.ok.length,
+    statusCodes: r.statusCodes,
+    errors: r.errors,
+    timeouts: r.timeouts,
+    okPerSecond: Math.round((r.ok.length / r.seconds) * 10) / 10,
+    requestsPerSecond: Math.round((r.all.length / r.seconds) * 10) / 10,
+    latencyOk: summarise(r.ok),
+    latencyAll: summarise(r.all),
+    sampleErrors: r.sampleErrors,
+  };
+}
+
 function run(spec: LoadSpec): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
     const ok: number[] = [];
@@ -86,23 +112,11 @@ function run(spec: LoadSpec): Promise<LoadResult> {
       (error, result) => {
         if (error) return reject(error);
         // Up to the last answer: autocannon itself only stops on its next one-second tick.
-        const seconds = ((lastResponseAt ?? performance.now()) - started) / 1000;
         const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, { count }]) => [code, count]));
-        const okCount = ok.length;
-        resolve({
-          seconds: Math.round(seconds * 100) / 100,
-          requests: all.length,
-          ok: okCount,
-          non2xx: all.length - okCount,
-          statusCodes,
-          errors: result.errors,
-          timeouts: result.timeouts,
-          okPerSecond: Math.round((okCount / seconds) * 10) / 10,
-          requestsPerSecond: Math.round((all.length / seconds) * 10) / 10,
-          latencyOk: summarise(ok),
-          latencyAll: summarise(all),
-          sampleErrors,
-        });
+        resolve(loadResult({
+          seconds: ((lastResponseAt ?? performance.now()) - started) / 1000,
+          ok, all, statusCodes, errors: result.errors, timeouts: result.timeouts, sampleErrors,
+        }));
       },
     );
     instance.on('response', (_client, statusCode, _bytes, responseTime) => {
@@ -155,21 +169,7 @@ async function runPaced(spec: LoadSpec, rate: number): Promise<LoadResult> {
     connection.close();
   };
   await Promise.all(Array.from({ length: spec.connections }, (_, i) => client(i)));
-  const seconds = (lastResponseAt - started) / 1000;
-  return {
-    seconds: Math.round(seconds * 100) / 100,
-    requests: all.length,
-    ok: ok.length,
-    non2xx: all.length - ok.length,
-    statusCodes,
-    errors,
-    timeouts,
-    okPerSecond: Math.round((ok.length / seconds) * 10) / 10,
-    requestsPerSecond: Math.round((all.length / seconds) * 10) / 10,
-    latencyOk: summarise(ok),
-    latencyAll: summarise(all),
-    sampleErrors,
-  };
+  return loadResult({ seconds: (lastResponseAt - started) / 1000, ok, all, statusCodes, errors, timeouts, sampleErrors });
 }
 
 /** The bytes of one HTTP/1.1 request, built once. */

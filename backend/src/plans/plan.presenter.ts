@@ -66,11 +66,13 @@ export function presentSignature(signature: SignatureView, plan: Pick<Plan, 'con
   };
 }
 
+/** The columns a plan list row reads (presentPlanSummary). */
+export const PLAN_SUMMARY_FIELDS = [
+  'id', 'kind', 'status', 'title', 'year', 'issuer', 'number', 'symbol', 'issuedAt', 'contentVersion', 'version', 'createdAt', 'updatedAt', 'reporting',
+] as const;
+
 /** What a plan list row shows: the entity, or the row a list reads. */
-export type PlanSummaryView = Pick<
-  Plan,
-  'id' | 'kind' | 'status' | 'title' | 'year' | 'number' | 'symbol' | 'issuedAt' | 'contentVersion' | 'version' | 'reporting' | 'createdAt' | 'updatedAt'
-> & { issuer: { id: string } };
+export type PlanSummaryView = Pick<Plan, Exclude<(typeof PLAN_SUMMARY_FIELDS)[number], 'issuer'>> & { issuer: { id: string } };
 
 /** A row of the plan list: no body, but enough to show and filter. */
 export function presentPlanSummary(plan: PlanSummaryView) {

@@ -16,14 +16,9 @@ import { accessiblePlansWhere, newPlanSubject, planSubject } from './plan-access
 import type { PlanContent } from './plan-content';
 import { PlanContentRules } from './plan-content.rules';
 import { implementingPlanContent } from './derive';
-import { presentPlanSummary, type PlanSummaryView } from './plan.presenter';
+import { PLAN_SUMMARY_FIELDS, presentPlanSummary, type PlanSummaryView } from './plan.presenter';
 import { PlanVersion } from './plan-version.entity';
 import { Plan } from './plan.entity';
-
-/** The columns of a plan list row (presentPlanSummary). */
-const SUMMARY_FIELDS = [
-  'kind', 'status', 'title', 'year', 'issuer', 'number', 'symbol', 'issuedAt', 'contentVersion', 'version', 'createdAt', 'updatedAt', 'reporting',
-] as const;
 
 /** A list row as the query builder maps it: the issuer is its id. */
 type SummaryRow = Omit<PlanSummaryView, 'issuer'> & { issuer: string };
@@ -150,7 +145,7 @@ export class PlansService {
       // entities of them cost more CPU than the query.
       this.em
         .createQueryBuilder(Plan, 'p')
-        .select(['id', ...SUMMARY_FIELDS])
+        .select([...PLAN_SUMMARY_FIELDS])
         .where(where as QBFilterQuery<Plan>)
         .orderBy({ [query.sortField]: query.sortOrder, id: 'ASC' })
         .limit(query.limit)

@@ -5,9 +5,9 @@ import type { Plan } from '../plans/plan.entity';
 import type { PlanView, SignatureView } from '../plans/plan.presenter';
 
 /**
- * The plan as an event sees it: its locked row as a plain object. Side effects change the fields
- * an event may change (status, machine state, sharing, recipients, number, approval, document);
- * `save` writes exactly those.
+ * The plan as an event sees it: its row as a plain object. Side effects change the fields an event
+ * may change (status, machine state, sharing, recipients, number, approval, document); `save`
+ * writes exactly those.
  */
 export interface EventPlan extends PlanView, Pick<Plan, 'title' | 'year' | 'auditSeq' | 'auditHead'> {
   approvedById: string | null;
@@ -17,7 +17,7 @@ export interface EventPlan extends PlanView, Pick<Plan, 'title' | 'year' | 'audi
  * SQL of plan events (DESIGN §4), the app's hottest path: every click on a workflow button. Two
  * statements — read (locked, when the event writes other rows); then plan row, audit record and
  * signatures together, only if the plan is still the version read — where the ORM's entity path
- * took five and most of the request's CPU (figures in the bench). Everything else an event touches
+ * took five round trips and most of the request's CPU (figures in the bench). Everything else an event touches
  * (signatures, deliveries, numbers, documents) stays on entities.
  */
 @Injectable()
@@ -38,7 +38,7 @@ export class PlanEventStore {
    * the event's side effects must be flushed before, so the signatures include a new one.
    */
   async save(em: EntityManager, plan: EventPlan, record: AuditRecordData): Promise<{ version: number; signatures: SignatureView[] } | null> {
-    const [row] = await em.execute<{ version: number; signatures: SignatureRow[] }[]>(SAVE_SQL, [
+    const [row] = await em.execute<{ version: number; signatures: SignatureJson[] }[]>(SAVE_SQL, [
       plan.status, json(plan.machineState), plan.sharedWithCoIssuers, json(plan.recipientOrgIds), plan.number, plan.issuedAt, plan.year,
       plan.approvedById, plan.documentHash, record.seq, record.hash, record.at, plan.id, plan.version,
       record.id, record.planId, record.seq, record.at, record.actorId, record.event, record.fromState, record.toState,
@@ -66,7 +66,7 @@ const SAVE_SQL = `
   )
   select saved.version, (
     select coalesce(json_agg(json_build_object(
-      'id', s.id, 'kind', s.kind, 'organisationId', s.organisation_id, 'userId', s.user_id, 'userName', u.full_name,
+      'id', s.id, 'kind', s.kind, 'organisation', json_build_object('id', s.organisation_id), 'user', json_build_object('id', s.user_id, 'fullName', u.full_name),
       'signedAt', s.signed_at, 'contentHash', s.content_hash, 'contentVersion', s.content_version, 'comment', s.comment, 'voidedAt', s.voided_at
     ) order by s.signed_at), '[]'::json)
     from signature s join "user" u on u.id = s.user_id where s.plan_id = ?
@@ -137,30 +137,9 @@ function eventPlanOf(row: PlanRow): EventPlan {
   };
 }
 
-/** json_build_object's row: timestamps arrive as text. */
-interface SignatureRow {
-  id: string;
-  kind: SignatureView['kind'];
-  organisationId: string;
-  userId: string;
-  userName: string;
-  signedAt: string;
-  contentHash: string;
-  contentVersion: number;
-  comment: string | null;
-  voidedAt: string | null;
-}
+/** A SignatureView as json_build_object writes it: timestamps are text. */
+type SignatureJson = Omit<SignatureView, 'signedAt' | 'voidedAt'> & { signedAt: string; voidedAt: string | null };
 
-function signatureOf(row: SignatureRow): SignatureView {
-  return {
-    id: row.id,
-    kind: row.kind,
-    organisation: { id: row.organisationId },
-    user: { id: row.userId, fullName: row.userName },
-    signedAt: new Date(row.signedAt),
-    contentHash: row.contentHash,
-    contentVersion: row.contentVersion,
-    comment: row.comment,
-    voidedAt: row.voidedAt === null ? null : new Date(row.voidedAt),
-  };
+function signatureOf(row: SignatureJson): SignatureView {
+  return { ...row, signedAt: new Date(row.signedAt), voidedAt: row.voidedAt === null ? null : new Date(row.voidedAt) };
 }

@@ -29,14 +29,14 @@ interface EventContext {
 /** What an event does besides changing state; returns facts sealed into the audit record. */
 type SideEffect = (ctx: EventContext) => Promise<Record<string, unknown> | void> | Record<string, unknown> | void;
 
+/** A side effect that only changes fields of the plan row itself (no `em`: it cannot write other rows). */
+type PlanFieldEffect = (ctx: Omit<EventContext, 'em'>) => void;
+
 interface PlanEventRequest {
   user: AuthUser;
   type: PlanEvent;
   comment: string | null;
 }
-
-/** Events whose side effects write rows besides the plan's and its audit record. */
-const WRITES_OTHER_ROWS: readonly PlanEvent[] = ['SIGN', 'APPROVE', 'ISSUE', 'DISTRIBUTE', 'RECALL'];
 
 /** Rereads of a plan that other events keep changing before a caller gives up (409 BUSY). */
 const MAX_ATTEMPTS = 5;
@@ -53,11 +53,15 @@ export interface EventOutcome {
  */
 @Injectable()
 export class WorkflowService {
-  private readonly sideEffects: Partial<Record<PlanEvent, SideEffect>> = {
+  private readonly planFieldEffects: Partial<Record<PlanEvent, PlanFieldEffect>> = {
     FORWARD: ({ plan }) => {
       // From coordination on, co-issuers read the plan (even if their signatures already stand).
       if (plan.coIssuerIds.length) plan.sharedWithCoIssuers = true;
     },
+  };
+
+  /** Events that write rows besides the plan's and its audit record: they run holding the row lock. */
+  private readonly rowEffects: Partial<Record<PlanEvent, SideEffect>> = {
     SIGN: ({ em, plan, user, comment }) => {
       this.signatures.sign(em, plan, user.id, user.organisationId, 'co_issuer', comment ?? undefined);
     },
@@ -87,7 +91,7 @@ export class WorkflowService {
    */
   async send(user: AuthUser, planId: string, type: PlanEvent, rawComment?: string): Promise<EventOutcome> {
     const event: PlanEventRequest = { user, type, comment: rawComment?.trim() || null };
-    if (WRITES_OTHER_ROWS.includes(type)) {
+    if (this.rowEffects[type]) {
       // Signatures, numbers, documents, deliveries: one transaction holding the plan row lock.
       return this.em.transactional(async (em) => {
         const outcome = await this.applyTo(em, await this.store.read(em, planId, { lock: true }), event);
@@ -127,9 +131,11 @@ export class WorkflowService {
     const fromState = plan.status;
     plan.machineState = next;
     plan.status = statusOf(next);
-    const details = (await this.sideEffects[type]?.({ em, plan, user, comment })) ?? null;
+    this.planFieldEffects[type]?.({ plan, user, comment });
+    const rowEffect = this.rowEffects[type];
+    const details = (rowEffect ? await rowEffect({ em, plan, user, comment }) : undefined) ?? null;
     // The side effects' entities first: the save reads the plan's signatures back.
-    if (WRITES_OTHER_ROWS.includes(type)) await em.flush();
+    if (rowEffect) await em.flush();
     const record = nextAuditRecord(plan, user.id, { event: type, fromState, toState: plan.status, comment, details });
     const saved = await this.store.save(em, plan, record);
     if (!saved) return null;
