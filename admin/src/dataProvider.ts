@@ -1,6 +1,6 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils, HttpError, type DataProvider } from 'react-admin';
-import { session } from './session';
+import { CSRF_HEADER, session } from './session';
 import type {
   Delivery,
   Distribution,
@@ -24,14 +24,16 @@ import type {
 const API = '/api';
 
 /**
- * Every call carries the Bearer token. On failure fetchJson rejects with an HttpError whose body
- * is the server's `{statusCode, code, message, errors}`: react-admin shows `errors` under the inputs.
+ * Every call carries the session cookie (the browser adds it) and the CSRF token the server asks of
+ * changes made with that cookie. On failure fetchJson rejects with an HttpError whose body is the
+ * server's `{statusCode, code, message, errors}`: react-admin shows `errors` under the inputs.
  */
 export const httpClient = (url: string, options: fetchUtils.Options = {}) => {
-  const token = session.token();
   // Without a session the answer is known: no request, and react-admin sends the user to the login page.
-  if (!token) return Promise.reject(new HttpError('ra.auth.auth_check_error', 401));
-  return fetchUtils.fetchJson(url, { ...options, user: { authenticated: true, token: `Bearer ${token}` } });
+  if (!session.active()) return Promise.reject(new HttpError('ra.auth.auth_check_error', 401));
+  const headers = new Headers(options.headers ?? { Accept: 'application/json' });
+  headers.set(CSRF_HEADER, session.csrfToken());
+  return fetchUtils.fetchJson(url, { ...options, headers });
 };
 
 const json = async <T,>(path: string, options?: fetchUtils.Options): Promise<T> => (await httpClient(`${API}${path}`, options)).json as T;
@@ -47,8 +49,7 @@ const reportPath = (id: string, deadline: number) => `/plans/${id}/reports/${dea
 
 /** A file the API answers (DOCX, CSV), with the name its Content-Disposition gives. */
 async function download(path: string, fallbackName: string): Promise<{ blob: Blob; fileName: string }> {
-  const token = session.token();
-  const response = await fetch(`${API}${path}`, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+  const response = await fetch(`${API}${path}`);
   if (!response.ok) {
     const body = await response.json().catch(() => ({}));
     throw new HttpError(body.message ?? response.statusText, response.status, body);

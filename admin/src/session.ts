@@ -1,28 +1,32 @@
 import type { Me } from './types';
 
-/** The logged-in session, kept in localStorage so a reload does not log the user out. */
-interface StoredSession {
-  accessToken: string;
-  me: Me | null;
-}
-
+/**
+ * The logged-in session as the page knows it. The token itself is in an HttpOnly cookie that script
+ * cannot read (the browser sends it to /api); the page keeps only the caller's profile, so a reload
+ * shows who is logged in without a request, and the server stays the judge of whether the session lives.
+ */
 const KEY = 'kehoach.session';
+/** Set by the server at login, readable here, echoed in CSRF_HEADER on every request. */
+const CSRF_COOKIE = 'kehoach_csrf';
+export const CSRF_HEADER = 'X-CSRF-Token';
 
-function read(): StoredSession | null {
+function read(): { me: Me | null } | null {
   try {
-    return JSON.parse(localStorage.getItem(KEY) ?? 'null') as StoredSession | null;
+    return JSON.parse(localStorage.getItem(KEY) ?? 'null') as { me: Me | null } | null;
   } catch {
     return null;
   }
 }
 
 export const session = {
-  token: (): string | null => read()?.accessToken ?? null,
+  /** Whether this browser logged in (and has not logged out since). */
+  active: (): boolean => read() !== null,
   me: (): Me | null => read()?.me ?? null,
-  start: (accessToken: string): void => localStorage.setItem(KEY, JSON.stringify({ accessToken, me: null })),
+  start: (): void => localStorage.setItem(KEY, JSON.stringify({ me: null })),
   setMe: (me: Me): void => {
-    const current = read();
-    if (current) localStorage.setItem(KEY, JSON.stringify({ ...current, me }));
+    if (read()) localStorage.setItem(KEY, JSON.stringify({ me }));
   },
   end: (): void => localStorage.removeItem(KEY),
+  csrfToken: (): string =>
+    decodeURIComponent(document.cookie.split('; ').find((c) => c.startsWith(`${CSRF_COOKIE}=`))?.slice(CSRF_COOKIE.length + 1) ?? ''),
 };

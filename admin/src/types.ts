@@ -4,7 +4,7 @@ import type { BlockType, BodyBlock, Indicator, PlanContent, ReportingDeadline } 
 export type { BlockType, BodyBlock, Indicator, PlanContent, ReportingDeadline };
 export { BLOCK_TYPES, INDICATOR_TYPES, PLAN_KINDS } from '@backend/plans/plan-content';
 
-export const ROLES = ['admin', 'drafter', 'reviewer', 'leader', 'clerk'] as const;
+export const ROLES = ['sysadmin', 'admin', 'drafter', 'reviewer', 'leader', 'clerk'] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface Organisation {
@@ -79,6 +79,8 @@ export interface Plan extends PlanContent {
   signatures: Signature[];
   coordination: { organisationId: string; state: 'pending' | 'signed' }[];
   availableActions: PlanEvent[];
+  /** the caller may read versions, diff and the whole history (the issuer and co-issuers) */
+  internalHistory: boolean;
 }
 
 export interface Task {

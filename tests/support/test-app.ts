@@ -34,6 +34,8 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     jwtExpiresIn: '1h',
     corsOrigins: [],
     seedDemoData: true,
+    initialAdmin: null,
+    trustProxy: false,
     adminDist: null,
     logLevel: 'silent',
     backgroundJobs: false,
@@ -74,7 +76,8 @@ export async function startTestApp(options: Partial<AppConfig> & { ownsDatabase?
   return { app, http, as, login, config, close };
 }
 
-async function createTestDatabase(): Promise<{ url: string; drop: () => Promise<void> } | null> {
+/** A new, empty database on the server at TEST_DATABASE_URL; null when the tests run on the embedded one. */
+export async function createTestDatabase(): Promise<{ url: string; drop: () => Promise<void> } | null> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) return null;
   const name = `kehoach_test_${randomBytes(6).toString('hex')}`;

@@ -18,7 +18,7 @@ const afterIssueSteps = (u, state) => [
   ['bpt.thuanchau reports: a wrong percentage is refused under its indicator, the report is saved and submitted; a colleague\'s correction meanwhile is a 409, explained', () => submitReport(u, state)],
   ['vt.tinh follows the deadline from the dashboard: counts, chart, totals, CSV and DOCX, a report\'s history', () => followUp(u, state)],
   ['vt.tinh closes the round; the recipient\'s report is then read-only', () => closeRound(u, state)],
-  ['pct.tinh recalls the plan with a reason; the page says so and lists the implementing plan', () => recall(u, state)],
+  ['Thuận Châu issues its implementing plan; pct.tinh recalls the plan with a reason; the page says so and lists the implementing plan', () => recall(u, state)],
   ['bpt.thuanchau opens the recall from its inbox and marks the notice seen', () => recallSeen(u, state)],
 ];
 
@@ -126,13 +126,24 @@ async function closeRound(u, state) {
   await u.screenshot('23-report-form-closed', { fullPage: false });
 }
 
+/** Thuận Châu's implementing plan, taken to issue through the API: only then may the province read it. */
+async function issueImplementingPlan(u, state) {
+  const road = [['bpt.thuanchau', 'SUBMIT'], ['bpt.thuanchau', 'FORWARD'], ['pct.thuanchau', 'APPROVE'], ['vt.thuanchau', 'ISSUE']];
+  for (const [user, type] of road) {
+    await u.loginAs(user);
+    const { status, body } = await u.api('POST', `/plans/${state.implementingId}/events`, { type });
+    assert(status === 200, `${user} ${type} on the implementing plan: ${status} ${JSON.stringify(body)}`);
+  }
+}
+
 async function recall(u, state) {
+  await issueImplementingPlan(u, state);
   await u.loginAs('pct.tinh');
   await u.openPlan(state.planId);
   await u.act('RECALL', { comment: RECALL_REASON, status: 'recalled', words: 'Đã thu hồi' });
   await u.page.getByTestId('recall-reason').getByText(RECALL_REASON).waitFor();
   const implementing = await u.textOf(u.page.getByTestId('implementing-plans'));
-  assert(implementing.includes(THUAN_CHAU) && implementing.includes('Dự thảo'), `the implementing plans panel reads: ${implementing}`);
+  assert(implementing.includes(THUAN_CHAU) && implementing.includes('Đã ban hành'), `the implementing plans panel reads: ${implementing}`);
 }
 
 async function recallSeen(u, state) {

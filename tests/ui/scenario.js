@@ -210,6 +210,7 @@ async function receive(u, state) {
   await u.page.locator('[data-action="ACKNOWLEDGE"]').waitFor({ state: 'detached' });
   await u.confirmAction('DERIVE');
   await u.page.waitForURL(/#\/plans\/[0-9a-f-]{36}$/);
+  state.implementingId = /#\/plans\/([0-9a-f-]{36})$/.exec(u.page.url())[1];
   await u.openTab('Nội dung');
   const preamble = await u.field('preamble.0').inputValue();
   assert(preamble.includes(state.number), `the implementing plan's preamble does not cite ${state.number}: ${preamble}`);

@@ -142,14 +142,14 @@ function ui({ baseUrl, browser, screenshots }) {
       return match[1];
     },
 
-    /** The API as the logged-in user, for what a test sets up around the UI. */
+    /** The API as the logged-in user (its session cookie and CSRF token), for what a test sets up around the UI. */
     async api(method, route, body) {
       return page.evaluate(
         async ({ method, route, body }) => {
-          const { accessToken } = JSON.parse(localStorage.getItem('kehoach.session'));
+          const csrf = decodeURIComponent(document.cookie.split('; ').find((c) => c.startsWith('kehoach_csrf='))?.slice('kehoach_csrf='.length) ?? '');
           const response = await fetch(`/api${route}`, {
             method,
-            headers: { Authorization: `Bearer ${accessToken}`, 'Content-Type': 'application/json' },
+            headers: { 'X-CSRF-Token': csrf, 'Content-Type': 'application/json' },
             body: body ? JSON.stringify(body) : undefined,
           });
           return { status: response.status, body: await response.json().catch(() => null) };

@@ -50,7 +50,7 @@ describe('every event in every state: 409 when illegal now, 403 when not the sen
     expect(unknown.body.errors).toHaveProperty('type');
   });
 
-  it('an outsider gets 404; an ancestor committee reads but cannot act', async () => {
+  it('an outsider gets 404; an ancestor committee reads from issue on but cannot act', async () => {
     const { body: districtPlan } = await demo.t.as('bpt.thuanchau').post('/api/plans').send(planContent(demo.orgs.thuanChau, { place: 'Thuận Châu' })).expect(201);
     await send(demo.t, 'bpt.thuanchau', districtPlan.id, 'SUBMIT');
     await send(demo.t, 'bpt.thuanchau', districtPlan.id, 'FORWARD');
@@ -59,11 +59,15 @@ describe('every event in every state: 409 when illegal now, 403 when not the sen
     await demo.t.as('pct.maison').post(`/api/plans/${districtPlan.id}/events`).send({ type: 'APPROVE' }).expect(404);
     // A commune below Thuận Châu cannot read its district's plans either.
     await demo.t.as('ct.phonglai').get(`/api/plans/${districtPlan.id}`).expect(404);
-    // The province (ancestor) reads, and has no action.
+    // The province (ancestor) does not see the district's drafts.
+    await demo.t.as('pct.tinh').get(`/api/plans/${districtPlan.id}`).expect(404);
+    await demo.t.as('pct.tinh').post(`/api/plans/${districtPlan.id}/events`).send({ type: 'APPROVE' }).expect(404);
+    expect((await send(demo.t, 'pct.thuanchau', districtPlan.id, 'APPROVE')).status).toBe('approved');
+    // Once issued, it reads the plan, and has no action.
+    await send(demo.t, 'vt.thuanchau', districtPlan.id, 'ISSUE');
     const asProvince = await demo.t.as('pct.tinh').get(`/api/plans/${districtPlan.id}`).expect(200);
     expect(asProvince.body.availableActions).toEqual([]);
-    await demo.t.as('pct.tinh').post(`/api/plans/${districtPlan.id}/events`).send({ type: 'APPROVE' }).expect(403);
-    expect((await send(demo.t, 'pct.thuanchau', districtPlan.id, 'APPROVE')).status).toBe('approved');
+    await demo.t.as('pct.tinh').post(`/api/plans/${districtPlan.id}/events`).send({ type: 'RECALL', comment: 'lý do' }).expect(403);
   });
 
   it('only a drafter of the issuer creates and edits its plans', async () => {

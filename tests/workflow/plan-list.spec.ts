@@ -18,6 +18,11 @@ describe('plan lists', () => {
     await send(t, 'tb.tinh', ids.joint, 'FORWARD');
     ids.thuanChau = await create('bpt.thuanchau', planContent(orgs.thuanChau, { title: 'Kế hoạch của huyện Thuận Châu', place: 'Thuận Châu' }));
     ids.maiSon = await create('bpt.maison', planContent(orgs.maiSon, { title: 'Kế hoạch của huyện Mai Sơn', place: 'Mai Sơn' }));
+    ids.maiSonDraft = await create('bpt.maison', planContent(orgs.maiSon, { title: 'Dự thảo của huyện Mai Sơn', place: 'Mai Sơn' }));
+    // Ancestors read a district's plans from issue on.
+    for (const [district, planId] of [['thuanchau', ids.thuanChau], ['maison', ids.maiSon]]) {
+      for (const [role, event] of [['bpt', 'SUBMIT'], ['bpt', 'FORWARD'], ['pct', 'APPROVE'], ['vt', 'ISSUE']]) await send(t, `${role}.${district}`, planId, event);
+    }
   });
 
   it('shows each caller only what it may read, counted in Content-Range', async () => {
@@ -27,8 +32,10 @@ describe('plan lists', () => {
     expect(maiSon.ids).not.toContain(ids.provinceDraft);
     expect(maiSon.range).toBe(`plans 0-${maiSon.ids.length - 1}/${maiSon.ids.length}`);
 
-    // The province is an ancestor of both districts.
-    expect((await list('pct.tinh')).ids).toEqual(expect.arrayContaining([ids.provinceDraft, ids.joint, ids.thuanChau, ids.maiSon]));
+    // The province is an ancestor of both districts: it lists their issued plans, not their drafts.
+    const province = await list('pct.tinh');
+    expect(province.ids).toEqual(expect.arrayContaining([ids.provinceDraft, ids.joint, ids.thuanChau, ids.maiSon]));
+    expect(province.ids).not.toContain(ids.maiSonDraft);
     // A co-issuer sees the joint plan in coordination, not the issuer's other drafts.
     const ldld = await list('ldld.tinh');
     expect(ldld.ids).toContain(ids.joint);

@@ -20,7 +20,7 @@ function saveFile({ blob, fileName }: DownloadedFile) {
 }
 
 interface DownloadButtonProps {
-  /** Fetches the file (with the session's token: a plain link would not carry it). */
+  /** Fetches the file, so that a refusal can be shown as the server words it (a plain link would show a JSON page). */
   download: () => Promise<DownloadedFile>;
   label: ReactNode;
   /** Shown when the server gives no message of its own. */

@@ -429,7 +429,8 @@ const kehoachMessages = {
         role: 'Vai trò',
       },
       roles: {
-        admin: 'Quản trị',
+        sysadmin: 'Quản trị hệ thống',
+        admin: 'Quản trị đơn vị',
         drafter: 'Chuyên viên soạn thảo',
         reviewer: 'Trưởng ban',
         leader: 'Lãnh đạo',

@@ -11,7 +11,7 @@ export const VersionsPanel = () => {
   const plan = useRecordContext<Plan>();
   const translate = useTranslate();
   const [compared, setCompared] = useState<number | null>(null);
-  const { data: versions } = useKehoachQuery(['plans', 'versions', plan?.id], (methods) => methods.getVersions(plan!.id), Boolean(plan));
+  const { data: versions } = useKehoachQuery(['plans', 'versions', plan?.id], (methods) => methods.getVersions(plan!.id), Boolean(plan?.internalHistory));
   if (!plan || !versions || versions.length < 2) return null;
   return (
     <Card variant="outlined">

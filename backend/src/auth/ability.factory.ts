@@ -12,7 +12,11 @@ export const PLAN_EVENTS = [
 ] as const;
 export type PlanEvent = (typeof PLAN_EVENTS)[number];
 
-export type Action = 'manage' | 'read' | 'create' | 'update' | 'delete' | PlanEvent | 'ACKNOWLEDGE' | 'REPORT' | 'DERIVE' | 'CLOSE_ROUND';
+/** `READ_INTERNAL`: the drafting history (versions, diff, audit trail, voided signatures, comments). */
+export type Action = 'manage' | 'read' | 'create' | 'update' | 'delete' | PlanEvent | 'ACKNOWLEDGE' | 'REPORT' | 'DERIVE' | 'CLOSE_ROUND' | 'READ_INTERNAL';
+
+/** From ISSUE on, a plan is an official document: ancestor committees may read it, not its drafts. */
+export const ISSUED_STATUSES = ['issued', 'distributed', 'closed', 'recalled'] as const;
 
 /**
  * The fields of a plan the rules look at; conditions name them exactly as the Plan entity does,
@@ -29,6 +33,24 @@ export interface PlanAccessFields {
   status: string;
 }
 
+/**
+ * An organisation, or what belongs to one (a user, a template), as the administration rules see it:
+ * `lineage` is the organisation and its ancestors, so "in my subtree" is one containment test.
+ */
+export interface OrganisationAccessFields {
+  id: string;
+  lineage: string[];
+}
+
+export interface UserAccessFields {
+  organisationLineage: string[];
+  roles: string[];
+}
+
+export interface TemplateAccessFields {
+  organisationLineage: string[];
+}
+
 /** A number register is its organisation's: the clerk there keeps it. */
 export interface NumberRegisterAccessFields {
   organisation: string;
@@ -40,15 +62,18 @@ export type Subject =
   | 'NumberRegister'
   | (NumberRegisterAccessFields & ForcedSubject<'NumberRegister'>)
   | 'Organisation'
+  | (OrganisationAccessFields & ForcedSubject<'Organisation'>)
   | 'User'
+  | (UserAccessFields & ForcedSubject<'User'>)
   | 'Template'
+  | (TemplateAccessFields & ForcedSubject<'Template'>)
   | 'all';
 export type AppAbility = MongoAbility<[Action, Subject]>;
 
 /** One line per rule of DESIGN §5. */
 @Injectable()
 export class AbilityFactory {
-  /** The guard reuses one AuthUser object while it caches the user, so its abilities are built once too. */
+  /** A request's guards and services share its one AuthUser object, so its abilities are built once per request. */
   private readonly built = new WeakMap<AuthUser, AppAbility>();
 
   createForUser(user: AuthUser): AppAbility {
@@ -61,19 +86,33 @@ export class AbilityFactory {
   }
 
   private build(user: AuthUser): AppAbility {
-    const { can, build } = new AbilityBuilder<AppAbility>(createMongoAbility);
+    const { can, cannot, build } = new AbilityBuilder<AppAbility>(createMongoAbility);
     const org = user.organisationId;
     const has = (role: AuthUser['roles'][number]) => user.roles.includes(role);
     const ownPlan = { issuer: org };
+    const inSubtree = { lineage: { $all: [org] } };
+    const belowOwn = { lineage: { $all: [org] }, id: { $ne: org } };
+    const ofSubtree = { organisationLineage: { $all: [org] } };
 
     can('read', 'Organisation');
-    can('read', 'User');
-    can('read', 'Plan', { issuerLineage: { $all: [org] } });
-    can('read', 'Plan', { coIssuerIds: { $all: [org] }, sharedWithCoIssuers: true });
+    // Users outside the subtree that the caller works with are added in SQL (users/user-directory.ts).
+    can('read', 'User', ofSubtree);
+    can(['read', 'READ_INTERNAL'], 'Plan', ownPlan);
+    can('read', 'Plan', { issuerLineage: { $all: [org] }, status: { $in: [...ISSUED_STATUSES] } });
+    can(['read', 'READ_INTERNAL'], 'Plan', { coIssuerIds: { $all: [org] }, sharedWithCoIssuers: true });
     can('read', 'Plan', { recipientOrgIds: { $all: [org] } });
     can(['ACKNOWLEDGE', 'REPORT', 'DERIVE'], 'Plan', { recipientOrgIds: { $all: [org] } });
 
-    if (has('admin')) can('manage', ['Organisation', 'User', 'Template']);
+    if (has('sysadmin')) {
+      can('manage', ['Organisation', 'User', 'Template']);
+    } else if (has('admin')) {
+      // An organisation's administrator manages its own subtree: it edits its own organisation but
+      // cannot create siblings, delete or move itself, nor make anyone a system administrator.
+      can('update', 'Organisation', inSubtree);
+      can(['create', 'delete'], 'Organisation', belowOwn);
+      can('manage', ['User', 'Template'], ofSubtree);
+      cannot(['create', 'update', 'delete'], 'User', { roles: { $all: ['sysadmin'] } });
+    }
     if (has('drafter')) can(['create', 'update', 'SUBMIT', 'WITHDRAW', 'CANCEL'], 'Plan', ownPlan);
     if (has('reviewer')) can(['FORWARD', 'RETURN'], 'Plan', { ...ownPlan, status: 'in_review' });
     if (has('leader')) {
@@ -88,3 +127,6 @@ export class AbilityFactory {
     return build();
   }
 }
+
+/** The organisation ids of a materialised path "/a/b/c/": ["a", "b", "c"]. */
+export const lineageOf = (path: string): string[] => path.split('/').filter(Boolean);

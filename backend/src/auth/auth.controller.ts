@@ -1,34 +1,46 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Throttle } from '@nestjs/throttler';
+import type { Request, Response } from 'express';
 import { Organisation } from '../organisations/organisation.entity';
 import { AbilityFactory } from './ability.factory';
 import type { AuthUser } from './auth-user';
 import { AuthService } from './auth.service';
-import { CurrentUser, Public } from './decorators';
+import { CurrentSessionId, CurrentUser, Public } from './decorators';
 import { LoginDto } from './dto/login.dto';
 import { toAuthUser } from './jwt-auth.guard';
-import { LoginThrottlerGuard } from './login-throttler';
+import { SessionCookies } from './session-cookies';
 
 @ApiTags('auth')
 @Controller()
 export class AuthController {
   constructor(
     private readonly auth: AuthService,
+    private readonly cookies: SessionCookies,
     private readonly abilities: AbilityFactory,
     private readonly em: EntityManager,
   ) {}
 
-  /** Rate-limited per address and username: 10 attempts a minute. */
+  /**
+   * Answers the token for API clients (`Authorization: Bearer …`) and sets it as an HttpOnly cookie
+   * for the browser UI. Failed attempts are limited per username and per address (auth/login-throttle.ts).
+   */
   @Public()
-  @UseGuards(LoginThrottlerGuard)
-  @Throttle({ login: { limit: 10, ttl: 60_000 } })
   @Post('auth/login')
   @HttpCode(200)
-  async login(@Body() dto: LoginDto) {
-    const { accessToken, user } = await this.auth.login(dto.username, dto.password);
-    return { accessToken, user: publicUser(toAuthUser(user)) };
+  async login(@Body() dto: LoginDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    const login = await this.auth.login(dto.username, dto.password, request.ip ?? 'unknown');
+    this.cookies.set(request, response, { token: login.accessToken, id: login.sessionId, expiresAt: login.expiresAt });
+    return { accessToken: login.accessToken, user: publicUser(toAuthUser(login.user)) };
+  }
+
+  /** Ends the caller's session: its token, in a cookie or not, is refused from now on. */
+  @ApiBearerAuth()
+  @Post('auth/logout')
+  @HttpCode(204)
+  async logout(@CurrentSessionId() sessionId: string, @Res({ passthrough: true }) response: Response): Promise<void> {
+    await this.auth.logout(sessionId);
+    this.cookies.clear(response);
   }
 
   /** The caller, its organisation, and the CASL rules the UI uses to show only what the server will allow. */

@@ -2,13 +2,15 @@ import { Global, Module } from '@nestjs/common';
 import { createSecretKey } from 'node:crypto';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { ThrottlerModule } from '@nestjs/throttler';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { AbilityFactory } from './ability.factory';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { JwtAuthGuard } from './jwt-auth.guard';
+import { LoginThrottle } from './login-throttle';
 import { PoliciesGuard } from './policies.guard';
+import { SessionCookies } from './session-cookies';
+import { SessionStore } from './session.store';
 
 @Global()
 @Module({
@@ -26,12 +28,14 @@ import { PoliciesGuard } from './policies.guard';
         };
       },
     }),
-    ThrottlerModule.forRoot([{ name: 'login', ttl: 60_000, limit: 10 }]),
   ],
   controllers: [AuthController],
   providers: [
     AuthService,
     AbilityFactory,
+    SessionStore,
+    SessionCookies,
+    LoginThrottle,
     // Order matters: authenticate first, then check the route's policy.
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: PoliciesGuard },

@@ -9,3 +9,8 @@ export const Public = () => SetMetadata(IS_PUBLIC, true);
 export const CurrentUser = createParamDecorator(
   (_: unknown, ctx: ExecutionContext): AuthUser => ctx.switchToHttp().getRequest().user,
 );
+
+/** The session the caller's token belongs to. */
+export const CurrentSessionId = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): string => ctx.switchToHttp().getRequest().sessionId,
+);

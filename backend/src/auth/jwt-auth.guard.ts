@@ -2,56 +2,62 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { CanActivate, ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
+import { isUUID } from 'class-validator';
 import type { Request } from 'express';
 import { AppError } from '../common/app-error';
 import { User } from '../users/user.entity';
 import type { AuthUser } from './auth-user';
 import { IS_PUBLIC } from './decorators';
+import { credentialOf, SessionCookies } from './session-cookies';
+import { SessionStore } from './session.store';
 
 const unauthorized = (message: string) => new AppError(HttpStatus.UNAUTHORIZED, 'UNAUTHORIZED', message);
 
-/**
- * How long a resolved user is reused: re-reading the account on every request costs more than the
- * rest of a typical request, and a deactivation or role change still takes effect within seconds.
- */
-const USER_TTL_MS = 5_000;
-const USER_CACHE_SIZE = 10_000;
+type AuthenticatedRequest = Request & { user?: AuthUser; sessionId?: string };
+
+/** What a token vouches for: the user and the session it was issued to. */
+export interface TokenClaims {
+  sub: string;
+  sid: string;
+}
 
 /**
- * Global guard: every route needs a valid Bearer token unless marked @Public(). The user is re-read
- * from the database (at most every few seconds), so a deactivated account or a changed role takes effect.
+ * Global guard: every route needs a valid token — Bearer header or session cookie — unless marked
+ * @Public(). The token's session and user are re-read from the database on every request (one query
+ * by primary keys), so logout, deactivation and changes of password, roles or organisation take
+ * effect at once on every instance.
  */
 @Injectable()
 export class JwtAuthGuard implements CanActivate {
-  private readonly recent = new Map<string, { user: AuthUser; until: number }>();
-
   constructor(
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
     private readonly em: EntityManager,
+    private readonly sessions: SessionStore,
+    private readonly cookies: SessionCookies,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
-    const request = context.switchToHttp().getRequest<Request & { user?: AuthUser }>();
-    const token = /^Bearer (.+)$/i.exec(request.headers.authorization ?? '')?.[1];
-    if (!token) throw unauthorized('Bạn cần đăng nhập');
-    const payload = await this.jwt.verifyAsync<{ sub: string }>(token).catch(() => {
-      throw unauthorized('Phiên đăng nhập không hợp lệ hoặc đã hết hạn, vui lòng đăng nhập lại');
-    });
-    request.user = await this.activeUser(payload.sub);
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const credential = credentialOf(request);
+    if (!credential) throw unauthorized('Bạn cần đăng nhập');
+    const { sub, sid } = await this.claimsOf(credential.token);
+    const user = await this.sessions.activeUser(this.em, sid, sub);
+    if (!user) throw unauthorized('Phiên đăng nhập đã kết thúc, vui lòng đăng nhập lại');
+    if (credential.fromCookie) this.cookies.checkCsrf(request, sid);
+    request.user = user;
+    request.sessionId = sid;
     return true;
   }
 
-  private async activeUser(id: string): Promise<AuthUser> {
-    const cached = this.recent.get(id);
-    if (cached && cached.until > Date.now()) return cached.user;
-    const user = await this.em.findOne(User, { id, active: true }, { populate: ['organisation'] });
-    if (!user) throw unauthorized('Tài khoản không còn hoạt động');
-    if (this.recent.size >= USER_CACHE_SIZE) this.recent.clear();
-    const authUser = toAuthUser(user);
-    this.recent.set(id, { user: authUser, until: Date.now() + USER_TTL_MS });
-    return authUser;
+  /** A token that is signed but names no well-formed user and session is as invalid as a forged one. */
+  private async claimsOf(token: string): Promise<TokenClaims> {
+    const payload = await this.jwt.verifyAsync<Record<string, unknown>>(token).catch(() => null);
+    if (!payload || !isUUID(payload.sub) || !isUUID(payload.sid)) {
+      throw unauthorized('Phiên đăng nhập không hợp lệ hoặc đã hết hạn, vui lòng đăng nhập lại');
+    }
+    return { sub: payload.sub as string, sid: payload.sid as string };
   }
 }
 

@@ -12,13 +12,36 @@ export interface AppConfig {
   jwtSecret: string;
   jwtExpiresIn: string;
   corsOrigins: string[];
-  /** Load the demo organisations, users and plans into an empty database. */
+  /**
+   * Load the demo organisations, users and plans (public password) into an empty database: by default
+   * only on the embedded database; on a real server only when SEED_DEMO_DATA=true.
+   */
   seedDemoData: boolean;
+  /** The first administrator, created at start when the database has no user (INITIAL_ADMIN_*). */
+  initialAdmin: FirstAdminInput | null;
+  /** Express's `trust proxy`: how many reverse proxies stand before the app, or 'loopback'; false = none. */
+  trustProxy: number | 'loopback' | false;
   /** Serve the built admin UI from this folder at `/`, when it exists. */
   adminDist: string | null;
   logLevel: string;
   /** Timers of background jobs (report reminders); off in tests, which run the jobs directly. */
   backgroundJobs: boolean;
+}
+
+/** Who the first administrator is; the root organisation is needed only when the database has none. */
+export interface FirstAdminInput {
+  username: string;
+  fullName: string;
+  password: string;
+  organisation: RootOrganisationInput | null;
+}
+
+export const DEFAULT_ADMIN_FULL_NAME = 'Quản trị hệ thống';
+
+export interface RootOrganisationInput {
+  name: string;
+  symbol: string;
+  place: string;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -36,7 +59,9 @@ export function loadConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AppConf
     jwtSecret: resolveJwtSecret(env.JWT_SECRET, databaseUrl, dataDir),
     jwtExpiresIn: env.JWT_EXPIRES_IN || '8h',
     corsOrigins: (env.CORS_ORIGINS || '').split(',').map((o) => o.trim()).filter(Boolean),
-    seedDemoData: env.SEED_DEMO_DATA !== 'false',
+    seedDemoData: databaseUrl ? env.SEED_DEMO_DATA === 'true' : env.SEED_DEMO_DATA !== 'false',
+    initialAdmin: initialAdminFromEnv(env),
+    trustProxy: trustProxyFromEnv(env.TRUST_PROXY),
     adminDist: resolve(env.ADMIN_DIST || 'admin/dist'),
     logLevel: env.LOG_LEVEL || 'info',
     backgroundJobs: env.BACKGROUND_JOBS !== 'false',
@@ -58,4 +83,35 @@ function resolveJwtSecret(fromEnv: string | undefined, databaseUrl: string | nul
   const secret = randomBytes(48).toString('base64url');
   writeFileSync(file, secret, { mode: 0o600 });
   return secret;
+}
+
+/** INITIAL_ADMIN_USERNAME and INITIAL_ADMIN_PASSWORD together; the root organisation's fields if given. */
+function initialAdminFromEnv(env: NodeJS.ProcessEnv): FirstAdminInput | null {
+  const { INITIAL_ADMIN_USERNAME: username, INITIAL_ADMIN_PASSWORD: password } = env;
+  if (!username && !password) return null;
+  if (!username || !password) {
+    throw new ConfigError('INITIAL_ADMIN_USERNAME và INITIAL_ADMIN_PASSWORD phải được đặt cùng nhau để tạo quản trị viên đầu tiên.');
+  }
+  const { INITIAL_ORGANISATION_NAME: name, INITIAL_ORGANISATION_SYMBOL: symbol, INITIAL_ORGANISATION_PLACE: place } = env;
+  return {
+    username,
+    password,
+    fullName: env.INITIAL_ADMIN_FULL_NAME || DEFAULT_ADMIN_FULL_NAME,
+    organisation: rootOrganisationInput(name, symbol, place),
+  };
+}
+
+/** None of the fields: use the existing root. Some: a root to create, whose missing fields validation reports. */
+export function rootOrganisationInput(name?: string, symbol?: string, place?: string): RootOrganisationInput | null {
+  return name || symbol || place ? { name: name ?? '', symbol: symbol ?? '', place: place ?? '' } : null;
+}
+
+function trustProxyFromEnv(value: string | undefined): AppConfig['trustProxy'] {
+  if (!value || value === 'false') return false;
+  if (value === 'loopback') return value;
+  const hops = Number(value);
+  if (!Number.isInteger(hops) || hops < 0) {
+    throw new ConfigError(`TRUST_PROXY phải là số proxy đứng trước ứng dụng (ví dụ 1) hoặc "loopback", không phải "${value}".`);
+  }
+  return hops;
 }

@@ -1,4 +1,6 @@
 import { AuditRecord } from '../audit/audit-record.entity';
+import { LoginFailure } from '../auth/login-failure.entity';
+import { Session } from '../auth/session.entity';
 import { IssuedDocument } from '../documents/issued-document.entity';
 import { OrganisationTemplate } from '../documents/templates/organisation-template.entity';
 import { NumberCounter } from '../numbering/number-counter.entity';
@@ -13,5 +15,5 @@ import { User } from '../users/user.entity';
 
 /** Every entity, listed once: the ORM, the migration generator and the tests share this list. */
 export const ENTITIES = [Organisation, User, Plan, PlanVersion, Signature, AuditRecord, RegisterEntry, NumberCounter, IssuedDocument, OrganisationTemplate,
-  Delivery, Report, ReportRevision, ReportRoundClosure, ReportReminder, ReminderRun,
+  Delivery, Report, ReportRevision, ReportRoundClosure, ReportReminder, ReminderRun, Session, LoginFailure,
 ];

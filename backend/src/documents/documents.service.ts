@@ -6,7 +6,8 @@ import { Organisation } from '../organisations/organisation.entity';
 import { Plan } from '../plans/plan.entity';
 import { Signature } from '../signatures/signature.entity';
 import { IssuedDocument } from './issued-document.entity';
-import { DocumentOrganisation, renderPlanDocx, RenderInput, TemplateRenderError, templateKindOf } from './rendering';
+import { RenderPool } from './render-pool';
+import { DocumentOrganisation, RenderInput, TemplateRenderError, templateKindOf } from './rendering';
 import { OrganisationTemplatesService } from './templates/organisation-templates.service';
 import { templateProblems } from './templates/template-problems';
 
@@ -30,7 +31,10 @@ export type DocumentPlan = Pick<Plan, 'id' | 'kind' | 'content' | 'coIssuerIds' 
 
 @Injectable()
 export class DocumentsService {
-  constructor(private readonly templates: OrganisationTemplatesService) {}
+  constructor(
+    private readonly templates: OrganisationTemplatesService,
+    private readonly renderPool: RenderPool,
+  ) {}
 
   /** Renders the final document inside the ISSUE transaction and stores it with its SHA-256. */
   async issue(em: EntityManager, plan: DocumentPlan): Promise<IssuedDocument> {
@@ -47,13 +51,14 @@ export class DocumentsService {
 
   /**
    * An accepted template has rendered every branch of the example plans, but an unknown tag can
-   * only surface with real data: the caller (drafter, clerk at ISSUE) gets a 400 naming it.
+   * only surface with real data: the caller (drafter, clerk at ISSUE) gets a 400 naming it; a
+   * rendering past the pool's time or memory limit, a 422.
    */
   private async render(em: EntityManager, plan: DocumentPlan, draft: boolean): Promise<Buffer> {
     const input = await this.renderInput(em, plan, draft);
     const templates = await this.templates.activeTemplates(em, plan.issuer.id, templateKindOf(plan.kind));
     try {
-      return renderPlanDocx(input, templates);
+      return await this.renderPool.renderPlan(input, templates);
     } catch (error) {
       if (!(error instanceof TemplateRenderError)) throw error;
       throw templateProblems('template', 'Mẫu văn bản riêng của tổ chức không dùng được; quản trị cần tải lại mẫu hoặc quay về mẫu chuẩn', error.details);

@@ -2,7 +2,8 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { Organisation } from '../organisations/organisation.entity';
 import { toDocumentOrganisation } from './documents.service';
-import { renderReportSummaryDocx, type ReportSummaryInput } from './rendering';
+import { RenderPool } from './render-pool';
+import type { ReportSummaryInput } from './rendering';
 
 /** What the document needs of ReportsService.summary(): its answer fits as it is. */
 export type ReportSummaryData = Omit<ReportSummaryInput, 'issuer' | 'deadlineName' | 'generatedAt'> & {
@@ -21,11 +22,14 @@ export interface ReportSummaryFile {
 /** The issuer's summary of one reporting deadline as a DOCX (templates/tong-hop-bao-cao.docx), made on demand. */
 @Injectable()
 export class ReportSummaryDocumentService {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly renderPool: RenderPool,
+  ) {}
 
   async render(summary: ReportSummaryData, generatedAt: Date): Promise<ReportSummaryFile> {
     const issuer = await this.em.findOneOrFail(Organisation, summary.issuerId);
-    const bytes = renderReportSummaryDocx({
+    const bytes = await this.renderPool.renderReportSummary({
       issuer: toDocumentOrganisation(issuer),
       planNumber: summary.planNumber,
       planIssuedAt: summary.planIssuedAt,

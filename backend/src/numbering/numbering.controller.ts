@@ -4,9 +4,11 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/decorators';
 import { CheckPolicy } from '../auth/policies.guard';
-import { ListParams, ListQuery } from '../common/list-query';
-import { RegisterExternalDto } from './dto/register-external.dto';
+import { Filter, ListParams, ListQuery } from '../common/list-query';
+import { DOCUMENT_TYPE_CODES, RegisterExternalDto } from './dto/register-external.dto';
 import { NumberingService } from './numbering.service';
+
+const FILTERS = { year: Filter.integer, typeCode: Filter.oneOf(DOCUMENT_TYPE_CODES), q: Filter.text };
 
 /** The clerk's number register (sổ đăng ký văn bản đi) of the caller's organisation. */
 @ApiTags('numbering')
@@ -20,7 +22,7 @@ export class NumberingController {
 
   @CheckPolicy('read', 'NumberRegister')
   @Get()
-  list(@CurrentUser() user: AuthUser, @ListParams({ sortable: ['issuedAt', 'number', 'year', 'typeCode'], defaultSort: 'issuedAt' }) query: ListQuery) {
+  list(@CurrentUser() user: AuthUser, @ListParams({ sortable: ['issuedAt', 'number', 'year', 'typeCode'], defaultSort: 'issuedAt', filters: FILTERS }) query: ListQuery) {
     return this.numbering.list(this.em, user, query);
   }
 

@@ -1,12 +1,22 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { AuthUser } from '../auth/auth-user';
+import { CurrentUser } from '../auth/decorators';
 import { CheckPolicy } from '../auth/policies.guard';
 import { ParseIdPipe } from '../common/parse-id.pipe';
-import { ListParams, ListQuery } from '../common/list-query';
+import { Filter, ListParams, ListQuery } from '../common/list-query';
 import { CreateOrganisationDto, UpdateOrganisationDto } from './dto/organisation.dto';
+import { ORGANISATION_KINDS, ORGANISATION_LEVELS } from './organisation.entity';
 import { OrganisationsService } from './organisations.service';
 
 const SORTABLE = ['name', 'shortName', 'symbol', 'kind', 'level', 'path', 'createdAt', 'updatedAt'];
+const FILTERS = {
+  id: Filter.many(Filter.uuid),
+  q: Filter.text,
+  kind: Filter.oneOf(ORGANISATION_KINDS),
+  level: Filter.oneOf(ORGANISATION_LEVELS),
+  parentId: Filter.nullable(Filter.uuid),
+};
 
 @ApiTags('organisations')
 @ApiBearerAuth()
@@ -15,7 +25,7 @@ export class OrganisationsController {
   constructor(private readonly organisations: OrganisationsService) {}
 
   @Get()
-  list(@ListParams({ sortable: SORTABLE, defaultSort: 'path' }) query: ListQuery) {
+  list(@ListParams({ sortable: SORTABLE, defaultSort: 'path', filters: FILTERS }) query: ListQuery) {
     return this.organisations.list(query);
   }
 
@@ -26,20 +36,20 @@ export class OrganisationsController {
 
   @CheckPolicy('create', 'Organisation')
   @Post()
-  create(@Body() dto: CreateOrganisationDto) {
-    return this.organisations.create(dto);
+  create(@CurrentUser() user: AuthUser, @Body() dto: CreateOrganisationDto) {
+    return this.organisations.create(user, dto);
   }
 
   @CheckPolicy('update', 'Organisation')
   @Put(':id')
-  update(@Param('id', ParseIdPipe) id: string, @Body() dto: UpdateOrganisationDto) {
-    return this.organisations.update(id, dto);
+  update(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string, @Body() dto: UpdateOrganisationDto) {
+    return this.organisations.update(user, id, dto);
   }
 
   @CheckPolicy('delete', 'Organisation')
   @Delete(':id')
   @HttpCode(204)
-  remove(@Param('id', ParseIdPipe) id: string) {
-    return this.organisations.remove(id);
+  remove(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string) {
+    return this.organisations.remove(user, id);
   }
 }

@@ -1,13 +1,22 @@
-import { EntityManager, FilterQuery, raw } from '@mikro-orm/postgresql';
+import { EntityManager, FilterQuery, LockMode } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
+import { AbilityFactory } from '../auth/ability.factory';
+import type { AuthUser } from '../auth/auth-user';
 import { invalid, notFound } from '../common/app-error';
 import { ListQuery, Page } from '../common/list-query';
 import { CreateOrganisationDto, UpdateOrganisationDto } from './dto/organisation.dto';
 import { Organisation } from './organisation.entity';
+import { assertCan, organisationSubject } from './organisation-access';
+import { OrganisationRepository } from './organisation.repository';
+
+const OUTSIDE_SCOPE = 'Tổ chức này nằm ngoài phạm vi bạn được quản trị';
 
 @Injectable()
 export class OrganisationsService {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly abilities: AbilityFactory,
+  ) {}
 
   async list(query: ListQuery): Promise<Page<Organisation>> {
     const [items, total] = await this.em.findAndCount(Organisation, this.where(query.filter), {
@@ -36,46 +45,62 @@ export class OrganisationsService {
     return (await this.em.findOne(Organisation, id)) ?? Promise.reject(notFound('Không tìm thấy tổ chức'));
   }
 
-  async create(dto: CreateOrganisationDto): Promise<Organisation> {
+  /** Administrators create organisations only below their own; a new root needs a system administrator. */
+  async create(user: AuthUser, dto: CreateOrganisationDto): Promise<Organisation> {
     const { parentId, ...fields } = dto;
     const organisation = this.em.create(Organisation, fields);
     await this.placeUnder(organisation, parentId ?? null);
+    assertCan(this.abilities.createForUser(user), 'create', organisationSubject(organisation), 'Chỉ tạo được tổ chức bên dưới đơn vị bạn quản trị');
     await this.em.flush();
     return organisation;
   }
 
-  async update(id: string, dto: UpdateOrganisationDto): Promise<Organisation> {
+  async update(user: AuthUser, id: string, dto: UpdateOrganisationDto): Promise<Organisation> {
+    return this.em.transactional(async (em) => {
+      const organisation = await em.findOne(Organisation, id, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!organisation) throw notFound('Không tìm thấy tổ chức');
+      const ability = this.abilities.createForUser(user);
+      assertCan(ability, 'update', organisationSubject(organisation), OUTSIDE_SCOPE);
+      const { parentId, ...fields } = dto;
+      em.assign(organisation, fields);
+      if (parentId !== undefined && parentId !== organisation.parent?.id) {
+        // A move takes an organisation out of one place and puts it into another: both must lie strictly
+        // below the administrator's own organisation, which it may not move itself.
+        const message = 'Chỉ chuyển được tổ chức cấp dưới, đến nơi vẫn thuộc phạm vi bạn quản trị';
+        assertCan(ability, 'create', organisationSubject(organisation), message);
+        await this.move(em, organisation, parentId);
+        assertCan(ability, 'create', organisationSubject(organisation), message);
+      }
+      await em.flush();
+      return organisation;
+    });
+  }
+
+  async remove(user: AuthUser, id: string): Promise<void> {
     const organisation = await this.get(id);
-    const { parentId, ...fields } = dto;
-    this.em.assign(organisation, fields);
-    if (parentId !== undefined && parentId !== organisation.parent?.id) await this.move(organisation, parentId);
-    await this.em.flush();
-    return organisation;
+    assertCan(this.abilities.createForUser(user), 'delete', organisationSubject(organisation), OUTSIDE_SCOPE);
+    await this.em.removeAndFlush(organisation);
   }
 
-  async remove(id: string): Promise<void> {
-    await this.em.removeAndFlush(await this.get(id));
-  }
-
-  private async placeUnder(organisation: Organisation, parentId: string | null): Promise<void> {
-    const parent = parentId ? await this.em.findOne(Organisation, parentId) : null;
+  private async placeUnder(organisation: Organisation, parentId: string | null, em: EntityManager = this.em): Promise<void> {
+    const parent = parentId ? await em.findOne(Organisation, parentId) : null;
     if (parentId && !parent) throw invalid({ parentId: 'tổ chức cấp trên không tồn tại' });
     organisation.parent = parent;
     organisation.path = `${parent?.path ?? '/'}${organisation.id}/`;
   }
 
-  /** Moving a subtree rewrites the paths below it; a move under its own descendant would make a cycle. */
-  private async move(organisation: Organisation, parentId: string | null): Promise<void> {
+  /**
+   * Moving a subtree rewrites the paths below it and, in the same transaction, the lineage of every
+   * plan its organisations issued: read rights follow the tree as it is now, at once. A move under its
+   * own descendant would make a cycle.
+   */
+  private async move(em: EntityManager, organisation: Organisation, parentId: string | null): Promise<void> {
     const oldPath = organisation.path;
     if (parentId) {
-      const parent = await this.em.findOne(Organisation, parentId);
+      const parent = await em.findOne(Organisation, parentId);
       if (parent?.path.startsWith(oldPath)) throw invalid({ parentId: 'không thể đặt tổ chức dưới chính nó hoặc đơn vị cấp dưới của nó' });
     }
-    await this.placeUnder(organisation, parentId);
-    await this.em
-      .createQueryBuilder(Organisation)
-      .update({ path: raw(`? || substr(path, ?)`, [organisation.path, oldPath.length + 1]) })
-      .where({ path: { $like: `${oldPath}%` }, id: { $ne: organisation.id } })
-      .execute();
+    await this.placeUnder(organisation, parentId, em);
+    await new OrganisationRepository(em).moveSubtree(oldPath, organisation.path);
   }
 }

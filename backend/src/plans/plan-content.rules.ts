@@ -8,7 +8,8 @@ import { Plan } from './plan.entity';
 /** What class-validator cannot know: the organisations and plans the content names must exist and fit. */
 @Injectable()
 export class PlanContentRules {
-  async check(em: EntityManager, content: PlanContent): Promise<void> {
+  /** `keptParentId`: the parent the plan already cites, which stays valid even if it was recalled since. */
+  async check(em: EntityManager, content: PlanContent, keptParentId: string | null = null): Promise<void> {
     const errors: Record<string, string> = {};
     const named = [content.issuerId, ...content.coIssuerIds, ...content.recipients.flatMap((r) => r.orgIds ?? [])];
     const known = new Set((await em.find(Organisation, { id: { $in: [...new Set(named)] } }, { fields: ['id'] })).map((o) => o.id));
@@ -24,8 +25,16 @@ export class PlanContentRules {
     codes.forEach((code, i) => {
       if (codes.indexOf(code) !== i) errors[`form.indicators.${i}.code`] = `mã chỉ tiêu "${code}" bị trùng`;
     });
-    if (content.parentPlanId && !(await em.count(Plan, content.parentPlanId))) errors.parentPlanId = 'kế hoạch cấp trên không tồn tại';
+    if (content.parentPlanId && content.parentPlanId !== keptParentId && !(await this.isReceivedBy(em, content.parentPlanId, content.issuerId))) {
+      // The same answer for a plan that does not exist and one the issuer cannot see: ids reveal nothing.
+      errors.parentPlanId = 'phải là kế hoạch đã ban hành mà cơ quan ban hành nhận được (dùng "Xây dựng kế hoạch thực hiện")';
+    }
     if (Object.keys(errors).length) throw invalid(errors);
+  }
+
+  /** A plan implements only a plan its issuer received: roll-ups and reports trust that link. */
+  private async isReceivedBy(em: EntityManager, parentId: string, issuerId: string): Promise<boolean> {
+    return (await em.count(Plan, { id: parentId, recipientOrgIds: { $contains: [issuerId] } })) > 0;
   }
 
   private checkCoIssuers(content: PlanContent, known: Set<string>, errors: Record<string, string>): void {

@@ -24,8 +24,11 @@ export type SignatureView = Pick<Signature, 'id' | 'kind' | 'signedAt' | 'conten
   user: Pick<User, 'id' | 'fullName'>;
 };
 
-/** The JSON shape of a plan (DESIGN §10) that the UI and other clients rely on. */
-export function presentPlan(plan: PlanView, signatures: SignatureView[], availableActions: PlanEvent[]) {
+/**
+ * The JSON shape of a plan (DESIGN §10) that the UI and other clients rely on. `internalHistory`: the
+ * caller (issuer or co-issuer) may also read versions, diff and the whole audit trail.
+ */
+export function presentPlan(plan: PlanView, signatures: SignatureView[], availableActions: PlanEvent[], internalHistory = true) {
   return {
     id: plan.id,
     status: plan.status,
@@ -47,6 +50,7 @@ export function presentPlan(plan: PlanView, signatures: SignatureView[], availab
       state: plan.machineState.context.signedBy.includes(organisationId) ? 'signed' : 'pending',
     })),
     availableActions,
+    internalHistory,
   };
 }
 

@@ -1,23 +1,40 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Body, Controller, Get, Param, ParseIntPipe, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AbilityFactory } from '../auth/ability.factory';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/decorators';
 import { AuditService } from '../audit/audit.service';
-import { ListParams, ListQuery, Page } from '../common/list-query';
+import { Filter, ListParams, ListQuery, Page } from '../common/list-query';
 import { ParseIdPipe } from '../common/parse-id.pipe';
+import { ParseIntParamPipe } from '../common/parse-int.pipe';
 import { DOCX_CONTENT_TYPE, DocumentsService } from '../documents/documents.service';
+import type { Signature } from '../signatures/signature.entity';
 import { SignaturesService } from '../signatures/signatures.service';
 import { availableActions } from '../workflow/available-actions';
+import { PLAN_STATUSES } from '../workflow/plan.machine';
 import { PlanContentDto } from './dto/plan-content.dto';
+import { PLAN_KINDS } from './plan-content';
 import { UpdatePlanDto } from './dto/update-plan.dto';
 import { presentPlan, presentPlanSummary } from './plan.presenter';
 import type { Plan } from './plan.entity';
 import { PlansService } from './plans.service';
 
+/** What a recipient or an ancestor committee sees of a plan's audit trail: its life as an issued document. */
+const PUBLIC_EVENTS = ['ISSUE', 'DISTRIBUTE', 'RECALL', 'CLOSE'];
+
+const isStanding = (signature: Signature) => signature.voidedAt === null;
+
 const SORTABLE = ['updatedAt', 'createdAt', 'title', 'status', 'issuedAt', 'number', 'year', 'kind'];
+const FILTERS = {
+  id: Filter.many(Filter.uuid),
+  status: Filter.many(Filter.oneOf(PLAN_STATUSES)),
+  kind: Filter.many(Filter.oneOf(PLAN_KINDS)),
+  issuerId: Filter.many(Filter.uuid),
+  year: Filter.integer,
+  q: Filter.text,
+};
 
 @ApiTags('plans')
 @ApiBearerAuth()
@@ -33,7 +50,7 @@ export class PlansController {
   ) {}
 
   @Get()
-  async list(@CurrentUser() user: AuthUser, @ListParams({ sortable: SORTABLE, defaultSort: 'updatedAt' }) query: ListQuery) {
+  async list(@CurrentUser() user: AuthUser, @ListParams({ sortable: SORTABLE, defaultSort: 'updatedAt', filters: FILTERS }) query: ListQuery) {
     const page = await this.plans.list(user, query);
     return new Page(page.resource, page.items.map(presentPlanSummary), page.total, page.offset);
   }
@@ -75,22 +92,24 @@ export class PlansController {
   }
 
   @Get(':id/versions/:n')
-  async version(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string, @Param('n', ParseIntPipe) n: number) {
+  async version(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string, @Param('n', ParseIntParamPipe) n: number) {
     const version = await this.plans.version(user, id, n);
     return { contentVersion: version.contentVersion, contentHash: version.contentHash, createdAt: version.createdAt, content: version.content };
   }
 
   /** `?from=2&to=3`: what changed, block by block; `to` defaults to the current version. */
   @Get(':id/diff')
-  async diff(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string, @Query('from', ParseIntPipe) from: number, @Query('to') to?: string) {
-    const target = to === undefined ? (await this.plans.findReadable(this.em, user, id)).contentVersion : Number(to);
+  async diff(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string, @Query('from', ParseIntParamPipe) from: number, @Query('to', new ParseIntParamPipe({ optional: true })) to?: number) {
+    const target = to === undefined ? (await this.plans.findInternal(user, id)).contentVersion : to;
     return this.plans.diff(user, id, from, target);
   }
 
+  /** The whole audit trail for the issuer and co-issuers; recipients and ancestors see the document's public life. */
   @Get(':id/history')
   async history(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string) {
-    await this.plans.findReadable(this.em, user, id);
-    const records = await this.audit.history(this.em, id);
+    const plan = await this.plans.findReadable(this.em, user, id);
+    const internal = this.plans.mayReadInternal(user, plan);
+    const records = (await this.audit.history(this.em, id)).filter((r) => internal || PUBLIC_EVENTS.includes(r.event));
     return records.map((r) => ({
       id: r.id, seq: r.seq, at: r.at, actorId: r.actor.id, actorName: r.actor.fullName, event: r.event,
       fromState: r.fromState, toState: r.toState, comment: r.comment, contentHash: r.contentHash, details: r.details, hash: r.hash,
@@ -115,8 +134,11 @@ export class PlansController {
     return new StreamableFile(file.bytes);
   }
 
+  /** Outside the issuer and co-issuers, only the signatures that stand, without their comments. */
   private async present(user: AuthUser, plan: Plan) {
-    const signatures = await this.signatures.forPlan(this.em, plan);
-    return presentPlan(plan, signatures, availableActions(plan, user, this.abilities.createForUser(user)));
+    const internal = this.plans.mayReadInternal(user, plan);
+    const all = await this.signatures.forPlan(this.em, plan);
+    const signatures = internal ? all : all.filter(isStanding).map((s) => ({ ...s, comment: null }));
+    return presentPlan(plan, signatures, availableActions(plan, user, this.abilities.createForUser(user)), internal);
   }
 }

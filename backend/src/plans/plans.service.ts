@@ -1,6 +1,6 @@
 import { EntityManager, FilterQuery, LockMode, QBFilterQuery } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { AbilityFactory } from '../auth/ability.factory';
+import { AbilityFactory, lineageOf } from '../auth/ability.factory';
 import type { AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { conflict, forbidden, invalid, notFound } from '../common/app-error';
@@ -49,13 +49,14 @@ export class PlansService {
     }
     return this.em.transactional(async (em) => {
       await this.rules.check(em, content);
-      const issuer = await em.findOneOrFail(Organisation, content.issuerId);
+      // FOR SHARE: a concurrent move of the issuer's subtree waits, so the lineage below is current.
+      const issuer = await em.findOneOrFail(Organisation, content.issuerId, { lockMode: LockMode.PESSIMISTIC_READ });
       const author = em.getReference(User, user.id);
       const plan = em.create(Plan, {
         kind: content.kind,
         machineState: initialPlanState(content),
         issuer,
-        issuerLineage: issuer.path.split('/').filter(Boolean),
+        issuerLineage: lineageOf(issuer.path),
         coIssuerIds: content.coIssuerIds,
         content,
         contentHash: contentHashOf(content),
@@ -88,7 +89,7 @@ export class PlansService {
         });
       }
       if (content.issuerId !== plan.issuer.id) throw invalid({ issuerId: 'không đổi được cơ quan ban hành của kế hoạch' });
-      await this.rules.check(em, content);
+      await this.rules.check(em, content, plan.parent?.id ?? null);
       const contentHash = contentHashOf(content);
       if (contentHash === plan.contentHash) return plan;
       this.applyContent(em, plan, content, contentHash, em.getReference(User, user.id));
@@ -127,6 +128,20 @@ export class PlansService {
     // One query: the plan row locked, its issuer and author joined (not locked).
     const plan = await em.findOne(Plan, id, { lockMode, lockTableAliases: ['p0'], populate: ['issuer', 'createdBy'], strategy: 'joined' });
     return this.assertReadable(user, plan);
+  }
+
+  /**
+   * The plan, if the caller may also read its drafting history (versions, diff, the whole audit
+   * trail): the issuer and its co-issuers. Recipients and ancestor committees get 404.
+   */
+  async findInternal(user: AuthUser, id: string): Promise<Plan> {
+    const plan = await this.findReadable(this.em, user, id);
+    if (!this.mayReadInternal(user, plan)) throw notFound('Không tìm thấy lịch sử soạn thảo của kế hoạch này');
+    return plan;
+  }
+
+  mayReadInternal(user: AuthUser, plan: Plan): boolean {
+    return this.abilities.createForUser(user).can('READ_INTERNAL', planSubject(plan));
   }
 
   private assertReadable(user: AuthUser, plan: Plan | null): Plan {
@@ -168,7 +183,7 @@ export class PlansService {
   }
 
   async versions(user: AuthUser, id: string) {
-    await this.findReadable(this.em, user, id);
+    await this.findInternal(user, id);
     const versions = await this.em.find(PlanVersion, { plan: id }, { orderBy: { contentVersion: 'ASC' }, populate: ['createdBy'], exclude: ['content'] });
     return versions.map((v) => ({
       contentVersion: v.contentVersion,
@@ -179,7 +194,7 @@ export class PlansService {
   }
 
   async version(user: AuthUser, id: string, contentVersion: number): Promise<PlanVersion> {
-    await this.findReadable(this.em, user, id);
+    await this.findInternal(user, id);
     const version = await this.em.findOne(PlanVersion, { plan: id, contentVersion });
     if (!version) throw notFound(`Kế hoạch không có phiên bản ${contentVersion}`);
     return version;
@@ -239,10 +254,7 @@ function listFilter(filter: Record<string, unknown>): FilterQuery<Plan> {
   if (filter.status !== undefined) where.status = many(filter.status);
   if (filter.kind !== undefined) where.kind = many(filter.kind);
   if (filter.issuerId !== undefined) where.issuer = many(filter.issuerId);
-  if (filter.year !== undefined) {
-    if (!Number.isInteger(Number(filter.year))) throw invalid({ 'filter.year': 'phải là năm (số nguyên)' });
-    where.year = Number(filter.year);
-  }
+  if (filter.year !== undefined) where.year = Number(filter.year);
   if (typeof filter.q === 'string' && filter.q.trim()) where.title = { $ilike: `%${escapeLike(filter.q.trim())}%` };
   return where as FilterQuery<Plan>;
 }

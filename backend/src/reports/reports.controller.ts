@@ -1,9 +1,10 @@
-import { Body, Controller, Get, Header, HttpCode, Param, ParseIntPipe, Post, Put, Res, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Put, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/decorators';
 import { ParseIdPipe } from '../common/parse-id.pipe';
+import { ParseIntParamPipe } from '../common/parse-int.pipe';
 import { DOCX_CONTENT_TYPE } from '../documents/documents.service';
 import { ReportSummaryDocumentService } from '../documents/report-summary-document.service';
 import { SaveReportDto } from './dto/save-report.dto';
@@ -21,23 +22,23 @@ export class ReportsController {
   ) {}
 
   @Get('mine')
-  mine(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string, @Param('deadline', ParseIntPipe) deadline: number) {
+  mine(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string, @Param('deadline', ParseIntParamPipe) deadline: number) {
     return this.reports.mine(user, id, deadline);
   }
 
   @Put('mine')
-  save(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string, @Param('deadline', ParseIntPipe) deadline: number, @Body() dto: SaveReportDto) {
+  save(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string, @Param('deadline', ParseIntParamPipe) deadline: number, @Body() dto: SaveReportDto) {
     return this.reports.save(user, id, deadline, dto);
   }
 
   @Get('summary')
-  summary(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string, @Param('deadline', ParseIntPipe) deadline: number) {
+  summary(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string, @Param('deadline', ParseIntParamPipe) deadline: number) {
     return this.reports.summary(user, id, deadline);
   }
 
   @Get('summary.csv')
   @Header('Content-Type', 'text/csv; charset=utf-8')
-  async csv(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string, @Param('deadline', ParseIntPipe) deadline: number, @Res({ passthrough: true }) response: Response) {
+  async csv(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string, @Param('deadline', ParseIntParamPipe) deadline: number, @Res({ passthrough: true }) response: Response) {
     const summary = await this.reports.summary(user, id, deadline);
     response.setHeader('Content-Disposition', `attachment; filename="tong-hop-bao-cao-${deadline + 1}.csv"`);
     return summaryToCsv(summary);
@@ -45,7 +46,7 @@ export class ReportsController {
 
   /** The summary as the issuer's report (templates/tong-hop-bao-cao.docx): counts, totals, each unit's figures. */
   @Get('summary.docx')
-  async docx(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string, @Param('deadline', ParseIntPipe) deadline: number, @Res({ passthrough: true }) response: Response) {
+  async docx(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string, @Param('deadline', ParseIntParamPipe) deadline: number, @Res({ passthrough: true }) response: Response) {
     const now = new Date();
     const file = await this.summaryDocuments.render(await this.reports.summary(user, id, deadline, now), now);
     response.setHeader('Content-Type', DOCX_CONTENT_TYPE);
@@ -57,7 +58,7 @@ export class ReportsController {
   revisions(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseIdPipe) id: string,
-    @Param('deadline', ParseIntPipe) deadline: number,
+    @Param('deadline', ParseIntParamPipe) deadline: number,
     @Param('organisationId', ParseIdPipe) organisationId: string,
   ) {
     return this.reports.revisions(user, id, deadline, organisationId);
@@ -65,7 +66,7 @@ export class ReportsController {
 
   @Post('close')
   @HttpCode(200)
-  close(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string, @Param('deadline', ParseIntPipe) deadline: number) {
+  close(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string, @Param('deadline', ParseIntParamPipe) deadline: number) {
     return this.reports.closeRound(user, id, deadline);
   }
 }

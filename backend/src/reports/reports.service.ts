@@ -140,7 +140,12 @@ export class ReportsService {
    * reports its own recipients (e.g. communes) submitted for the same deadline.
    */
   private async rollups(plan: Plan, deadline: number) {
-    const children = await this.em.find(Plan, { parent: plan, status: { $in: ['distributed', 'closed'] } }, { populate: ['issuer'] });
+    // Only a recipient's own implementing plan counts: a plan cannot roll itself up into a plan it never received.
+    const children = await this.em.find(
+      Plan,
+      { parent: plan, status: { $in: ['distributed', 'closed'] }, issuer: { $in: plan.recipientOrgIds } },
+      { populate: ['issuer'] },
+    );
     const result = new Map<string, { planId: string; planNumber: string | null; reporters: number; submitted: number; totals: Record<string, number | null> }>();
     for (const child of children) {
       const indicators = child.content.form?.indicators ?? [];

@@ -2,7 +2,7 @@ import { ArrayType, Entity, Index, ManyToOne, Property, Unique } from '@mikro-or
 import { BaseEntity } from '../common/base.entity';
 import { Organisation } from '../organisations/organisation.entity';
 
-export const ROLES = ['admin', 'drafter', 'reviewer', 'leader', 'clerk'] as const;
+export const ROLES = ['sysadmin', 'admin', 'drafter', 'reviewer', 'leader', 'clerk'] as const;
 export type Role = (typeof ROLES)[number];
 
 @Entity()

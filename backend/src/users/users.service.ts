@@ -1,18 +1,31 @@
 import { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
+import { AbilityFactory } from '../auth/ability.factory';
+import type { AuthUser } from '../auth/auth-user';
 import { hashPassword } from '../auth/password';
 import { invalid, notFound } from '../common/app-error';
 import { ListQuery, Page } from '../common/list-query';
+import { assertCan, userSubject } from '../organisations/organisation-access';
 import { Organisation } from '../organisations/organisation.entity';
+import { OrganisationRepository } from '../organisations/organisation.repository';
 import { CreateUserDto, UpdateUserDto } from './dto/user.dto';
 import { User } from './user.entity';
 
+/** Partners are seen by their leaders and clerks: the people who sign and send what one exchanges. */
+const PARTNER_ROLES = ['leader', 'clerk'];
+
+const OUTSIDE_SCOPE = 'Tài khoản này nằm ngoài phạm vi bạn được quản trị';
+
 @Injectable()
 export class UsersService {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly abilities: AbilityFactory,
+  ) {}
 
-  async list(query: ListQuery): Promise<Page<User>> {
-    const [items, total] = await this.em.findAndCount(User, this.where(query.filter), {
+  async list(user: AuthUser, query: ListQuery): Promise<Page<User>> {
+    const where = { $and: [await this.directory(user), this.where(query.filter)] };
+    const [items, total] = await this.em.findAndCount(User, where, {
       orderBy: { [query.sortField]: query.sortOrder },
       limit: query.limit,
       offset: query.offset,
@@ -34,34 +47,57 @@ export class UsersService {
     return where;
   }
 
-  async get(id: string): Promise<User> {
-    return (await this.em.findOne(User, id)) ?? Promise.reject(notFound('Không tìm thấy người dùng'));
+  /**
+   * Who the caller may see: everyone in its organisation's subtree, and the leaders and clerks of the
+   * organisations above it and of those it exchanges plans with; a system administrator sees all.
+   */
+  private async directory(caller: AuthUser): Promise<FilterQuery<User>> {
+    // An account outside every subtree: only an unconditional rule (a system administrator's) reads it.
+    if (this.abilities.createForUser(caller).can('read', userSubject({ path: '/' }, []))) return {};
+    const partners = await new OrganisationRepository(this.em).partnerIds(caller.organisationId);
+    const ancestors = caller.organisationPath.split('/').filter(Boolean);
+    return {
+      $or: [
+        { organisation: { path: { $like: `${caller.organisationPath}%` } } },
+        { organisation: { $in: [...new Set([...partners, ...ancestors])] }, roles: { $overlap: PARTNER_ROLES } },
+      ],
+    };
   }
 
-  async create(dto: CreateUserDto): Promise<User> {
+  /** The user, if the caller may see it; otherwise 404, as if it did not exist. */
+  async get(caller: AuthUser, id: string): Promise<User> {
+    const user = await this.em.findOne(User, { $and: [{ id }, await this.directory(caller)] }, { populate: ['organisation'] });
+    if (!user) throw notFound('Không tìm thấy người dùng');
+    return user;
+  }
+
+  async create(caller: AuthUser, dto: CreateUserDto): Promise<User> {
     const { password, organisationId, ...fields } = dto;
-    const user = this.em.create(User, {
-      ...fields,
-      organisation: await this.organisation(organisationId),
-      passwordHash: await hashPassword(password),
-    });
+    const organisation = await this.organisation(organisationId);
+    assertCan(this.abilities.createForUser(caller), 'create', userSubject(organisation, fields.roles), 'Chỉ tạo được tài khoản trong đơn vị bạn quản trị, không cấp được quyền quản trị hệ thống');
+    const user = this.em.create(User, { ...fields, organisation, passwordHash: await hashPassword(password) });
     await this.em.flush();
     return user;
   }
 
-  async update(id: string, dto: UpdateUserDto): Promise<User> {
-    const user = await this.get(id);
+  /** The account as it is and as it would be must both lie inside the caller's scope. */
+  async update(caller: AuthUser, id: string, dto: UpdateUserDto): Promise<User> {
+    const user = await this.get(caller, id);
+    const ability = this.abilities.createForUser(caller);
+    assertCan(ability, 'update', userSubject(user.organisation, user.roles), OUTSIDE_SCOPE);
     const { password, organisationId, ...fields } = dto;
     this.em.assign(user, fields);
     if (organisationId) user.organisation = await this.organisation(organisationId);
+    assertCan(ability, 'update', userSubject(user.organisation, user.roles), 'Không chuyển được tài khoản ra ngoài đơn vị bạn quản trị, không cấp được quyền quản trị hệ thống');
     if (password) user.passwordHash = await hashPassword(password);
     await this.em.flush();
     return user;
   }
 
   /** Users are deactivated, never deleted: their names stay on the signatures and audit records they made. */
-  async deactivate(id: string): Promise<User> {
-    const user = await this.get(id);
+  async deactivate(caller: AuthUser, id: string): Promise<User> {
+    const user = await this.get(caller, id);
+    assertCan(this.abilities.createForUser(caller), 'delete', userSubject(user.organisation, user.roles), OUTSIDE_SCOPE);
     user.active = false;
     await this.em.flush();
     return user;

@@ -4,6 +4,8 @@ import { Migration20261125074343 } from './Migration20261125074343';
 import { Migration20261125090000_templates } from './Migration20261125090000_templates';
 import { Migration20261125100000_distribution_reports } from './Migration20261125100000_distribution_reports';
 import { Migration20261125110000_audit_head } from './Migration20261125110000_audit_head';
+import { Migration20261130120000_sessions } from './Migration20261130120000_sessions';
+import { Migration20261130130000_admin_scope } from './Migration20261130130000_admin_scope';
 
 /** Every migration in order; `npm run migration:create` writes a new file, add it here. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -12,4 +14,6 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261125090000_templates', class: Migration20261125090000_templates },
   { name: 'Migration20261125100000_distribution_reports', class: Migration20261125100000_distribution_reports },
   { name: 'Migration20261125110000_audit_head', class: Migration20261125110000_audit_head },
+  { name: 'Migration20261130120000_sessions', class: Migration20261130120000_sessions },
+  { name: 'Migration20261130130000_admin_scope', class: Migration20261130130000_admin_scope },
 ];

@@ -5,10 +5,23 @@ import { Organisation } from '../../organisations/organisation.entity';
 import { PlansService } from '../../plans/plans.service';
 import { WorkflowService } from '../../workflow/workflow.service';
 import { DemoPlansSeeder } from './demo-plans.seeder';
-import { OrganisationsSeeder } from './organisations.seeder';
+import { DEMO_PASSWORD, OrganisationsSeeder } from './organisations.seeder';
 
 /** Held while seeding, so that of several instances starting on one empty database only one seeds. */
 const SEED_LOCK_KEY = 7_420_002;
+
+/**
+ * On a real server demo data means accounts anyone can log into: said at every start, since the
+ * accounts stay after the first. Null when there is nothing to warn about.
+ */
+export function demoAccountsWarning(config: Pick<AppConfig, 'seedDemoData' | 'databaseUrl'>): string | null {
+  if (!config.seedDemoData || !config.databaseUrl) return null;
+  return (
+    `CẢNH BÁO: SEED_DEMO_DATA=true trên máy chủ PostgreSQL thật. Các tài khoản mẫu (admin, bpt.tinh, pct.tinh, …) ` +
+    `dùng mật khẩu công khai "${DEMO_PASSWORD}": ai cũng đăng nhập được. Không dùng cho hệ thống thật — ` +
+    `bỏ SEED_DEMO_DATA và khóa các tài khoản mẫu, hoặc dùng một cơ sở dữ liệu mới.`
+  );
+}
 
 /** Loads the demo data (DESIGN §11) into an empty database at start. */
 @Injectable()
@@ -24,6 +37,8 @@ export class DemoDataService implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.seedDemoData) return;
+    const warning = demoAccountsWarning(this.config);
+    if (warning) this.logger.warn(warning);
     const seeded = await this.em.fork().transactional(async (em) => {
       await em.execute('select pg_advisory_xact_lock(?)', [SEED_LOCK_KEY]);
       if ((await em.count(Organisation)) > 0) return false;

@@ -4,7 +4,8 @@
  */
 import Docxtemplater from 'docxtemplater';
 import InspectModule from 'docxtemplater/js/inspect-module';
-import PizZip from 'pizzip';
+import type PizZip from 'pizzip';
+import { DocxPackageError, openDocx } from './docx/safe-zip';
 import { buildPlanView } from './plan-view-model';
 import type { RenderInput } from './render-input';
 import { defaultTemplate, templateKindOf } from './template-files';
@@ -47,17 +48,28 @@ export function renderTemplate(document: Docxtemplater<PizZip>, view: object): B
 }
 
 /**
- * Every tag the template uses, as a tree: a section's tags under its name ("body" → "label",
- * "text"…), whether or not rendering would reach them. Throws TemplateRenderError like rendering.
+ * The tags the template uses, whether or not rendering would reach them: as a tree (a section's
+ * tags under its name: "body" → "label", "text"…), and how many there are, each occurrence
+ * counted. Throws TemplateRenderError like rendering.
  */
-export function templateTags(template: Buffer): TagTree {
+export function inspectTemplate(template: Buffer): TemplateInspection {
   const inspector = new InspectModule();
   compileTemplate(template, [inspector]);
-  return inspector.getAllTags() as TagTree;
+  return { tags: inspector.getAllTags() as TagTree, tagCount: countTags(inspector.getAllStructuredTags()) };
+}
+
+export interface TemplateInspection {
+  tags: TagTree;
+  tagCount: number;
 }
 
 export interface TagTree {
   [tag: string]: TagTree;
+}
+
+/** A section counts once (its opening and closing tags together) plus what it holds. */
+function countTags(parts: Docxtemplater.DXT.Part[]): number {
+  return parts.reduce((count, part) => count + 1 + countTags(part.subparsed ?? []), 0);
 }
 
 /**
@@ -66,7 +78,7 @@ export interface TagTree {
  */
 export function compileTemplate(template: Buffer, modules: Docxtemplater.DXT.Module[] = []): Docxtemplater<PizZip> {
   try {
-    return new Docxtemplater(new PizZip(template), {
+    return new Docxtemplater(openDocx(template), {
       modules,
       paragraphLoop: true,
       linebreaks: true,
@@ -127,6 +139,7 @@ function explain(detail: DocxtemplaterErrorDetail): string {
 
 function toTemplateRenderError(error: unknown): TemplateRenderError {
   if (error instanceof TemplateRenderError) return error;
+  if (error instanceof DocxPackageError) return new TemplateRenderError(error.problems);
   const detail = error as DocxtemplaterErrorDetail;
   const nested = detail.properties?.errors;
   return new TemplateRenderError(nested?.length ? nested.map(explain) : [explain(detail)]);

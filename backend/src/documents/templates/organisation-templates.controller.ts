@@ -15,10 +15,15 @@ import {
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { AbilityFactory, type Action } from '../../auth/ability.factory';
 import type { AuthUser } from '../../auth/auth-user';
+import { notFound } from '../../common/app-error';
+import { assertCan, templateSubject } from '../../organisations/organisation-access';
+import { Organisation } from '../../organisations/organisation.entity';
 import { CurrentUser } from '../../auth/decorators';
 import { CheckPolicy } from '../../auth/policies.guard';
-import { ListParams, ListQuery, Page } from '../../common/list-query';
+import { Filter, ListParams, ListQuery, Page } from '../../common/list-query';
 import { ParseIdPipe } from '../../common/parse-id.pipe';
 import { DOCX_CONTENT_TYPE } from '../documents.service';
 import { TEMPLATE_KINDS } from '../rendering/template-files';
@@ -29,17 +34,31 @@ import { presentTemplate } from './template.presenter';
 /** A Word template is tens of kilobytes; a few megabytes leaves room for a logo, not for abuse. */
 const MAX_TEMPLATE_BYTES = 5 * 1024 * 1024;
 
+const FILTERS = { kind: Filter.oneOf(TEMPLATE_KINDS), active: Filter.boolean };
+
 /** An organisation's own versions of the plan templates (templates/README.md, "Restyling a copy"). */
 @ApiTags('templates')
 @ApiBearerAuth()
 @Controller('organisations/:id/templates')
 export class OrganisationTemplatesController {
-  constructor(private readonly templates: OrganisationTemplatesService) {}
+  constructor(
+    private readonly templates: OrganisationTemplatesService,
+    private readonly em: EntityManager,
+    private readonly abilities: AbilityFactory,
+  ) {}
+
+  /** An administrator manages the templates of the organisations in its own subtree only. */
+  private async authorise(user: AuthUser, organisationId: string, action: Action): Promise<void> {
+    const organisation = await this.em.findOne(Organisation, organisationId, { fields: ['path'] });
+    if (!organisation) throw notFound('Không tìm thấy tổ chức');
+    assertCan(this.abilities.createForUser(user), action, templateSubject(organisation), 'Chỉ quản lý được mẫu văn bản của đơn vị bạn quản trị');
+  }
 
   @CheckPolicy('read', 'Template')
   @Get()
   @ApiOperation({ summary: 'Lịch sử các phiên bản mẫu của tổ chức (không kèm tệp); lọc `kind`, `active`' })
-  async list(@Param('id', ParseIdPipe) id: string, @ListParams({ sortable: ['uploadedAt', 'version', 'kind'], defaultSort: 'uploadedAt' }) query: ListQuery) {
+  async list(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string, @ListParams({ sortable: ['uploadedAt', 'version', 'kind'], defaultSort: 'uploadedAt', filters: FILTERS }) query: ListQuery) {
+    await this.authorise(user, id, 'read');
     const page = await this.templates.list(id, query);
     return new Page(page.resource, page.items.map(presentTemplate), page.total, page.offset);
   }
@@ -68,6 +87,7 @@ export class OrganisationTemplatesController {
     },
   })
   async upload(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string, @Body() { kind }: TemplateKindDto, @UploadedFile() file?: UploadedDocx) {
+    await this.authorise(user, id, 'create');
     return presentTemplate(await this.templates.upload(user, id, kind, file));
   }
 
@@ -75,7 +95,13 @@ export class OrganisationTemplatesController {
   @Get(':templateId/file')
   @ApiOperation({ summary: 'Tải về tệp .docx của một phiên bản mẫu (kèm X-Content-SHA256)' })
   @ApiProduces(DOCX_CONTENT_TYPE)
-  async file(@Param('id', ParseIdPipe) id: string, @Param('templateId', ParseIdPipe) templateId: string, @Res({ passthrough: true }) response: Response) {
+  async file(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseIdPipe) id: string,
+    @Param('templateId', ParseIdPipe) templateId: string,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    await this.authorise(user, id, 'read');
     const template = await this.templates.file(id, templateId);
     response.attachment(template.fileName);
     response.setHeader('Content-Type', DOCX_CONTENT_TYPE);
@@ -87,7 +113,8 @@ export class OrganisationTemplatesController {
   @Post(':templateId/activate')
   @HttpCode(200)
   @ApiOperation({ summary: 'Dùng lại một phiên bản đã tải lên (quay về phiên bản trước)' })
-  async activate(@Param('id', ParseIdPipe) id: string, @Param('templateId', ParseIdPipe) templateId: string) {
+  async activate(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string, @Param('templateId', ParseIdPipe) templateId: string) {
+    await this.authorise(user, id, 'update');
     return presentTemplate(await this.templates.activate(id, templateId));
   }
 
@@ -95,7 +122,8 @@ export class OrganisationTemplatesController {
   @Delete('active')
   @HttpCode(204)
   @ApiOperation({ summary: 'Bỏ mẫu riêng đang dùng cho `kind`: quay về mẫu chuẩn của hệ thống (lịch sử vẫn giữ)' })
-  async useShippedTemplate(@Param('id', ParseIdPipe) id: string, @Query() { kind }: TemplateKindDto) {
+  async useShippedTemplate(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string, @Query() { kind }: TemplateKindDto) {
+    await this.authorise(user, id, 'delete');
     await this.templates.useShippedTemplate(id, kind);
   }
 }

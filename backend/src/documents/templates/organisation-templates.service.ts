@@ -6,8 +6,9 @@ import { invalid, notFound } from '../../common/app-error';
 import { ListQuery, Page } from '../../common/list-query';
 import { Organisation } from '../../organisations/organisation.entity';
 import { User } from '../../users/user.entity';
-import { checkTemplate, type PlanTemplates } from '../rendering';
-import { TEMPLATE_FILE_NAMES, TEMPLATE_KINDS, type TemplateKind } from '../rendering/template-files';
+import { RenderPool } from '../render-pool';
+import type { PlanTemplates } from '../rendering';
+import { TEMPLATE_FILE_NAMES, type TemplateKind } from '../rendering/template-files';
 import { OrganisationTemplate } from './organisation-template.entity';
 import { templateProblems } from './template-problems';
 
@@ -26,7 +27,10 @@ const MAX_FILE_NAME = 200;
  */
 @Injectable()
 export class OrganisationTemplatesService {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly renderPool: RenderPool,
+  ) {}
 
   /** The organisation's active template for `kind`, if it has one; the shipped one is used otherwise. */
   async activeTemplates(em: EntityManager, organisationId: string, kind: TemplateKind): Promise<PlanTemplates> {
@@ -38,7 +42,7 @@ export class OrganisationTemplatesService {
   async list(organisationId: string, query: ListQuery): Promise<Page<OrganisationTemplate>> {
     await this.organisationOrFail(organisationId);
     const where: FilterQuery<OrganisationTemplate> & Record<string, unknown> = { organisation: organisationId };
-    if (query.filter.kind !== undefined) where.kind = parseKind(query.filter.kind, 'filter.kind');
+    if (query.filter.kind !== undefined) where.kind = query.filter.kind as TemplateKind;
     if (query.filter.active !== undefined) where.active = query.filter.active === true || query.filter.active === 'true';
     const [items, total] = await this.em.findAndCount(OrganisationTemplate, where, {
       populate: ['uploadedBy'],
@@ -53,7 +57,7 @@ export class OrganisationTemplatesService {
   async upload(user: AuthUser, organisationId: string, kind: TemplateKind, file: UploadedDocx | undefined): Promise<OrganisationTemplate> {
     if (!file?.buffer.length) throw invalid({ file: 'chưa chọn tệp mẫu Word (.docx)' });
     await this.organisationOrFail(organisationId);
-    const problems = checkTemplate(file.buffer, kind);
+    const problems = await this.renderPool.checkTemplate(file.buffer, kind);
     if (problems.length) throw templateProblems('file', 'Mẫu văn bản không đạt thể thức, chưa được lưu', problems);
     const saved = await this.em.transactional(async (tx) => {
       const organisation = await this.lockOrganisation(tx, organisationId);
@@ -115,11 +119,6 @@ export class OrganisationTemplatesService {
   private withUploader(id: string): Promise<OrganisationTemplate> {
     return this.em.findOneOrFail(OrganisationTemplate, id, { populate: ['uploadedBy'], refresh: true });
   }
-}
-
-function parseKind(value: unknown, field: string): TemplateKind {
-  if (!TEMPLATE_KINDS.includes(value as TemplateKind)) throw invalid({ [field]: `phải là một trong: ${TEMPLATE_KINDS.join(', ')}` });
-  return value as TemplateKind;
 }
 
 /** The client's file name as the admin will recognise it in the list; the shipped name when it sent none. */

@@ -1,7 +1,29 @@
-import { IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateBy } from 'class-validator';
+import { calendarDateInVietnam, type CalendarDate } from '../../documents/rendering/vietnamese-date';
 
 /** Type abbreviations of Phụ lục III (FORMAT.md "Symbols"). */
 export const DOCUMENT_TYPE_CODES = ['KH', 'BC', 'CTr', 'HD', 'TB', 'QĐ', 'NQ', 'CT', 'QC', 'ĐA', 'PA', 'BB', 'TTr', 'GM'] as const;
+
+/** The register records documents already issued, none before the Front's documents began. */
+const FIRST_YEAR = 1945;
+
+/** A date in the register: in Vietnam's calendar, not after today and not before FIRST_YEAR. */
+function IsRegisterDate(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isRegisterDate',
+    validator: {
+      validate: (value: unknown) => {
+        const instant = new Date(String(value));
+        if (Number.isNaN(instant.getTime())) return false;
+        const date = calendarDateInVietnam(instant);
+        return date.year >= FIRST_YEAR && dayNumber(date) <= dayNumber(calendarDateInVietnam(new Date()));
+      },
+      defaultMessage: () => `không được sau hôm nay hay trước năm ${FIRST_YEAR}`,
+    },
+  });
+}
+
+const dayNumber = ({ year, month, day }: CalendarDate) => year * 10_000 + month * 100 + day;
 
 export class RegisterExternalDto {
   @IsIn(DOCUMENT_TYPE_CODES, { message: `phải là một trong: ${DOCUMENT_TYPE_CODES.join(', ')}` })
@@ -10,6 +32,6 @@ export class RegisterExternalDto {
   @IsString() @IsNotEmpty({ message: 'không được để trống' }) @MaxLength(1000)
   title!: string;
 
-  @IsOptional() @IsISO8601({ strict: true }, { message: 'phải là thời điểm ISO 8601' })
+  @IsOptional() @IsISO8601({ strict: true }, { message: 'phải là thời điểm ISO 8601' }) @IsRegisterDate()
   issuedAt?: string;
 }

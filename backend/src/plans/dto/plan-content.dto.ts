@@ -1,8 +1,9 @@
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, IsUUID,
+  ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, IsUUID,
   Matches, MaxLength, ValidateNested,
 } from 'class-validator';
+import { IsCalendarDate } from '../../common/validation';
 import {
   BLOCK_TYPES, BlockType, INDICATOR_TYPES, IndicatorType, PLAN_KINDS, PlanKind,
 } from '../plan-content';
@@ -47,7 +48,7 @@ export class ReportingDeadlineDto {
   @IsString() @NotBlank() @MaxLength(200)
   name!: string;
 
-  @IsISO8601({ strict: true }, { message: 'phải là ngày theo định dạng YYYY-MM-DD' })
+  @IsCalendarDate()
   dueDate!: string;
 }
 

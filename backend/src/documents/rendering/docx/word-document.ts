@@ -3,7 +3,8 @@
  * each paragraph with its text and effective formatting, the sections and the page headers.
  */
 import { posix } from 'node:path';
-import PizZip from 'pizzip';
+import type PizZip from 'pizzip';
+import { openDocx } from './safe-zip';
 import { WordStyles, type ParagraphFormat, type RunFormat } from './word-styles';
 import { childElements, descendants, firstChild, parseXml, textContent, type XmlElement } from './xml-tree';
 
@@ -141,7 +142,7 @@ function hasPageField(header: XmlElement): boolean {
 
 /** Reads a .docx; throws when the bytes are not a Word document (not a zip, no main part, bad XML). */
 export function readWordDocument(bytes: Buffer): WordDocument {
-  const docx = new DocxPackage(new PizZip(bytes));
+  const docx = new DocxPackage(openDocx(bytes));
   const mainPart = [...docx.relationships('').values()].find((rel) => rel.type === 'officeDocument')?.target;
   const documentRoot = mainPart ? docx.xml(mainPart) : undefined;
   const body = firstChild(documentRoot, 'w:body');

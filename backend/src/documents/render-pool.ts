@@ -1,0 +1,107 @@
+/**
+ * Every DOCX rendering runs here, in a pool of worker threads, each bounded in time and memory: a
+ * template or a plan that makes docxtemplater work for minutes or fill gigabytes fails alone, and
+ * the main thread keeps answering requests meanwhile.
+ */
+import { HttpStatus, Logger, OnModuleDestroy } from '@nestjs/common';
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import Piscina from 'piscina';
+import { AppError } from '../common/app-error';
+import { TemplateRenderError, type PlanTemplates, type RenderInput, type ReportSummaryInput } from './rendering';
+import type { TemplateKind } from './rendering/template-files';
+import { asBuffer, type RenderResult, type RenderTask } from './render-worker';
+
+export interface RenderLimits {
+  /** from the call, waiting for a free worker included */
+  timeMs: number;
+  /** the worker's V8 heap; past it the worker is ended and a new one started */
+  memoryMb: number;
+}
+
+/** A 160-block plan renders in about 0.1 s with a few tens of MB of heap: a hundred times that is no plan. */
+const RENDER_LIMITS: RenderLimits = { timeMs: 10_000, memoryMb: 256 };
+
+/**
+ * The built app runs dist/documents/render-worker.js. Run from the TypeScript sources (jest), the
+ * worker starts from render-worker.source.js, which compiles the sources with swc as they load.
+ */
+function workerFile(): string {
+  const compiled = join(__dirname, 'render-worker.js');
+  return existsSync(compiled) ? compiled : join(__dirname, 'render-worker.source.js');
+}
+
+/** Why a task was stopped, for messages: "quá 10 giây". */
+function limitExceeded(error: unknown, limits: RenderLimits): string | undefined {
+  const { name, code } = error as { name?: string; code?: string };
+  if (name === 'AbortError') return `quá ${String(limits.timeMs / 1000).replace('.', ',')} giây`;
+  if (code === 'ERR_WORKER_OUT_OF_MEMORY') return `cần quá ${limits.memoryMb} MB bộ nhớ`;
+  return undefined;
+}
+
+export class RenderPool implements OnModuleDestroy {
+  private readonly logger = new Logger('RenderPool');
+  private readonly pool: Piscina<RenderTask, RenderResult>;
+
+  constructor(private readonly limits: RenderLimits = RENDER_LIMITS) {
+    this.pool = new Piscina({
+      filename: workerFile(),
+      // Started by the first rendering and kept while busy: an instance that never renders (an
+      // API-only instance, most test apps) never starts one.
+      minThreads: 0,
+      idleTimeout: 60_000,
+      // Two at least, so one heavy rendering does not hold up every other one.
+      maxThreads: Math.max(2, availableParallelism()),
+      resourceLimits: { maxOldGenerationSizeMb: limits.memoryMb },
+    });
+    // A worker that dies between tasks is replaced; unheard, the event would end the process.
+    this.pool.on('error', (error) => this.logger.error(error));
+  }
+
+  /** The plan's DOCX; throws TemplateRenderError for the template's own mistakes, a 422 past the limits. */
+  async renderPlan(input: RenderInput, templates: PlanTemplates): Promise<Buffer> {
+    return bytesOf(await this.run({ kind: 'plan', input, templates }));
+  }
+
+  async renderReportSummary(input: ReportSummaryInput): Promise<Buffer> {
+    return bytesOf(await this.run({ kind: 'reportSummary', input }));
+  }
+
+  /** checkTemplate's problems; a template that makes the trial renderings exceed the limits is one. */
+  async checkTemplate(template: Buffer, templateKind: TemplateKind): Promise<string[]> {
+    const result = await this.run({ kind: 'checkTemplate', template, templateKind });
+    if ('limit' in result) return [`Dựng thử các kế hoạch mẫu bằng mẫu này ${result.limit}: mẫu quá nặng (quá nhiều nội dung hoặc thẻ).`];
+    if ('bytes' in result) throw new Error('template check answered bytes');
+    return 'problems' in result ? result.problems : result.templateErrors;
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.pool.destroy();
+  }
+
+  /** The worker's answer, or which limit stopped it. */
+  private async run(task: RenderTask): Promise<RenderResult | { limit: string }> {
+    try {
+      return await this.pool.run(task, { signal: AbortSignal.timeout(this.limits.timeMs) });
+    } catch (error) {
+      const limit = limitExceeded(error, this.limits);
+      if (limit === undefined) throw error;
+      this.logger.warn(`${task.kind}: ${limit}`);
+      return { limit };
+    }
+  }
+}
+
+function bytesOf(result: RenderResult | { limit: string }): Buffer {
+  if ('limit' in result) {
+    throw new AppError(
+      HttpStatus.UNPROCESSABLE_ENTITY,
+      'DOCUMENT.RENDER_LIMIT',
+      `Không dựng được văn bản: việc dựng ${result.limit}, vượt giới hạn để máy chủ không bị treo. Văn bản hoặc mẫu văn bản quá nặng; quản trị cần kiểm tra lại mẫu của tổ chức.`,
+    );
+  }
+  if ('templateErrors' in result) throw new TemplateRenderError(result.templateErrors);
+  if (!('bytes' in result)) throw new Error(`render task answered ${Object.keys(result).join()}, not bytes`);
+  return asBuffer(result.bytes);
+}

@@ -1,0 +1,35 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+
+/**
+ * The organisation tree's set-based writes, which the ORM would do row by row. Paths hold only UUIDs
+ * and slashes, so they are safe in LIKE patterns.
+ */
+export class OrganisationRepository {
+  constructor(private readonly em: EntityManager) {}
+
+  /**
+   * Re-roots the subtree at `oldPath` under `newPath` and gives the plans its organisations issued
+   * their new lineage. The subtree's rows are locked first, so a plan being created by one of them
+   * (which reads its issuer's path FOR SHARE) lands either wholly before or wholly after the move.
+   */
+  async moveSubtree(oldPath: string, newPath: string): Promise<void> {
+    await this.em.execute(`select id from organisation where path like ? for update`, [`${oldPath}%`]);
+    await this.em.execute(`update organisation set path = ? || substr(path, ?) where path like ?`, [newPath, oldPath.length + 1, `${oldPath}%`]);
+    await this.em.execute(
+      `update plan p set issuer_lineage = string_to_array(trim(both '/' from o.path), '/')
+         from organisation o where o.id = p.issuer_id and o.path like ?`,
+      [`${newPath}%`],
+    );
+  }
+
+  /** Every organisation that shares a plan with `organisationId`, as issuer, co-issuer or recipient (itself included). */
+  async partnerIds(organisationId: string): Promise<string[]> {
+    const rows = await this.em.execute<{ id: string }[]>(
+      `select distinct partner as id
+         from plan p, unnest(array[p.issuer_id::text] || p.co_issuer_ids || p.recipient_org_ids) partner
+        where p.issuer_id = ? or p.co_issuer_ids @> array[?]::text[] or p.recipient_org_ids @> array[?]::text[]`,
+      [organisationId, organisationId, organisationId],
+    );
+    return rows.map((row) => row.id);
+  }
+}
