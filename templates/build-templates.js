@@ -21,9 +21,11 @@ const PizZip = require('pizzip');
 const PAGE = { width: 11906, height: 16838, top: 1134, bottom: 1134, left: 1701, right: 850, header: 567 };
 const TEXT_WIDTH = PAGE.width - PAGE.left - PAGE.right;
 const HEADER_COLUMNS = [3686, TEXT_WIDTH - 3686]; // organisation | national motto
-const SIGNATURE_COLUMNS = [TEXT_WIDTH / 2, TEXT_WIDTH / 2];
+// Whole twips: readers such as python-docx refuse a width like "4677.5".
+const SIGNATURE_COLUMNS = [Math.floor(TEXT_WIDTH / 2), TEXT_WIDTH - Math.floor(TEXT_WIDTH / 2)];
 const FORM_COLUMNS = [1134, 4961, 1559, TEXT_WIDTH - 1134 - 4961 - 1559]; // STT | indicator | unit | value
 const CELL_MARGIN = 108;
+const TITLE_RULE = 3400;
 const FONT = 'Times New Roman';
 
 // Sizes in half-points (w:sz): 11pt = 22 … 14pt = 28.
@@ -53,13 +55,41 @@ function escapeXml(text) {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-function run(text) {
-  return `<w:r><w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r>`;
+/** A run of text, formatted by its paragraph's style plus `rPr` when given. */
+function run(text, rPr = '') {
+  const properties = rPr ? `<w:rPr>${rPr}</w:rPr>` : '';
+  return `<w:r>${properties}<w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r>`;
 }
 
 /** A paragraph in a named style; all its formatting comes from the style. */
 function paragraph(styleId, text = '') {
-  return `<w:p><w:pPr><w:pStyle w:val="${styleId}"/></w:pPr>${text ? run(text) : ''}</w:p>`;
+  return styledParagraph(styleId, text ? run(text) : '');
+}
+
+function styledParagraph(styleId, runsXml) {
+  return `<w:p><w:pPr><w:pStyle w:val="${styleId}"/></w:pPr>${runsXml}</w:p>`;
+}
+
+/** One Word run per emphasis, each shown only for the text runs of its kind (templates/README.md). */
+const EMPHASIS_RUNS = [
+  ['plain', ''],
+  ['italic', '<w:i/><w:iCs/>'],
+  ['bold', '<w:b/><w:bCs/>'],
+  ['boldItalic', '<w:b/><w:bCs/><w:i/><w:iCs/>'],
+];
+
+/**
+ * Markup text (a `runs` list) after `prefix` (e.g. "{label} "), emphasis kept. The loop's tags
+ * sit in plain runs of their own around the four variants, so that each repetition starts a new
+ * run rather than continuing the previous one's formatting.
+ */
+function markupRuns(prefix = '') {
+  const variants = EMPHASIS_RUNS.map(([variant, rPr]) => run(`{#${variant}}{text}{/${variant}}`, rPr));
+  return run(`${prefix}{#runs}`) + variants.join('') + run('{/runs}');
+}
+
+function markupParagraph(styleId, prefix = '') {
+  return styledParagraph(styleId, markupRuns(prefix));
 }
 
 /**
@@ -87,15 +117,20 @@ function tableBorders(value) {
   return `<w:tblBorders>${BORDER_EDGES.map(edge).join('')}</w:tblBorders>`;
 }
 
-/** A fixed-layout table; `bordered` false gives the borderless layout tables of FORMAT.md. */
-function table({ widths, bordered }, rows) {
+/**
+ * A fixed-layout table; `bordered` false gives the borderless layout tables of FORMAT.md.
+ * `flush`: no left and right cell margins, so a signature line has the column's whole width.
+ */
+function table({ widths, bordered, flush = false }, rows) {
   const total = widths.reduce((a, b) => a + b, 0);
   const grid = widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('');
+  const margins = flush ? '<w:tblCellMar><w:left w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar>' : '';
   return (
     '<w:tbl><w:tblPr>' +
     `<w:tblW w:w="${total}" w:type="dxa"/>` +
     tableBorders(bordered ? 'single' : 'nil') +
     '<w:tblLayout w:type="fixed"/>' +
+    margins +
     '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>' +
     `</w:tblPr><w:tblGrid>${grid}</w:tblGrid>${rows.join('')}</w:tbl>`
   );
@@ -177,8 +212,11 @@ const STYLES = [
   { id: 'KHCanCu', name: 'KH Căn cứ', basedOn: 'KHNoiDung' },
   { id: 'KHCanCuNghieng', name: 'KH Căn cứ (từng dòng)', basedOn: 'KHNoiDung', italic: true },
   { id: 'KHMuc1', name: 'KH Mục I', basedOn: 'KHNoiDung', bold: true, keepNext: true },
-  { id: 'KHMuc2', name: 'KH Mục 1', basedOn: 'KHNoiDung', bold: true },
-  { id: 'KHMuc3', name: 'KH Mục 1.1', basedOn: 'KHNoiDung', bold: true, italic: true },
+  // Every heading level stays with the paragraph after it: no heading alone at the foot of a page.
+  { id: 'KHMuc2', name: 'KH Mục 1', basedOn: 'KHNoiDung', bold: true, keepNext: true },
+  { id: 'KHMuc3', name: 'KH Mục 1.1', basedOn: 'KHNoiDung', bold: true, italic: true, keepNext: true },
+  // A numbered item written as running text ("1. Phát huy vai trò …"): body weight.
+  { id: 'KHDoanCoSo', name: 'KH Đoạn có số', basedOn: 'KHNoiDung' },
   { id: 'KHDoanVan', name: 'KH Đoạn văn', basedOn: 'KHNoiDung' },
   { id: 'KHGach', name: 'KH Gạch đầu dòng', basedOn: 'KHNoiDung' },
   { id: 'KHGachCon', name: 'KH Gạch đầu dòng cấp 2', basedOn: 'KHNoiDung' },
@@ -203,21 +241,28 @@ const STYLES = [
   // Document type and title.
   { id: 'KHTenLoai', name: 'KH Tên loại văn bản', ...HEADER_LINE, before: 480, size: PT[14], bold: true, keepNext: true },
   { id: 'KHTrichYeu', name: 'KH Trích yếu', ...HEADER_LINE, size: PT[14], bold: true, keepNext: true },
+  // ⅓–½ of the title line (FORMAT.md): 3400 twips is 36% of a full line, 45% of a 60-letter title.
   { id: 'KHGachTrichYeu', name: 'KH Gạch dưới trích yếu', ...RULE, after: 120, keepNext: true,
-    indentLeft: ruleIndent(TEXT_WIDTH, 2000), indentRight: ruleIndent(TEXT_WIDTH, 2000) },
+    indentLeft: ruleIndent(TEXT_WIDTH, TITLE_RULE), indentRight: ruleIndent(TEXT_WIDTH, TITLE_RULE) },
   // Signature and recipients (FORMAT.md "Signature and recipients").
   { id: 'KHKhoangTruocChuKy', name: 'KH Khoảng trước chữ ký', size: PT[14], before: 0, after: 0, line: 240, keepNext: true },
   { id: 'KHNoiNhanTieuDe', name: 'KH Nơi nhận (tiêu đề)', size: PT[12], bold: true, italic: true, before: 0, after: 0, line: 240 },
   { id: 'KHNoiNhan', name: 'KH Nơi nhận', size: PT[11], align: 'left', before: 0, after: 0, line: 240 },
-  { id: 'KHChucDanh', name: 'KH Thẩm quyền, chức vụ ký', ...HEADER_LINE, size: PT[13], bold: true },
-  { id: 'KHChoKy', name: 'KH Chỗ ký', ...HEADER_LINE, size: PT[14], italic: true },
-  { id: 'KHHoTen', name: 'KH Họ tên người ký', ...HEADER_LINE, size: PT[14], bold: true, after: 240 },
+  // Signature lines keep with next: the closing, every row of the grid and "Nơi nhận:" after a joint
+  // plan's grid stay on one page (with rows that cannot split).
+  { id: 'KHChucDanh', name: 'KH Thẩm quyền, chức vụ ký', ...HEADER_LINE, size: PT[13], bold: true, keepNext: true },
+  { id: 'KHChoKy', name: 'KH Chỗ ký', ...HEADER_LINE, size: PT[14], italic: true, keepNext: true },
+  { id: 'KHHoTen', name: 'KH Họ tên người ký', ...HEADER_LINE, size: PT[14], bold: true, after: 240, keepNext: true },
   // Appendix (FORMAT.md "Appendix").
   { id: 'KHPhuLucTieuDe', name: 'KH Phụ lục (tiêu đề)', ...HEADER_LINE, size: PT[14], bold: true, pageBreakBefore: true, keepNext: true },
+  { id: 'KHPhuLucPhuDe', name: 'KH Phụ lục (phụ đề)', ...HEADER_LINE, size: PT[14], bold: true, keepNext: true },
   { id: 'KHPhuLucKemTheo', name: 'KH Phụ lục (kèm theo)', ...HEADER_LINE, size: PT[14], italic: true, after: 240, keepNext: true },
   { id: 'KHBangTieuDe', name: 'KH Bảng (tiêu đề cột)', ...HEADER_LINE, before: 40, after: 40, size: PT[12], bold: true },
   { id: 'KHBang', name: 'KH Bảng', before: 40, after: 40, line: 240, size: PT[12], align: 'left' },
   { id: 'KHBangGiua', name: 'KH Bảng (giữa)', basedOn: 'KHBang', align: 'center' },
+  { id: 'KHBangMuc', name: 'KH Bảng (mục, nhóm)', basedOn: 'KHBang', bold: true, keepNext: true },
+  { id: 'KHBangMucGiua', name: 'KH Bảng (số mục, nhóm)', basedOn: 'KHBangMuc', align: 'center' },
+  { id: 'KHGhiChuPhuLuc', name: 'KH Phụ lục (ghi chú)', basedOn: 'KHNoiDung', size: PT[12], before: 120 },
   // Page number, centred in the top margin.
   { id: 'KHSoTrang', name: 'KH Số trang', ...HEADER_LINE, size: PT[14] },
 ];
@@ -279,43 +324,61 @@ function titleBlock() {
   return paragraph('KHTenLoai', '{heading}') + paragraph('KHTrichYeu', '{title}') + paragraph('KHGachTrichYeu');
 }
 
+/** Each line in its kind's style: a basis (căn cứ, thực hiện) italic, a statement upright. */
 function preamble() {
-  return (
-    section('preambleBases', paragraph('KHCanCuNghieng', '{.}')) +
-    section('preambleParagraphs', paragraph('KHCanCu', '{.}'))
+  return section(
+    'preambleLines',
+    section('basis', markupParagraph('KHCanCuNghieng')) + section('statement', markupParagraph('KHCanCu')),
   );
 }
 
 /** One paragraph variant per block type, so each level has its own restylable style. */
 const BODY_BLOCK_STYLES = {
-  heading1: ['KHMuc1', '{label} {text}'],
-  heading2: ['KHMuc2', '{label} {text}'],
-  heading3: ['KHMuc3', '{label} {text}'],
-  paragraph: ['KHDoanVan', '{text}'],
-  bullet: ['KHGach', '{label} {text}'],
-  subbullet: ['KHGachCon', '{label} {text}'],
+  heading1: 'KHMuc1',
+  heading2: 'KHMuc2',
+  heading3: 'KHMuc3',
+  paragraph: 'KHDoanVan',
+  bullet: 'KHGach',
+  subbullet: 'KHGachCon',
 };
+const NUMBERED_LEVELS = ['heading1', 'heading2', 'heading3'];
+
+/** A numbered level is a heading, or (asParagraph) running text after its number in body weight. */
+function bodyVariant(type, styleId) {
+  if (!NUMBERED_LEVELS.includes(type)) return section(type, markupParagraph(styleId, type === 'paragraph' ? '' : '{label} '));
+  return section(
+    type,
+    invertedSection('asParagraph', markupParagraph(styleId, '{label} ')) +
+      section('asParagraph', markupParagraph('KHDoanCoSo', '{label} ')),
+  );
+}
 
 function body() {
-  const variants = Object.entries(BODY_BLOCK_STYLES).map(([type, [styleId, text]]) =>
-    section(type, paragraph(styleId, text)),
-  );
-  return section('body', variants.join(''));
+  return section('body', Object.entries(BODY_BLOCK_STYLES).map(([type, styleId]) => bodyVariant(type, styleId)).join(''));
 }
 
 function closing() {
-  return section('closing', paragraph('KHKetThuc', '{.}'));
+  return section('closingLines', markupParagraph('KHKetThuc'));
 }
 
-/** Authority / deputy / title lines, room to sign (or "Đã ký"), signer's name. */
-function signatureBlockContent() {
+/** Room to sign (or "Đã ký") and the signer's name. */
+function signingRoomAndName() {
   const emptyLines = (n) => paragraph('KHChoKy').repeat(n);
   return (
-    section('headLines', paragraph('KHChucDanh', '{.}')) +
     section('signed', emptyLines(1) + paragraph('KHChoKy', 'Đã ký') + emptyLines(1)) +
     invertedSection('signed', emptyLines(4)) +
     paragraph('KHHoTen', '{signerName}')
   );
+}
+
+/** Authority, optional deputy and title lines. */
+function headLines() {
+  return section('headLines', paragraph('KHChucDanh', '{.}'));
+}
+
+/** Authority / deputy / title lines, room to sign (or "Đã ký"), signer's name. */
+function signatureBlockContent() {
+  return headLines() + signingRoomAndName();
 }
 
 function recipients() {
@@ -335,7 +398,7 @@ function singleSignature() {
   const [left, right] = SIGNATURE_COLUMNS;
   return (
     paragraph('KHKhoangTruocChuKy') +
-    table({ widths: SIGNATURE_COLUMNS, bordered: false }, [
+    table({ widths: SIGNATURE_COLUMNS, bordered: false, flush: true }, [
       row([cell(left, recipients()), cell(right, section('signature', signatureBlockContent()))]),
     ]) +
     '<w:p/>'
@@ -343,17 +406,26 @@ function singleSignature() {
 }
 
 /**
- * Joint plan: one row per pair of blocks. The row loop's tags share a paragraph with the cell
- * tags ({#signatureRows}{#left} … {/right}{/signatureRows}) so that no empty paragraph is left
- * at the top or bottom of a cell, which would misalign the two blocks of a row.
+ * Joint plan: each pair of blocks takes two table rows — the authority and title lines, then the
+ * room to sign and the name — so that when one authority line wraps, both blocks' signatures and
+ * names still line up. Rows cannot split and every line keeps with the next, so the grid stays on
+ * one page with the closing above it. The row loop's tags share a paragraph with the cell tags
+ * ({#signatureRows}{#left} … {/right}{/signatureRows}) so that no empty paragraph is left at the
+ * top or bottom of a cell.
  */
 function jointSignatures() {
   const [left, right] = SIGNATURE_COLUMNS;
-  const leftCell = tagParagraph('{#signatureRows}{#left}') + signatureBlockContent() + tagParagraph('{/left}');
-  const rightCell = tagParagraph('{#right}') + signatureBlockContent() + tagParagraph('{/right}{/signatureRows}');
+  const lines = row([
+    cell(left, tagParagraph('{#signatureRows}{#left}') + headLines() + tagParagraph('{/left}')),
+    cell(right, tagParagraph('{#right}') + headLines() + tagParagraph('{/right}')),
+  ]);
+  const signing = row([
+    cell(left, tagParagraph('{#left}') + signingRoomAndName() + tagParagraph('{/left}')),
+    cell(right, tagParagraph('{#right}') + signingRoomAndName() + tagParagraph('{/right}{/signatureRows}')),
+  ]);
   return (
     paragraph('KHKhoangTruocChuKy') +
-    table({ widths: SIGNATURE_COLUMNS, bordered: false }, [row([cell(left, leftCell), cell(right, rightCell)])]) +
+    table({ widths: SIGNATURE_COLUMNS, bordered: false, flush: true }, [lines, signing]) +
     recipients()
   );
 }
@@ -369,17 +441,27 @@ function appendix() {
     ],
     { header: true },
   );
-  const indicatorRow = row([
-    cell(stt, paragraph('KHBangGiua', '{#indicators}{code}')),
-    cell(indicator, paragraph('KHBang', '{label}')),
-    cell(unit, paragraph('KHBangGiua', '{unit}')),
-    cell(value, paragraph('KHBang', '{/indicators}')),
-  ]);
+  // One row per table row of the form, in its kind's layout; each kind's section spans its whole
+  // table row, so the rows of the other kinds disappear.
+  const formRow = (kind, numberStyle, labelStyle, { first = false, last = false } = {}) =>
+    row([
+      cell(stt, paragraph(numberStyle, `${first ? '{#rows}' : ''}{#${kind}}{number}`)),
+      cell(indicator, markupParagraph(labelStyle)),
+      cell(unit, paragraph('KHBangGiua', '{unit}')),
+      cell(value, paragraph('KHBang', `{/${kind}}${last ? '{/rows}' : ''}`)),
+    ]);
   return section(
     'form',
     paragraph('KHPhuLucTieuDe', '{formTitle}') +
+      section('subtitle', markupParagraph('KHPhuLucPhuDe')) +
       paragraph('KHPhuLucKemTheo', '(Kèm theo {documentName} số {number}/{symbol} ngày {shortDate} của {issuerFullName})') +
-      table({ widths: FORM_COLUMNS, bordered: true }, [headerRow, indicatorRow]),
+      table({ widths: FORM_COLUMNS, bordered: true }, [
+        headerRow,
+        formRow('section', 'KHBangMucGiua', 'KHBangMuc', { first: true }),
+        formRow('group', 'KHBangMucGiua', 'KHBangMuc'),
+        formRow('indicator', 'KHBangGiua', 'KHBang', { last: true }),
+      ]) +
+      section('note', markupParagraph('KHGhiChuPhuLuc', 'Ghi chú: ')),
   );
 }
 

@@ -14,6 +14,9 @@ module.exports = {
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/ui/'],
   transform: { '^.+\\.ts$': ['@swc/jest', swcOptions] },
   testEnvironment: 'node',
+  // One seeded database and one LibreOffice profile for the whole run, copied by each spec.
+  globalSetup: '<rootDir>/tests/support/global-setup.ts',
+  globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
   testTimeout: 120000,
   maxWorkers: 2,
 };

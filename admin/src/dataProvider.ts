@@ -17,6 +17,7 @@ import type {
   ReportRevision,
   ReportSummary,
   SaveReport,
+  RoundToFollow,
   Task,
   TemplateKind,
 } from './types';
@@ -61,7 +62,10 @@ async function download(path: string, fallbackName: string): Promise<{ blob: Blo
 export const kehoachMethods = {
   sendEvent: (id: string, type: PlanEvent, comment?: string) =>
     json<Plan>(`/plans/${id}/events`, { method: 'POST', body: JSON.stringify(comment ? { type, comment } : { type }) }),
-  getTasks: () => json<Task[]>('/tasks'),
+  /** The first page of the inbox: what the dashboard shows. */
+  getTasks: () => json<Task[]>(`/tasks?range=${encodeURIComponent('[0,49]')}`),
+  /** The reporting rounds of the caller's organisation's plans due within a month of today. */
+  getRoundsToFollow: () => json<RoundToFollow[]>('/reporting-rounds/to-follow'),
   getHistory: (id: string) => json<HistoryEntry[]>(`/plans/${id}/history`),
   getVersions: (id: string) => json<PlanVersionInfo[]>(`/plans/${id}/versions`),
   getDiff: (id: string, from: number, to: number) => json<PlanDiff>(`/plans/${id}/diff?from=${from}&to=${to}`),

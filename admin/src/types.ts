@@ -20,6 +20,7 @@ export interface Organisation {
   path: string;
   signatureAuthority: string;
   signerTitle: string;
+  signsElectronically: boolean;
 }
 
 export interface User {
@@ -92,8 +93,9 @@ export interface Task {
   status: PlanStatus;
   actions: PlanAction[];
   updatedAt: string;
-  /** report tasks: which deadline of the plan's `reporting` (its index), its name and when */
+  /** report tasks: the reporting round, its position in the plan's `reporting`, its name and when */
   deadline?: number;
+  roundId?: string;
   deadlineName?: string;
   dueDate?: string;
 }
@@ -195,6 +197,7 @@ export type IndicatorValue = number | string | null;
 export interface Report {
   id: string;
   deadline: number;
+  roundId: string;
   organisationId: string;
   state: 'draft' | 'submitted';
   values: Record<string, IndicatorValue>;
@@ -208,6 +211,7 @@ export interface Report {
 /** `GET /api/plans/:id/reports/:deadline/mine`: the deadline, the form, and the caller's report so far. */
 export interface MyReport {
   deadline: number;
+  roundId: string;
   name: string;
   dueDate: string;
   closed: boolean;
@@ -251,6 +255,7 @@ export interface ReportSummary {
   issuerId: string;
   issuerName: string;
   deadline: number;
+  roundId: string;
   name: string;
   dueDate: string;
   closed: boolean;
@@ -285,4 +290,15 @@ export interface OrganisationTemplate {
   uploadedByName: string | null;
   uploadedAt: string;
   active: boolean;
+}
+
+/** A reporting round the caller's organisation follows up (`GET /api/reporting-rounds/to-follow`). */
+export interface RoundToFollow {
+  roundId: string;
+  planId: string;
+  title: string;
+  /** its position in the plan's `reporting` */
+  deadline: number;
+  name: string;
+  dueDate: string;
 }

@@ -115,7 +115,11 @@ describe('after issue: distribution, acknowledgement, reports, reminders, implem
     const results = await Promise.all(runners.map((r) => r.runDaily()));
     expect(results.filter((r) => r === null)).toHaveLength(1);
     // Deadline 0 overdue for Thuận Châu and Mai Sơn; deadline 1 due soon for Mộc Châu (the demo plan has its own).
-    const reminders = await sql<{ organisation_id: string; deadline: number; kind: string }>(t, `select organisation_id, deadline, kind from report_reminder where plan_id = ? order by deadline, kind`, [planId]);
+    const reminders = await sql<{ organisation_id: string; deadline: number; kind: string }>(
+      t,
+      `select rem.organisation_id, r.position as deadline, rem.kind from report_reminder rem join reporting_round r on r.id = rem.round_id where r.plan_id = ? order by r.position, rem.kind`,
+      [planId],
+    );
     expect(reminders.map((r: { organisation_id: string; deadline: number; kind: string }) => [r.organisation_id, r.deadline, r.kind]).sort()).toEqual(
       [[orgs.maiSon, 0, 'overdue'], [orgs.mocChau, 1, 'due_soon'], [orgs.thuanChau, 0, 'overdue']].sort(),
     );

@@ -18,8 +18,18 @@ describe('numberBlocks', () => {
 
   it('keeps type and text, in order', () => {
     expect(numberBlocks([{ type: 'heading1', text: 'MỤC ĐÍCH, YÊU CẦU' }])).toEqual([
-      { type: 'heading1', text: 'MỤC ĐÍCH, YÊU CẦU', label: 'I.' },
+      { type: 'heading1', text: 'MỤC ĐÍCH, YÊU CẦU', label: 'I.', asParagraph: false },
     ]);
+  });
+
+  it('numbers a numbered paragraph in its level, as a heading of that level', () => {
+    const blocks = numberBlocks([
+      { type: 'heading1', text: 'MỤC ĐÍCH, YÊU CẦU' },
+      { type: 'heading2', text: 'Phát huy vai trò …', asParagraph: true },
+      { type: 'heading2', text: 'Ban Thường trực' },
+      { type: 'heading3', text: 'Xây dựng kế hoạch …', asParagraph: true },
+    ]);
+    expect(blocks.map(({ label, asParagraph }) => [label, asParagraph])).toEqual([['I.', false], ['1.', true], ['2.', false], ['2.1.', true]]);
   });
 
   it('shows a heading3 placed before any heading2 as "0.n." so the slip stays visible', () => {

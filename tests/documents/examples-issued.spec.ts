@@ -87,8 +87,10 @@ describe('the example plans, issued through the workflow by the demo users', () 
     };
     const [first, ...others] = content.coIssuerIds;
     const cells = [first, content.issuerId, ...others].map(block);
-    const grid = tables(issued['002'].bytes).map(cellTexts).find((rows) => rows.flat(2).includes(realNames['ORG:LDLD']))!;
-    expect(grid).toEqual([cells.slice(0, 2), cells.slice(2, 4), cells.slice(4, 6)]);
+    const rows = tables(issued['002'].bytes).map(cellTexts).find((table) => table.flat(2).includes(realNames['ORG:LDLD']))!;
+    // Each pair of blocks spans two rows (lines, then "Đã ký" and the name), so that they line up.
+    const pairs = [0, 2, 4].map((i) => rows[i].map((lines, column) => [...lines, ...rows[i + 1][column]]));
+    expect(pairs).toEqual([cells.slice(0, 2), cells.slice(2, 4), cells.slice(4, 6)]);
   });
 
   it('000: the recipients beside the signature, and the reporting form citing the number and date', () => {
@@ -107,8 +109,12 @@ describe('the example plans, issued through the workflow by the demo users', () 
     expect(paragraphTexts(bytes)).toContain(
       `(Kèm theo Kế hoạch số ${plan.number} ngày ${issuedOn} của Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh Sơn La)`,
     );
+    // Indicator rows under their section and group rows, numbered within them.
     const form = cellTexts(tables(bytes).at(-1)!).map((cells) => cells.map((lines) => lines.join(' ')));
-    expect(form.slice(1)).toEqual(content.form!.indicators.map((i) => [i.code, normaliseSpaces(i.label), i.unit, '']));
+    expect(form.slice(1).map(([, label]) => label)).toEqual(
+      content.form!.indicators.flatMap((i) => [i.section, i.group, i.label].filter((text): text is string => Boolean(text)).map(normaliseSpaces)),
+    );
+    expect(form.slice(1, 3).map(([number]) => number)).toEqual(['I', '1']);
   });
 
   describeWithLibreOffice('converted to PDF by LibreOffice', () => {

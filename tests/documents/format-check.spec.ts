@@ -95,6 +95,15 @@ const BREAKAGES: Breakage[] = [
   { what: 'recipients in 14pt', kind: 'single', part: 'word/styles.xml', edit: editStyle('KHNoiNhan', (s) => s.replace('<w:sz w:val="22"/>', '<w:sz w:val="28"/>')), message: /^Danh sách nơi nhận phải cỡ 11/ },
   { what: 'recipients without ";"', kind: 'single', part: 'word/document.xml', edit: (x) => x.replace('{/note};', '{/note}'), message: /^Mỗi nơi nhận phải bắt đầu bằng “- ” và kết thúc bằng “;”/ },
   { what: 'the appendix on the same page', kind: 'single', part: 'word/styles.xml', edit: editStyle('KHPhuLucTieuDe', (s) => s.replace('<w:pageBreakBefore/>', '')), message: /^Phụ lục phải bắt đầu ở trang mới\.$/ },
+  // The print defects of issue 12, which this check used to pass.
+  { what: 'a title rule a fifth of the title line (the templates before issue 12)', kind: 'single', part: 'word/styles.xml', edit: editStyle('KHGachTrichYeu', (s) => s.replace('w:left="2978" w:right="2978"', 'w:left="3678" w:right="3677"')), message: /^Đường kẻ dưới trích yếu phải dài bằng ⅓–½ dòng trích yếu: đang là 21% \(2000\/9355 twip\)\.$/ },
+  { what: 'numbered running text set bold like a heading', kind: 'single', part: 'word/styles.xml', edit: editStyle('KHDoanCoSo', (s) => s.replace('</w:style>', '<w:rPr><w:b w:val="1"/></w:rPr></w:style>')), message: /^Đoạn văn dài hơn 150 ký tự không được in đậm như đề mục .*: đoạn “1\. Phát huy vai trò/ },
+  { what: 'a heading level that does not keep with the next paragraph', kind: 'single', part: 'word/styles.xml', edit: editStyle('KHMuc2', (s) => s.replace('<w:keepNext/>', '')), message: /^Đề mục phải đi liền đoạn sau \(keep with next, w:keepNext\): đoạn “1\. Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh”/ },
+  { what: 'closing lines that may leave the signatures alone on a page', kind: 'single', part: 'word/styles.xml', edit: editStyle('KHKetThuc', (s) => s.replace('<w:keepNext/>', '')), message: /^Đoạn kết thúc “Trên đây là kế hoạch.*” phải đi liền phần chữ ký/ },
+  { what: 'signature rows that may split across pages', kind: 'joint', part: 'word/document.xml', edit: (x) => x.replaceAll('<w:trPr><w:cantSplit/></w:trPr>', ''), message: /^Hàng của bảng chữ ký “TM\. BAN THƯỜNG VỤ LĐLĐ TỈNH” không được ngắt sang trang/ },
+  { what: 'a signature grid whose rows do not keep together', kind: 'joint', part: 'word/styles.xml', edit: editStyle('KHChucDanh', (s) => s.replace('<w:keepNext/>', '')), message: /^Các hàng của bảng chữ ký .* phải đi liền nhau trên một trang/ },
+  { what: 'a fractional table width', kind: 'joint', part: 'word/document.xml', edit: (x) => x.replace('<w:gridCol w:w="4677"/>', '<w:gridCol w:w="4677.5"/>'), message: /^Kích thước phải là số nguyên \(twip\): w:gridCol w:w="4677\.5"\.$/ },
+  { what: 'a tag left in the text', kind: 'single', part: 'word/document.xml', edit: (x) => x.replace('{title}', '{title} &#123;trichYeu&#125;'), message: /^Văn bản còn thẻ mẫu \{trichYeu\} chưa được thay bằng nội dung: đoạn “Thực hiện Cuộc vận động/ },
 ];
 
 describe('checkDocxFormat — deliberately broken templates fail with the rule they break', () => {

@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkDocxFormat, checkTemplate, renderPlanDocx } from '../../backend/src/documents/rendering';
 import { defaultTemplate } from '../../backend/src/documents/rendering/template-files';
-import { convert, CONVERSION_TIMEOUT_MS, describeWithLibreOffice, pdfPages } from './libreoffice';
-import { draftInput, issuedInput, loadExample, normaliseSpaces } from './support';
+import { convert, CONVERSION_TIMEOUT_MS, describeWithLibreOffice, missingInPdfOrder, pdfPage, pdfPages, withoutSpaces } from './libreoffice';
+import { draftInput, expectedParagraphs, issuedInput, loadExample, normaliseSpaces, SIGNER_NAMES } from './support';
 
 describeWithLibreOffice('LibreOffice opens the rendered documents', () => {
   const directory = mkdtempSync(join(tmpdir(), 'kehoach-lo-'));
@@ -18,6 +18,7 @@ describeWithLibreOffice('LibreOffice opens the rendered documents', () => {
     issued: renderPlanDocx(issuedInput(plan)),
     joint: renderPlanDocx(issuedInput(loadExample('002'))),
     draft: renderPlanDocx(draftInput(loadExample('003'))),
+    conferences: renderPlanDocx(issuedInput(loadExample('003'))),
     hostile: renderPlanDocx(
       issuedInput({ ...loadExample('003'), title: 'Ký hiệu <b>thẻ</b> & “ngoặc” {title}' }),
     ),
@@ -65,6 +66,26 @@ describeWithLibreOffice('LibreOffice opens the rendered documents', () => {
     ]) {
       expect(text).toContain(authority);
     }
+  });
+
+  it.each([
+    ['000', 'issued'],
+    ['002', 'joint'],
+    ['003', 'conferences'],
+  ] as const)('%s: the PDF holds every paragraph of the original, in order', (name, document) => {
+    expect(missingInPdfOrder(pages[document], expectedParagraphs(name))).toEqual([]);
+  });
+
+  it('keeps the joint plan’s six signature blocks on one page, with the closing line above them', () => {
+    const pdf = join(directory, 'joint.pdf');
+    const pageOf = (text: string) => pages.joint.findIndex((page) => withoutSpaces(page).includes(withoutSpaces(text))) + 1;
+    const first = pageOf('TM. BAN THƯỜNG VỤ LĐLĐ TỈNH');
+    expect(first).toBeGreaterThan(1);
+    const grid = withoutSpaces(pdfPage(pdf, first));
+    for (const line of ['Trên đây là kế hoạch phối hợp', 'TM. BAN THƯỜNG VỤ TỈNH ĐOÀN', ...Object.values(SIGNER_NAMES)]) {
+      expect(grid).toContain(withoutSpaces(line));
+    }
+    expect(withoutSpaces(pdfPage(pdf, first - 1))).not.toContain(withoutSpaces('TM. BAN'));
   });
 
   it('marks the draft and leaves its number blank', () => {

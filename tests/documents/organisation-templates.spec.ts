@@ -134,12 +134,20 @@ describe('organisation templates', () => {
       const draft = await demo.t.as('bpt.tinh').get(`/api/plans/${plan.id}/document`).expect(400);
       expect(draft.body.errors['template.0']).toBe('thẻ {canCu} không có trong dữ liệu kế hoạch');
       for (const [user, event] of [['bpt.tinh', 'SUBMIT'], ['tb.tinh', 'FORWARD'], ['pct.tinh', 'APPROVE']]) await send(demo.t, user, plan.id, event);
-      const issue = await send(demo.t, 'vt.tinh', plan.id, 'ISSUE', 400);
-      expect(issue.errors.template).toMatch(/^Mẫu văn bản riêng của tổ chức không dùng được/);
-      // Nothing of the failed ISSUE remains: no number taken, still approved.
-      expect((await demo.t.as('vt.tinh').get(`/api/plans/${plan.id}`).expect(200)).body).toMatchObject({ status: 'approved', number: null });
-    } finally {
+      // The number is committed before the document is rendered: the plan is issued, its document pending.
+      const issued = await send(demo.t, 'vt.tinh', plan.id, 'ISSUE');
+      expect(issued).toMatchObject({ status: 'issued', number: expect.stringMatching(/^\d{2,}\/KH-MTTQ-BTT$/), documentHash: null });
+      const pending = await demo.t.as('vt.tinh').get(`/api/plans/${plan.id}/document`).expect(400);
+      expect(pending.body.errors.template).toMatch(/^Mẫu văn bản riêng của tổ chức không dùng được/);
+      // Once the template is fixed, the first download renders the document, stores it and seals its hash.
       await demo.t.as('admin').delete(`${templatesOf(province)}/active?kind=single`).expect(204);
+      const document = await demo.t.as('vt.tinh').get(`/api/plans/${plan.id}/document`).expect(200);
+      const after = (await demo.t.as('vt.tinh').get(`/api/plans/${plan.id}`).expect(200)).body;
+      expect(after).toMatchObject({ number: issued.number, documentHash: document.headers['x-content-sha256'] });
+      const history = (await demo.t.as('vt.tinh').get(`/api/plans/${plan.id}/history`).expect(200)).body;
+      expect(history.slice(-2).map((r: { event: string }) => r.event)).toEqual(['ISSUE', 'DOCUMENT']);
+    } finally {
+      await demo.t.as('admin').delete(`${templatesOf(province)}/active?kind=single`);
     }
   });
 

@@ -49,7 +49,8 @@ describe('the plan document: draft before issue, the stored original after', () 
     expect(second.sha256).toBe(hash);
     expect(issued.documentHash).toBe(hash);
     const history = (await demo.t.as('bpt.tinh').get(`/api/plans/${issued.id}/history`).expect(200)).body;
-    expect(history.find((record: { event: string }) => record.event === 'ISSUE').details).toEqual({ number: issued.number, documentHash: hash });
+    expect(history.find((record: { event: string }) => record.event === 'ISSUE').details).toEqual({ number: issued.number });
+    expect(history.find((record: { event: string }) => record.event === 'DOCUMENT').details).toEqual({ documentHash: hash });
 
     expect(issued.number).toMatch(/^\d{2,}\/KH-MTTQ-BTT$/);
     expect(fileNameOf(first.contentDisposition)).toBe(`${issued.number.replace('/', '-')}.docx`);

@@ -20,6 +20,18 @@ import {
 const texts = (paragraphs: WordParagraph[]) => paragraphs.map((p) => normaliseSpaces(p.text)).filter(Boolean);
 const cellTexts = (table: WordTable) => table.rows.map((cells) => cells.map(texts));
 
+/**
+ * The joint plan's grid as pairs of blocks: each pair spans two table rows (authority and title
+ * lines, then the room to sign and the name), so that the two blocks line up even when one wraps.
+ */
+function gridCells(table: WordTable): WordParagraph[][][] {
+  const pairs: WordParagraph[][][] = [];
+  for (let i = 0; i < table.rows.length; i += 2) pairs.push(table.rows[i].map((cell, column) => [...cell, ...table.rows[i + 1][column]]));
+  return pairs;
+}
+
+const gridTexts = (table: WordTable) => gridCells(table).map((cells) => cells.map(texts));
+
 function tables(docx: Buffer): WordTable[] {
   return readWordDocument(docx).blocks.flatMap((block) => (block.kind === 'table' ? [block.table] : []));
 }
@@ -114,9 +126,12 @@ describe('renderPlanDocx — the issued plan 000 (one issuer, appendix)', () => 
       expect(paragraph.text).toBe(block.label ? `${block.label} ${block.text}` : block.text);
       expect(paragraph.format).toMatchObject({ alignment: 'both', firstLine: 567 });
       expect(paragraph.runs.every((r) => r.size === 28)).toBe(true);
-      const bold = ['heading1', 'heading2', 'heading3'].includes(block.type);
-      expect(paragraph.runs.every((r) => Boolean(r.bold) === bold)).toBe(true);
-      expect(paragraph.runs.every((r) => Boolean(r.italic) === (block.type === 'heading3'))).toBe(true);
+      // A numbered item written as running text (asParagraph) is in body weight: before the model
+      // had it, 000's long items were headings and printed bold.
+      const heading = ['heading1', 'heading2', 'heading3'].includes(block.type) && !block.asParagraph;
+      expect(paragraph.runs.every((r) => Boolean(r.bold) === heading)).toBe(true);
+      expect(paragraph.runs.every((r) => Boolean(r.italic) === (heading && block.type === 'heading3'))).toBe(true);
+      expect(paragraph.format.keepNext ?? false).toBe(heading);
     });
     expect(body[start + expected.length].text).toBe(content.closing[0]);
   });
@@ -146,7 +161,8 @@ describe('renderPlanDocx — the issued plan 000 (one issuer, appendix)', () => 
     const title = paragraphs.find((p) => p.text === 'BIỂU BÁO CÁO SỐ LIỆU KẾT QUẢ')!;
     expect(title.format).toMatchObject({ pageBreakBefore: true, alignment: 'center' });
     expect(title.runs.every((r) => r.bold)).toBe(true);
-    const citation = paragraphs[paragraphs.indexOf(title) + 1];
+    const [subtitle, citation] = paragraphs.slice(paragraphs.indexOf(title) + 1).filter((p) => p.text.trim());
+    expect(subtitle.text).toBe(content.form!.subtitle);
     expect(citation.text).toBe(
       '(Kèm theo Kế hoạch số 227/KH-MTTQ-BTT ngày 15/4/2022 của Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh Sơn La)',
     );
@@ -154,8 +170,22 @@ describe('renderPlanDocx — the issued plan 000 (one issuer, appendix)', () => 
     const form = tables(docx).at(-1)!;
     const rows = cellTexts(form).map((cells) => cells.map((lines) => lines.join(' ')));
     expect(rows[0]).toEqual(['STT', 'Chỉ tiêu', 'Đơn vị tính', 'Số liệu']);
-    expect(rows.slice(1)).toEqual(content.form!.indicators.map((i) => [i.code, i.label, i.unit, '']));
+    // Section rows (I, II), group rows (1, 2… within a section), indicators counted within each.
+    expect(rows.slice(1, 4)).toEqual([
+      ['I', 'SỐ LIỆU CHUNG', '', ''],
+      ['1', 'Các văn bản chỉ đạo của cấp ủy', 'văn bản', ''],
+      ['2', 'Các văn bản phối hợp thực hiện Cuộc vận động như: kế hoạch, chương trình...', 'văn bản', ''],
+    ]);
+    const resultsSection = rows.findIndex(([number]) => number === 'II');
+    expect(rows.slice(resultsSection, resultsSection + 3)).toEqual([
+      ['II', 'KẾT QUẢ THỰC HIỆN CÁC NỘI DUNG CUỘC VẬN ĐỘNG', '', ''],
+      ['1', 'Phát triển kinh tế, giúp nhau giảm nghèo bền vững', '', ''],
+      ['1', 'Xây dựng nông thôn mới: số tiền ủng hộ, hỗ trợ', 'triệu đồng', ''],
+    ]);
+    const headings = content.form!.indicators.flatMap((i) => [i.section, i.group].filter(Boolean));
+    expect(rows.length).toBe(1 + headings.length + content.form!.indicators.length);
     expect(form.rows.flat(2).every((p) => p.runs.every((r) => r.size === 24))).toBe(true);
+    expect(paragraphs.at(-1)!.text).toBe(`Ghi chú: ${content.form!.note}`);
   });
 });
 
@@ -163,7 +193,7 @@ describe('renderPlanDocx — the joint plan 002 (six organisations)', () => {
   const content = loadExample('002');
 
   it('lays out one signature block per organisation, two per row, the lead issuer right of the first row', () => {
-    const grid = cellTexts(signatureTable(renderPlanDocx(issuedInput(content))));
+    const grid = gridTexts(signatureTable(renderPlanDocx(issuedInput(content))));
     expect(grid).toEqual([
       [
         ['TM. BAN THƯỜNG VỤ LĐLĐ TỈNH', 'CHỦ TỊCH', 'Đã ký', 'Lò Văn Hải'],
@@ -180,9 +210,17 @@ describe('renderPlanDocx — the joint plan 002 (six organisations)', () => {
     ]);
   });
 
+  it('leaves room for a wet signature and seal, under the name once signed, for an organisation that signs by hand', () => {
+    const issuer = { ...ORGANISATIONS['ORG:MTTQ'], signsElectronically: false };
+    const [[ldld, mttq]] = gridCells(signatureTable(renderPlanDocx(issuedInput(content, { issuer }))));
+    expect(texts(mttq)).toEqual(['TM. BAN THƯỜNG TRỰC', 'CHỦ TỊCH', 'Nguyễn Thị Hồng Vân']);
+    expect(mttq.filter((p) => !p.text.trim()).length).toBeGreaterThanOrEqual(4);
+    expect(texts(ldld)).toContain('Đã ký');
+  });
+
   it('leaves room to sign (and no name) for organisations that have not signed', () => {
     const docx = renderPlanDocx(issuedInput(content, { signerNames: { 'ORG:MTTQ': 'Nguyễn Thị Hồng Vân' } }));
-    const [[ldld, mttq]] = signatureTable(docx).rows;
+    const [[ldld, mttq]] = gridCells(signatureTable(docx));
     expect(texts(ldld)).toEqual(['TM. BAN THƯỜNG VỤ LĐLĐ TỈNH', 'CHỦ TỊCH']);
     expect(ldld.filter((p) => !p.text.trim()).length).toBeGreaterThanOrEqual(4);
     expect(texts(mttq)).toEqual(['TM. BAN THƯỜNG TRỰC', 'CHỦ TỊCH', 'Đã ký', 'Nguyễn Thị Hồng Vân']);
@@ -220,7 +258,7 @@ describe('renderPlanDocx — the joint plan 002 (six organisations)', () => {
     ],
   ])('with co-issuers %j the grid is %j', (coIssuerIds, grid) => {
     const docx = renderPlanDocx(issuedInput({ ...content, coIssuerIds }));
-    expect(cellTexts(signatureTable(docx))).toEqual(grid);
+    expect(gridTexts(signatureTable(docx))).toEqual(grid);
   });
 });
 
@@ -284,12 +322,33 @@ describe('renderPlanDocx — wording derived from the content', () => {
     expect(signature).toEqual(['TM. BAN THƯỜNG TRỰC', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH', 'Đã ký', 'Nguyễn Thị Hồng Vân']);
   });
 
-  it('sets a preamble written one basis per line in italics', () => {
+  it('sets a preamble written one basis per line in italics when the content predates preamble kinds', () => {
     const preamble = ['Căn cứ Điều lệ Mặt trận Tổ quốc Việt Nam;', 'Căn cứ Chương trình phối hợp năm 2026.'];
-    const paragraphs = paragraphsOf(renderPlanDocx(issuedInput({ ...base, preamble })));
+    const paragraphs = paragraphsOf(renderPlanDocx(issuedInput({ ...base, preamble, preambleKinds: undefined })));
     for (const line of preamble) {
       expect(paragraphs.find((p) => p.text === line)!.runs.every((r) => r.italic)).toBe(true);
     }
+  });
+
+  it('sets each preamble line in its kind: a basis italic, a statement upright (004)', () => {
+    const preamble = ['Căn cứ Điều lệ Mặt trận Tổ quốc Việt Nam;', 'Ban Thường trực Ủy ban MTTQ tỉnh xây dựng kế hoạch cụ thể như sau:'];
+    const paragraphs = paragraphsOf(renderPlanDocx(issuedInput({ ...base, preamble, preambleKinds: ['basis', 'statement'] })));
+    const [basis, statement] = preamble.map((line) => paragraphs.find((p) => p.text === line)!);
+    expect(basis.runs.every((r) => r.italic)).toBe(true);
+    expect(statement.runs.every((r) => !r.italic)).toBe(true);
+  });
+
+  it('keeps inline emphasis of any text, and prints escaped stars as typed', () => {
+    const body = [
+      { type: 'heading1' as const, text: 'NỘI DUNG' },
+      { type: 'paragraph' as const, text: 'Thực hiện Cuộc vận động *“Toàn dân đoàn kết”* và **phong trào** \\*5\\* * Ghi chú' },
+    ];
+    const paragraph = paragraphsOf(renderPlanDocx(issuedInput({ ...base, body })))
+      .find((p) => p.text.startsWith('Thực hiện Cuộc vận động'))!;
+    expect(paragraph.text).toBe('Thực hiện Cuộc vận động “Toàn dân đoàn kết” và phong trào *5* * Ghi chú');
+    expect(paragraph.runs.map((r) => [Boolean(r.italic), Boolean(r.bold)])).toEqual([
+      [false, false], [true, false], [false, false], [false, true], [false, false],
+    ]);
   });
 
   it('writes the body name inside the appendix citation from the organisation when given', () => {

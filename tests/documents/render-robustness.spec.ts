@@ -100,7 +100,7 @@ describe('renderPlanDocx — organisation templates', () => {
   });
 
   it('refuses a template with an unclosed section', () => {
-    const template = editPart(defaultTemplate('single'), 'word/document.xml', (xml) => xml.replace('{/closing}', ''));
+    const template = editPart(defaultTemplate('single'), 'word/document.xml', (xml) => xml.replace('{/closingLines}', ''));
     const error = (() => {
       try {
         renderPlanDocx(issuedInput(base), { single: template });
@@ -109,7 +109,7 @@ describe('renderPlanDocx — organisation templates', () => {
       }
     })();
     expect(error).toBeInstanceOf(TemplateRenderError);
-    expect(error!.details).toEqual(['khối {#closing} chưa có thẻ đóng {/closing}']);
+    expect(error!.details).toEqual(['khối {#closingLines} chưa có thẻ đóng {/closingLines}']);
   });
 
   it('uses the template given for the kind and falls back to the shipped one for the other', () => {

@@ -9,9 +9,9 @@ const withDocument = (kind: 'single' | 'joint', edit: (xml: string) => string) =
 
 /** Replaces the `{.}` inside `{#preambleBases}`: a branch none of the example plans takes as written. */
 const renameBasisTag = (tag: string) => (xml: string) => {
-  const loop = xml.indexOf('{#preambleBases}');
-  const item = xml.indexOf('{.}', loop);
-  return `${xml.slice(0, item)}{${tag}}${xml.slice(item + '{.}'.length)}`;
+  const loop = xml.indexOf('{#basis}');
+  const item = xml.indexOf('{#plain}{text}', loop) + '{#plain}'.length;
+  return `${xml.slice(0, item)}{${tag}}${xml.slice(item + '{text}'.length)}`;
 };
 
 describe('checkTemplate', () => {
@@ -36,7 +36,7 @@ describe('checkTemplate', () => {
       'Thẻ {tieuDe} không có trong dữ liệu kế hoạch (danh sách thẻ: templates/README.md).',
     ]);
     expect(checkTemplate(withDocument('single', renameBasisTag('canCu')), 'single')).toEqual([
-      'Thẻ {canCu} trong {#preambleBases} không có trong dữ liệu kế hoạch (danh sách thẻ: templates/README.md).',
+      'Thẻ {canCu} trong {#preambleLines}/{#basis}/{#runs}/{#plain} không có trong dữ liệu kế hoạch (danh sách thẻ: templates/README.md).',
     ]);
   });
 

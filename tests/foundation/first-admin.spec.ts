@@ -154,6 +154,7 @@ function compileBackend(): string {
   const cache = join(ROOT, 'node_modules', '.cache');
   mkdirSync(cache, { recursive: true });
   const out = mkdtempSync(join(cache, 'kehoach-backend-'));
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- jest's config is a CommonJS file, outside the TypeScript project
   const swcOptions = require('../jest.config.js').transform['^.+\\.ts$'][1];
   for (const file of readdirSync(source, { recursive: true, encoding: 'utf8' })) {
     const target = join(out, file.replace(/\.ts$/, '.js'));

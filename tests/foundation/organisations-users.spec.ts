@@ -59,6 +59,19 @@ describe('organisations and users (react-admin lists, admin writes)', () => {
 
     const updated = await t.as('admin').put(`/api/organisations/${created.body.id}`).send({ place: 'Yên Châu, Sơn La' }).expect(200);
     expect(updated.body.place).toBe('Yên Châu, Sơn La');
+
+    const commune = await t.as('admin').post('/api/organisations').send({
+      name: 'Ủy ban MTTQ Việt Nam xã Chiềng Pằn', shortName: 'MTTQ xã Chiềng Pằn', bodyName: 'BAN THƯỜNG TRỰC', symbol: 'MTTQ-BTT',
+      place: 'Chiềng Pằn', signatureAuthority: 'TM. BAN THƯỜNG TRỰC', signerTitle: 'CHỦ TỊCH', kind: 'committee', level: 'commune',
+      parentId: created.body.id,
+    }).expect(201);
+    expect(commune.body.path).toBe(`${created.body.path}${commune.body.id}/`);
+    const districts = (await t.as('admin').get('/api/organisations?filter={"level":"district","kind":"committee"}').expect(200)).body;
+    const other = districts.find((d: { id: string }) => d.id !== created.body.id);
+    const moved = await t.as('admin').put(`/api/organisations/${commune.body.id}`).send({ parentId: other.id }).expect(200);
+    expect(moved.body).toMatchObject({ parentId: other.id, path: `${other.path}${commune.body.id}/` });
+
+    await t.as('admin').delete(`/api/organisations/${commune.body.id}`).expect(204);
     await t.as('admin').delete(`/api/organisations/${created.body.id}`).expect(204);
     await t.as('admin').get(`/api/organisations/${created.body.id}`).expect(404);
   });

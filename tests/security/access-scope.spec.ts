@@ -77,7 +77,7 @@ describe('who may see and change what (security: parents, the tree, admin scope,
       await t.as('pct.thuanchau').get(`/api/plans/${provincePlan}/versions/1`).expect(404);
       await t.as('pct.thuanchau').get(`/api/plans/${provincePlan}/diff?from=1`).expect(404);
       const history = (await t.as('pct.thuanchau').get(`/api/plans/${provincePlan}/history`).expect(200)).body;
-      expect(history.map((r: { event: string }) => r.event)).toEqual(['ISSUE', 'DISTRIBUTE']);
+      expect(history.map((r: { event: string }) => r.event)).toEqual(['ISSUE', 'DOCUMENT', 'DISTRIBUTE']);
       expect(JSON.stringify(history)).not.toContain(INTERNAL_COMMENT);
       await t.as('pct.thuanchau').get(`/api/plans/${provincePlan}/document`).expect(200);
     });

@@ -6,7 +6,7 @@ import { sql, TestApp } from '../support/test-app';
  */
 const MAIN_TABLES = [
   'plan', 'plan_version', 'audit_record', 'organisation', 'user', 'signature', 'delivery', 'report', 'report_revision',
-  'report_round_closure', 'register_entry', 'number_counter', 'issued_document', 'organisation_template',
+  'reporting_round', 'report_reminder', 'register_entry', 'number_counter', 'issued_document', 'organisation_template',
 ];
 
 /** One text that changes when any row of the main tables is added, removed or changed. */

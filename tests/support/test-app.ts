@@ -2,15 +2,16 @@ import 'reflect-metadata';
 import { MikroORM } from '@mikro-orm/core';
 import type { INestApplication } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
 import request from 'supertest';
 import { createApp } from '../../backend/src/app.factory';
 import type { AppConfig } from '../../backend/src/config/app-config';
 import { DEMO_PASSWORD } from '../../backend/src/database/seeders/organisations.seeder';
+import { cloneSeededTemplate, ClonedDatabase, databaseUrl, dropDatabase, withClient } from './seeded-database';
 
 /**
- * The real app on a fresh database per spec: an in-memory PGlite by default, or a new database on the
- * server at TEST_DATABASE_URL (created here, dropped by `close`).
+ * The real app on a fresh database per spec: PGlite by default, or a new database on the server at
+ * TEST_DATABASE_URL (created here, dropped by `close`). With demo data, a copy of the data seeded once
+ * per run (seeded-database.ts); otherwise empty.
  */
 export interface TestApp {
   app: INestApplication;
@@ -49,8 +50,8 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
  */
 export async function startTestApp(options: Partial<AppConfig> & { ownsDatabase?: boolean } = {}): Promise<TestApp> {
   const { ownsDatabase = true, ...overrides } = options;
-  const database = overrides.dataDir || !ownsDatabase ? null : await createTestDatabase();
-  const config = testConfig({ databaseUrl: database?.url ?? null, ...overrides });
+  const database = overrides.dataDir || !ownsDatabase ? null : await freshDatabase(testConfig(overrides));
+  const config = testConfig({ ...database?.config, ...overrides });
   const app = await createApp(config);
   await app.init();
   const http = () => request(app.getHttpServer());
@@ -76,28 +77,24 @@ export async function startTestApp(options: Partial<AppConfig> & { ownsDatabase?
   return { app, http, as, login, config, close };
 }
 
+/**
+ * The seeded copy when the app would seed the demo data anyway (and no first administrator is asked
+ * for, which only an empty database creates); else an empty database, null meaning in-memory PGlite.
+ */
+async function freshDatabase(config: AppConfig): Promise<ClonedDatabase | null> {
+  const clone = config.seedDemoData && !config.initialAdmin ? await cloneSeededTemplate() : null;
+  if (clone) return clone;
+  const empty = await createTestDatabase();
+  return empty && { config: { databaseUrl: empty.url, dataDir: null }, drop: empty.drop };
+}
+
 /** A new, empty database on the server at TEST_DATABASE_URL; null when the tests run on the embedded one. */
 export async function createTestDatabase(): Promise<{ url: string; drop: () => Promise<void> } | null> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) return null;
   const name = `kehoach_test_${randomBytes(6).toString('hex')}`;
   await withClient(serverUrl, (c) => c.query(`create database "${name}"`));
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: () => withClient(serverUrl, (c) => c.query(`drop database if exists "${name}" with (force)`)).then(() => undefined),
-  };
-}
-
-async function withClient<T>(url: string, fn: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client(url);
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
+  return { url: databaseUrl(serverUrl, name), drop: () => dropDatabase(serverUrl, name) };
 }
 
 /** Raw SQL on the app's database, for what no API may do (tampering with the audit trail, inspecting rows). */

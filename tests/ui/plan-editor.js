@@ -1,7 +1,7 @@
 'use strict';
 /** Filling the plan editor's tabs as a drafter would. */
 
-const CONTENT_FIELDS = ['kind', 'issuerId', 'coIssuerIds', 'heading', 'title', 'place', 'preamble', 'body', 'closing', 'signer', 'recipients', 'archive', 'reporting', 'form', 'parentPlanId'];
+const CONTENT_FIELDS = ['kind', 'issuerId', 'coIssuerIds', 'heading', 'title', 'place', 'preamble', 'preambleKinds', 'body', 'closing', 'signer', 'recipients', 'archive', 'reporting', 'form', 'parentPlanId'];
 
 async function fillGeneral(u, { kind, coIssuers, title }) {
   await u.page.getByRole('radio', { name: kind, exact: true }).check();
@@ -17,16 +17,19 @@ async function insertBlockBelow(u, index, typeLabel, text) {
 }
 
 /**
- * A preamble paragraph, and the body built around the three sections a new plan starts with:
- * I. (1., -), II. (1., 1.1., +, paragraph), III. (paragraph).
+ * A preamble basis, and the body built around the three sections a new plan starts with:
+ * I. (1., -), II. (1., 1.1. as a numbered paragraph, +, paragraph), III. (paragraph).
  */
 async function fillContent(u) {
-  await u.page.locator('.ra-input-preamble').getByRole('button', { name: 'Thêm' }).click();
-  await u.field('preamble.0').fill('Thực hiện Kế hoạch số 224/KH-MTTQ-BTT ngày 05/4/2026 của Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh.');
+  await u.page.locator('.ra-input-preambleLines').getByRole('button', { name: 'Thêm' }).click();
+  await u.field('preambleLines.0.text').fill('Thực hiện Kế hoạch số 224/KH-MTTQ-BTT ngày 05/4/2026 của Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh.');
   await insertBlockBelow(u, 0, 'Mục (1.)', 'Mục đích');
   await insertBlockBelow(u, 1, 'Gạch đầu dòng (-)', 'Phát huy vai trò của Mặt trận và các tổ chức chính trị - xã hội tỉnh.');
   await insertBlockBelow(u, 3, 'Mục (1.)', 'Mặt trận Tổ quốc tỉnh chủ trì');
   await insertBlockBelow(u, 4, 'Tiểu mục (1.1.)', 'Tuyên truyền, vận động');
+  await u.field('body.5.asParagraph').check();
+  const weight = await u.page.getByTestId('block-label').nth(5).evaluate((element) => getComputedStyle(element).fontWeight);
+  if (weight !== '400') throw new Error(`a numbered paragraph's label is set in weight ${weight}, not as body text`);
   await insertBlockBelow(u, 5, 'Ý nhỏ (+)', 'Phát động Cuộc vận động trong toàn tỉnh.');
   await insertBlockBelow(u, 6, 'Đoạn văn', 'Các tổ chức thành viên phối hợp triển khai ở cơ sở.');
   await insertBlockBelow(u, 8, 'Đoạn văn', 'Giao Ban Phong trào theo dõi, tổng hợp kết quả.');

@@ -212,7 +212,7 @@ async function receive(u, state) {
   await u.page.waitForURL(/#\/plans\/[0-9a-f-]{36}$/);
   state.implementingId = /#\/plans\/([0-9a-f-]{36})$/.exec(u.page.url())[1];
   await u.openTab('Nội dung');
-  const preamble = await u.field('preamble.0').inputValue();
+  const preamble = await u.field('preambleLines.0.text').inputValue();
   assert(preamble.includes(state.number), `the implementing plan's preamble does not cite ${state.number}: ${preamble}`);
   await u.screenshot('16-implementing-plan-editor');
 }

@@ -50,9 +50,7 @@ describe('concurrency and the audit chain', () => {
     expect(history.filter((r: { event: string }) => r.event === 'APPROVE')).toHaveLength(1);
   });
 
-  it('events racing on one plan without locking it: each is judged on the state the previous one left', async () => {
-    // SUBMIT, WITHDRAW, FORWARD… write nothing but the plan and its audit record: one statement that
-    // applies only to the version read. Losers read again and are judged on the new state.
+  it('events racing on one plan queue on its row lock: each is judged on the state the previous one left', async () => {
     const { body } = await demo.t.as(MOC_CHAU).post('/api/plans').send(planContent(demo.orgs.mocChau, { place: 'Mộc Châu' })).expect(201);
     const submits = await Promise.all(Array.from({ length: 10 }, () => demo.t.as(MOC_CHAU).post(`/api/plans/${body.id}/events`).send({ type: 'SUBMIT' })));
     expect(submits.map((r) => r.status).sort()).toEqual([200, ...Array(9).fill(409)]);

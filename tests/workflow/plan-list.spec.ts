@@ -12,7 +12,7 @@ describe('plan lists', () => {
   beforeAll(async () => {
     const { t, orgs } = demo;
     const create = async (user: string, content: object) => (await t.as(user).post('/api/plans').send(content).expect(201)).body.id as string;
-    ids.provinceDraft = await create('bpt.tinh', planContent(orgs.province, { title: 'Kế hoạch tổ chức hội nghị chuyển đổi số' }));
+    ids.provinceDraft = await create('bpt.tinh', planContent(orgs.province, { title: 'Kế hoạch tổ chức hội nghị chuyển đổi số, 100% xã tham gia' }));
     ids.joint = await create('bpt.tinh', jointPlanContent(orgs, [orgs.ldld], { title: 'Kế hoạch phối hợp giám sát' }));
     await send(t, 'bpt.tinh', ids.joint, 'SUBMIT');
     await send(t, 'tb.tinh', ids.joint, 'FORWARD');
@@ -50,7 +50,10 @@ describe('plan lists', () => {
     expect((await list('pct.tinh', { status: 'in_coordination' })).ids).not.toContain(ids.provinceDraft);
     expect((await list('pct.tinh', { issuerId: orgs.thuanChau })).ids).toEqual([ids.thuanChau]);
     expect((await list('pct.tinh', { q: 'chuyển đổi số' })).ids).toEqual([ids.provinceDraft]);
+    // The text is matched literally: as LIKE wildcards, "100%_" and "1_0" would both find "100% xã".
+    expect((await list('pct.tinh', { q: '100%' })).ids).toEqual([ids.provinceDraft]);
     expect((await list('pct.tinh', { q: '100%_' })).ids).toEqual([]);
+    expect((await list('pct.tinh', { q: '1_0' })).ids).toEqual([]);
     const thisYear = new Date().getFullYear();
     expect((await list('pct.tinh', { year: thisYear, issuerId: orgs.maiSon })).ids).toEqual([ids.maiSon]);
     expect((await list('pct.tinh', { year: thisYear - 5 })).ids).toEqual([]);

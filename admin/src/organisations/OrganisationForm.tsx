@@ -26,5 +26,6 @@ export const OrganisationForm = () => (
       <AutocompleteInput optionText="name" label="resources.organisations.fields.parentId" fullWidth />
     </ReferenceInput>
     <BooleanInput source="numberRegisterPerType" label="resources.organisations.fields.numberRegisterPerType" helperText="resources.organisations.helpers.numberRegisterPerType" />
+    <BooleanInput source="signsElectronically" label="resources.organisations.fields.signsElectronically" helperText="resources.organisations.helpers.signsElectronically" defaultValue />
   </SimpleForm>
 );

@@ -4,6 +4,7 @@ import AddIcon from '@mui/icons-material/PlaylistAdd';
 import { useWatch } from 'react-hook-form';
 import {
   ArrayInput,
+  BooleanInput,
   IconButtonWithTooltip,
   ReOrderButtons,
   SelectInput,
@@ -15,7 +16,9 @@ import {
   useSourceContext,
 } from 'react-admin';
 import { numberBlocks } from '@backend/plans/block-numbering';
+import { NUMBERED_BLOCK_TYPES } from '@backend/plans/plan-content';
 import { BLOCK_TYPES, type BlockType, type BodyBlock } from '../types';
+import { usePasteAsBlocks } from './usePasteAsBlocks';
 
 /** How far right each level sits in the editor, so the outline reads like the document. */
 const DEPTH: Record<BlockType, number> = { heading1: 0, heading2: 1, heading3: 2, paragraph: 2, bullet: 2, subbullet: 3 };
@@ -31,7 +34,7 @@ const NEW_BLOCK: BodyBlock = { type: 'paragraph', text: '' };
 export const BodyEditor = () => {
   const body = useWatch({ name: 'body' }) as Partial<BodyBlock>[] | undefined;
   const numbered = useMemo(
-    () => numberBlocks((body ?? []).map((block) => ({ type: block?.type ?? 'paragraph', text: block?.text ?? '' }))),
+    () => numberBlocks((body ?? []).map((block) => ({ type: block?.type ?? 'paragraph', text: block?.text ?? '', asParagraph: Boolean(block?.asParagraph) }))),
     [body],
   );
   return (
@@ -40,7 +43,7 @@ export const BodyEditor = () => {
         inline
         fullWidth
         disableClear
-        getItemLabel={(index) => <BlockLabel label={numbered[index]?.label ?? ''} type={numbered[index]?.type} />}
+        getItemLabel={(index) => <BlockLabel label={numbered[index]?.label ?? ''} type={numbered[index]?.type} asParagraph={numbered[index]?.asParagraph} />}
         reOrderButtons={<BlockButtons />}
         sx={{ '& .RaSimpleFormIterator-index': { display: 'flex' }, '& .RaSimpleFormIterator-action': { visibility: 'visible' } }}
       >
@@ -53,26 +56,40 @@ export const BodyEditor = () => {
           helperText={false}
           sx={{ width: { xs: '100%', sm: 190 }, flexShrink: 0 }}
         />
+        <AsParagraphInput />
         <BlockTextInput />
       </SimpleFormIterator>
     </ArrayInput>
   );
 };
 
-const BlockLabel = ({ label, type = 'paragraph' }: { label: string; type?: BlockType }) => (
+/** Bold as the document prints it: a heading, not a numbered paragraph. */
+const isHeading = (type: BlockType | undefined, asParagraph: boolean | undefined) => Boolean(type?.startsWith('heading')) && !asParagraph;
+
+const BlockLabel = ({ label, type = 'paragraph', asParagraph }: { label: string; type?: BlockType; asParagraph?: boolean }) => (
   <Box
     component="span"
     data-testid="block-label"
-    sx={{ minWidth: 56, pl: DEPTH[type] * 1.5, pt: 1, fontWeight: type.startsWith('heading') ? 700 : 400, whiteSpace: 'nowrap' }}
+    sx={{ minWidth: 56, pl: DEPTH[type] * 1.5, pt: 1, fontWeight: isHeading(type, asParagraph) ? 700 : 400, whiteSpace: 'nowrap' }}
   >
     {label}
   </Box>
 );
 
-/** The text, set bold for headings as in the document. */
-const BlockTextInput = () => {
+/** A numbered level (I., 1., 1.1.) is a short heading or a numbered paragraph of running text. */
+const AsParagraphInput = () => {
   const { getSource } = useSourceContext();
   const type = useWatch({ name: getSource('type') }) as BlockType | undefined;
+  if (!type || !NUMBERED_BLOCK_TYPES.includes(type)) return null;
+  return <BooleanInput source="asParagraph" label="resources.plans.fields.block_as_paragraph" helperText={false} sx={{ flexShrink: 0 }} />;
+};
+
+/** The text, set bold for headings as in the document; several pasted paragraphs become blocks. */
+const BlockTextInput = () => {
+  const { getSource } = useSourceContext();
+  const onPaste = usePasteAsBlocks();
+  const type = useWatch({ name: getSource('type') }) as BlockType | undefined;
+  const asParagraph = useWatch({ name: getSource('asParagraph') }) as boolean | undefined;
   return (
     <TextInput
       source="text"
@@ -81,7 +98,8 @@ const BlockTextInput = () => {
       fullWidth
       validate={required()}
       helperText={false}
-      sx={{ flex: 1, '& textarea': { fontWeight: type?.startsWith('heading') ? 700 : 400 } }}
+      onPaste={onPaste}
+      sx={{ flex: 1, '& textarea': { fontWeight: isHeading(type, asParagraph) ? 700 : 400 } }}
     />
   );
 };

@@ -1,6 +1,7 @@
 import { Box, Paper } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { buildPlanView, type PlanView, type SignatureBlockView } from '@backend/documents/rendering/plan-view-model';
+import type { RunView } from '@backend/documents/rendering/inline-view';
 import type { RenderInput } from '@backend/documents/rendering/render-input';
 import { documentStyles } from './documentStyles';
 
@@ -18,20 +19,21 @@ export const DocumentPreview = ({ input }: { input: RenderInput }) => {
       <div className="heading">{view.heading}</div>
       <div className="title">{view.title}</div>
       <hr className="rule short" />
-      {view.preambleBases.map((text, index) => (
-        <p key={`basis-${index}`} className="italic">{text}</p>
-      ))}
-      {view.preambleParagraphs.map((text, index) => (
-        <p key={`preamble-${index}`}>{text}</p>
+      {view.preambleLines.map((line, index) => (
+        <p key={`preamble-${index}`} className={line.basis ? 'italic' : undefined}>
+          <Runs runs={line.runs} />
+        </p>
       ))}
       {view.body.map((block, index) => (
         <p key={index} className={blockClass(block)}>
           {block.label && <span className="label">{block.label} </span>}
-          {block.text}
+          <Runs runs={block.runs} />
         </p>
       ))}
-      {view.closing.map((text, index) => (
-        <p key={`closing-${index}`}>{text}</p>
+      {view.closingLines.map((line, index) => (
+        <p key={`closing-${index}`}>
+          <Runs runs={line.runs} />
+        </p>
       ))}
       {joint ? <JointSignatures view={view} /> : <SingleSignature view={view} />}
       {view.form && <Appendix view={view} form={view.form} />}
@@ -39,8 +41,23 @@ export const DocumentPreview = ({ input }: { input: RenderInput }) => {
   );
 };
 
+/** A numbered paragraph reads as body text after its number; other blocks by their type. */
 const blockClass = (block: PlanView['body'][number]) =>
-  (['heading1', 'heading2', 'heading3', 'paragraph', 'bullet', 'subbullet'] as const).find((type) => block[type]) ?? 'paragraph';
+  block.asParagraph
+    ? 'paragraph'
+    : ((['heading1', 'heading2', 'heading3', 'paragraph', 'bullet', 'subbullet'] as const).find((type) => block[type]) ?? 'paragraph');
+
+/** Inline emphasis as the document sets it. */
+const Runs = ({ runs }: { runs: RunView[] }) => (
+  <>
+    {runs.map((run, index) => {
+      const italic = run.italic || run.boldItalic;
+      const bold = run.bold || run.boldItalic;
+      const text = italic ? <em>{run.text}</em> : run.text;
+      return <span key={index}>{bold ? <strong>{text}</strong> : text}</span>;
+    })}
+  </>
+);
 
 const DraftMark = () => {
   const translate = useTranslate();
@@ -143,6 +160,11 @@ const Appendix = ({ view, form }: { view: PlanView; form: Exclude<PlanView['form
   return (
     <Box className="appendix">
       <div className="heading">{form.formTitle}</div>
+      {form.subtitle && (
+        <div className="heading">
+          <Runs runs={form.subtitle.runs} />
+        </div>
+      )}
       <div className="italic center keep-spaces">
         {translate('kehoach.document.appendix_of', {
           documentName: view.documentName,
@@ -162,16 +184,23 @@ const Appendix = ({ view, form }: { view: PlanView; form: Exclude<PlanView['form
           </tr>
         </thead>
         <tbody>
-          {form.indicators.map(({ code, label, unit }, index) => (
-            <tr key={index}>
-              <td className="center">{code}</td>
-              <td>{label}</td>
-              <td className="center">{unit}</td>
+          {form.rows.map((row, index) => (
+            <tr key={index} className={row.indicator ? undefined : 'bold'}>
+              <td className="center">{row.number}</td>
+              <td>
+                <Runs runs={row.runs} />
+              </td>
+              <td className="center">{row.unit}</td>
               <td />
             </tr>
           ))}
         </tbody>
       </table>
+      {form.note && (
+        <p>
+          {translate('kehoach.document.form_note')} <Runs runs={form.note.runs} />
+        </p>
+      )}
     </Box>
   );
 };

@@ -1,7 +1,20 @@
-import { ArrayInput, SimpleFormIterator, TextInput, required } from 'react-admin';
+import { ArrayInput, SelectInput, SimpleFormIterator, TextInput, required } from 'react-admin';
+import { PREAMBLE_KINDS } from '@backend/plans/plan-content';
 
-/** A list of paragraphs (preamble, closing): one input per paragraph, in order. */
-export const ParagraphsInput = ({ source }: { source: 'preamble' | 'closing' }) => (
+const PREAMBLE_KIND_CHOICES = PREAMBLE_KINDS.map((kind) => ({ id: kind, name: `resources.plans.preamble_kinds.${kind}` }));
+
+/** The preamble: each line a basis ("Căn cứ …", italic) or a statement (upright), in order. */
+export const PreambleInput = () => (
+  <ArrayInput source="preambleLines" label="resources.plans.fields.preamble" helperText="resources.plans.helpers.preamble">
+    <SimpleFormIterator inline fullWidth disableClear sx={{ '& .RaSimpleFormIterator-action': { visibility: 'visible' } }}>
+      <SelectInput source="kind" label="resources.plans.fields.preamble_kind" choices={PREAMBLE_KIND_CHOICES} defaultValue="basis" validate={required()} helperText={false} sx={{ width: { xs: '100%', sm: 190 }, flexShrink: 0 }} />
+      <TextInput source="text" label="resources.plans.fields.paragraph" multiline fullWidth validate={required()} helperText={false} sx={{ flex: 1 }} />
+    </SimpleFormIterator>
+  </ArrayInput>
+);
+
+/** A list of paragraphs (the closing): one input per paragraph, in order. */
+export const ParagraphsInput = ({ source }: { source: 'closing' }) => (
   <ArrayInput source={source} label={`resources.plans.fields.${source}`} helperText={`resources.plans.helpers.${source}`}>
     <SimpleFormIterator fullWidth disableClear sx={{ '& .RaSimpleFormIterator-action': { visibility: 'visible' } }}>
       <TextInput source="" label="resources.plans.fields.paragraph" multiline fullWidth validate={required()} helperText={false} />

@@ -10,16 +10,17 @@ import {
   TabbedFormTabs,
   TextInput,
   required,
+  useRecordContext,
   useTranslate,
 } from 'react-admin';
 import { FormRow } from '../common/FormRow';
 import { PLAN_KINDS, type PlanContent } from '../types';
 import { BodyEditor } from './BodyEditor';
 import { DocumentPreview } from './DocumentPreview';
-import { ParagraphsInput } from './ParagraphsInput';
+import { ParagraphsInput, PreambleInput } from './ParagraphsInput';
 import { RecipientsInput } from './RecipientsInput';
 import { FormIndicatorsInput, ReportingInput } from './ReportingInputs';
-import { toPlanContent } from './planContent';
+import { toFormValues, toPlanContent } from './planContent';
 import { usePreviewInput } from './usePreviewInput';
 
 const KIND_CHOICES = PLAN_KINDS.map((kind) => ({ id: kind, name: `resources.plans.kinds.${kind}` }));
@@ -28,8 +29,11 @@ const KIND_CHOICES = PLAN_KINDS.map((kind) => ({ id: kind, name: `resources.plan
  * The structured editor of a plan's content, one tab per part of the document, the last one the
  * document as it will read. Leaving with unsaved changes asks first.
  */
-export const PlanForm = ({ defaultValues }: { defaultValues?: PlanContent }) => (
-  <TabbedForm defaultValues={defaultValues} warnWhenUnsavedChanges tabs={<TabbedFormTabs variant="scrollable" scrollButtons="auto" />}>
+export const PlanForm = ({ defaultValues }: { defaultValues?: PlanContent }) => {
+  const record = useRecordContext<PlanContent>();
+  const content = defaultValues ?? record;
+  return (
+  <TabbedForm defaultValues={content && toFormValues(content)} warnWhenUnsavedChanges tabs={<TabbedFormTabs variant="scrollable" scrollButtons="auto" />}>
     <TabbedForm.Tab label="resources.plans.tabs.general">
       <ReferenceInput source="issuerId" reference="organisations" sort={{ field: 'path', order: 'ASC' }}>
         <AutocompleteInput optionText="name" label="resources.plans.fields.issuerId" readOnly fullWidth helperText={false} />
@@ -42,7 +46,7 @@ export const PlanForm = ({ defaultValues }: { defaultValues?: PlanContent }) => 
       <SignerInputs />
     </TabbedForm.Tab>
     <TabbedForm.Tab label="resources.plans.tabs.content">
-      <ParagraphsInput source="preamble" />
+      <PreambleInput />
       <BodyEditor />
       <ParagraphsInput source="closing" />
     </TabbedForm.Tab>
@@ -58,7 +62,8 @@ export const PlanForm = ({ defaultValues }: { defaultValues?: PlanContent }) => 
       <FormDocumentPreview />
     </TabbedForm.Tab>
   </TabbedForm>
-);
+  );
+};
 
 /** A joint plan names the organisations that co-issue it; each must sign. */
 const CoIssuersInput = () => {

@@ -32,14 +32,18 @@ export const FormIndicatorsInput = () => {
   return (
   <>
     <TextInput source="form.title" label="resources.plans.fields.form_title" defaultValue={translate('resources.plans.defaults.form_title')} fullWidth helperText="resources.plans.helpers.form" />
-    <ArrayInput source="form.indicators" label="resources.plans.fields.indicators">
+    <TextInput source="form.subtitle" label="resources.plans.fields.form_subtitle" fullWidth helperText={false} />
+    <ArrayInput source="form.indicators" label="resources.plans.fields.indicators" helperText="resources.plans.helpers.indicators">
       <SimpleFormIterator inline fullWidth disableClear sx={iteratorSx}>
         <TextInput source="code" label="resources.plans.fields.indicator_code" validate={required()} helperText={false} sx={{ width: 90 }} />
         <TextInput source="label" label="resources.plans.fields.indicator_label" validate={required()} helperText={false} sx={{ flex: 1, minWidth: 240 }} />
         <TextInput source="unit" label="resources.plans.fields.indicator_unit" helperText={false} defaultValue="" parse={keepEmpty} sx={{ width: 120 }} />
         <SelectInput source="type" label="resources.plans.fields.indicator_type" choices={INDICATOR_TYPE_CHOICES} defaultValue="integer" validate={required()} helperText={false} />
+        <TextInput source="section" label="resources.plans.fields.indicator_section" helperText={false} sx={{ minWidth: 220 }} />
+        <TextInput source="group" label="resources.plans.fields.indicator_group" helperText={false} sx={{ minWidth: 220 }} />
       </SimpleFormIterator>
     </ArrayInput>
+    <TextInput source="form.note" label="resources.plans.fields.form_note" multiline fullWidth helperText={false} />
   </>
   );
 };

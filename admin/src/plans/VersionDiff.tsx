@@ -89,7 +89,8 @@ const BlockText = ({ block, removed = false }: { block?: BodyBlock; removed?: bo
   return (
     <Typography variant="body2" sx={{ textDecoration: removed ? 'line-through' : 'none', color: removed ? 'text.secondary' : 'text.primary', pl: 1 }}>
       <Box component="span" sx={{ fontSize: '0.75em', color: 'text.secondary', mr: 1 }}>
-        [{translate(`resources.plans.block_types.${block.type}`)}]
+        [{translate(`resources.plans.block_types.${block.type}`)}
+        {block.asParagraph && ` · ${translate('resources.plans.fields.block_as_paragraph')}`}]
       </Box>
       {block.text}
     </Typography>

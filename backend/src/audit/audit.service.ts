@@ -1,5 +1,4 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { canonicalJson, sha256Hex } from '../common/canonical-json';
 import { AUDIT_GENESIS, type Plan } from '../plans/plan.entity';
@@ -21,58 +20,32 @@ export interface ChainVerdict {
   brokenAt?: number;
 }
 
-/** A plan's chain head as its row holds it. */
-export type AuditChainHead = Pick<Plan, 'id' | 'auditSeq' | 'auditHead' | 'contentHash'>;
-
-/** Every field of an audit record, by id: what the hash covers, plus the hash. */
-export interface AuditRecordData {
-  id: string;
-  planId: string;
-  seq: number;
-  at: Date;
-  actorId: string;
-  event: string;
-  fromState: string | null;
-  toState: string;
-  comment: string | null;
-  contentHash: string;
-  details: Record<string, unknown> | null;
-  prevHash: string;
-  hash: string;
-}
-
-/**
- * The record that extends the plan's chain, hashed, and the plan's new head. Pure: the caller writes
- * both at once, either holding the plan row lock (or having just created the plan) or only if the
- * plan's version is still the one read, so two appends to one chain cannot interleave.
- */
-export function nextAuditRecord(plan: AuditChainHead, actorId: string, facts: AuditFacts, at = new Date()): AuditRecordData {
-  const unsealed = {
-    id: randomUUID(),
-    planId: plan.id,
-    seq: plan.auditSeq + 1,
-    at,
-    actorId,
-    event: facts.event,
-    fromState: facts.fromState,
-    toState: facts.toState,
-    comment: facts.comment ?? null,
-    contentHash: plan.contentHash,
-    details: facts.details ?? null,
-    prevHash: plan.auditHead,
-  };
-  return { ...unsealed, hash: hashOf(unsealed) };
-}
-
 /** The audit chain of each plan (DESIGN §9). */
 @Injectable()
 export class AuditService {
-  /** Appends to a plan entity's chain within the caller's transaction (see nextAuditRecord). */
+  /**
+   * Appends to the plan's chain within the caller's transaction, which holds the plan row lock (or
+   * has just created the plan), so two appends to one chain cannot interleave; the plan row keeps the
+   * new head.
+   */
   append(em: EntityManager, plan: Plan, actor: User, facts: AuditFacts): AuditRecord {
-    const { planId, actorId, ...data } = nextAuditRecord(plan, actor.id, facts);
+    const fields: HashedFields = {
+      planId: plan.id,
+      seq: plan.auditSeq + 1,
+      at: new Date(),
+      actorId: actor.id,
+      event: facts.event,
+      fromState: facts.fromState,
+      toState: facts.toState,
+      comment: facts.comment ?? null,
+      contentHash: plan.contentHash,
+      details: facts.details ?? null,
+      prevHash: plan.auditHead,
+    };
+    const { planId, actorId, ...data } = fields;
     plan.auditSeq = data.seq;
-    plan.auditHead = data.hash;
-    return em.create(AuditRecord, { ...data, plan, actor });
+    plan.auditHead = hashOf(fields);
+    return em.create(AuditRecord, { ...data, hash: plan.auditHead, plan, actor });
   }
 
   history(em: EntityManager, planId: string): Promise<AuditRecord[]> {
@@ -93,7 +66,22 @@ export class AuditService {
   }
 }
 
-function hashOf(record: Omit<AuditRecordData, 'id' | 'hash'>): string {
+/** Every field of an audit record that its hash covers. */
+interface HashedFields {
+  planId: string;
+  seq: number;
+  at: Date;
+  actorId: string;
+  event: string;
+  fromState: string | null;
+  toState: string;
+  comment: string | null;
+  contentHash: string;
+  details: Record<string, unknown> | null;
+  prevHash: string;
+}
+
+function hashOf(record: HashedFields): string {
   return sha256Hex(
     canonicalJson({
       planId: record.planId,

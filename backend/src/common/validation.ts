@@ -63,7 +63,8 @@ export function IsCalendarDate(): PropertyDecorator {
   return ValidateBy({ name: 'isCalendarDate', validator: { validate: isCalendarDate, defaultMessage: () => REASONS.isCalendarDate } });
 }
 
-function isCalendarDate(value: unknown): boolean {
+/** A real day of the calendar as "YYYY-MM-DD". */
+export function isCalendarDate(value: unknown): boolean {
   if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);

@@ -6,7 +6,8 @@ import { OrganisationTemplate } from '../documents/templates/organisation-templa
 import { NumberCounter } from '../numbering/number-counter.entity';
 import { RegisterEntry } from '../numbering/register-entry.entity';
 import { Delivery } from '../distribution/delivery.entity';
-import { ReminderRun, Report, ReportReminder, ReportRevision, ReportRoundClosure } from '../reports/report.entity';
+import { ReminderRun, Report, ReportReminder, ReportRevision } from '../reports/report.entity';
+import { ReportingRound } from '../plans/reporting-round.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { PlanVersion } from '../plans/plan-version.entity';
 import { Plan } from '../plans/plan.entity';
@@ -15,5 +16,5 @@ import { User } from '../users/user.entity';
 
 /** Every entity, listed once: the ORM, the migration generator and the tests share this list. */
 export const ENTITIES = [Organisation, User, Plan, PlanVersion, Signature, AuditRecord, RegisterEntry, NumberCounter, IssuedDocument, OrganisationTemplate,
-  Delivery, Report, ReportRevision, ReportRoundClosure, ReportReminder, ReminderRun, Session, LoginFailure,
+  Delivery, ReportingRound, Report, ReportRevision, ReportReminder, ReminderRun, Session, LoginFailure,
 ];

@@ -1,4 +1,4 @@
-import { EntityManager, LockMode } from '@mikro-orm/postgresql';
+import { EntityManager, FilterQuery, LockMode } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { AbilityFactory } from '../auth/ability.factory';
 import type { AuthUser } from '../auth/auth-user';
@@ -8,6 +8,7 @@ import { Organisation } from '../organisations/organisation.entity';
 import { planSubject } from '../plans/plan-access';
 import { Plan } from '../plans/plan.entity';
 import { PlansService } from '../plans/plans.service';
+import { ReportingRound } from '../plans/reporting-round.entity';
 import { User } from '../users/user.entity';
 import { Delivery } from './delivery.entity';
 
@@ -23,7 +24,7 @@ export class DistributionService {
   /**
    * At DISTRIBUTE (inside its transaction): one delivery per internal organisation named by the
    * recipient lines — a line may name several ("Ủy ban MTTQ các huyện, thành phố"), an organisation
-   * named twice is delivered once, under the first line that names it.
+   * named twice is delivered once, under the first line that names it; and the reporting rounds.
    */
   deliver(em: EntityManager, plan: Pick<Plan, 'id' | 'content' | 'recipientOrgIds'>): string[] {
     const labelByOrg = new Map<string, string>();
@@ -32,7 +33,21 @@ export class DistributionService {
     }
     for (const [orgId, label] of labelByOrg) em.create(Delivery, { plan: em.getReference(Plan, plan.id), organisation: em.getReference(Organisation, orgId), label });
     plan.recipientOrgIds = [...labelByOrg.keys()];
+    this.openRounds(em, plan);
     return plan.recipientOrgIds;
+  }
+
+  /** The content's deadlines, final once issued, become the rounds reports are made to. */
+  private openRounds(em: EntityManager, plan: Pick<Plan, 'id' | 'content'>): void {
+    plan.content.reporting.forEach(({ name, dueDate, parentRoundId }, position) =>
+      em.create(ReportingRound, {
+        plan: em.getReference(Plan, plan.id),
+        position,
+        name,
+        dueDate,
+        parentRound: parentRoundId ? em.getReference(ReportingRound, parentRoundId) : null,
+      }),
+    );
   }
 
   /** At RECALL: the stored document is marked recalled, with the reason, for every reader. */
@@ -75,13 +90,16 @@ export class DistributionService {
     };
   }
 
-  /** Recipient-side inbox items: deliveries not yet acknowledged, and recalls not yet seen. */
-  async inbox(user: AuthUser) {
-    const deliveries = await this.em.find(
-      Delivery,
-      { organisation: user.organisationId, $or: [{ acknowledgedAt: null, plan: { status: { $ne: 'recalled' } } }, { recallSeenAt: null, plan: { status: 'recalled' } }] },
-      { populate: ['plan'], orderBy: { deliveredAt: 'DESC' }, exclude: ['plan.content', 'plan.machineState'] as never },
-    );
+  /** Recipient-side inbox items, newest first: deliveries not yet acknowledged, and recalls not yet seen. */
+  async inbox(user: AuthUser, offset: number, limit: number) {
+    if (limit <= 0) return [];
+    const deliveries = await this.em.find(Delivery, pendingFor(user), {
+      populate: ['plan'],
+      orderBy: { deliveredAt: 'DESC', id: 'ASC' },
+      offset,
+      limit,
+      exclude: ['plan.content', 'plan.machineState'] as never,
+    });
     return deliveries.map((d) => ({
       type: d.plan.status === 'recalled' ? ('recalled' as const) : ('acknowledge' as const),
       planId: d.plan.id,
@@ -92,7 +110,17 @@ export class DistributionService {
       updatedAt: d.deliveredAt,
     }));
   }
+
+  countInbox(user: AuthUser): Promise<number> {
+    return this.em.count(Delivery, pendingFor(user));
+  }
 }
+
+/** The caller's organisation's deliveries that still ask something of it (read by the organisation index). */
+const pendingFor = (user: AuthUser): FilterQuery<Delivery> => ({
+  organisation: user.organisationId,
+  $or: [{ acknowledgedAt: null, plan: { status: { $ne: 'recalled' } } }, { recallSeenAt: null, plan: { status: 'recalled' } }],
+});
 
 export function presentDelivery(d: Delivery) {
   return {

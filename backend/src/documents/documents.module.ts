@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { DocumentsService } from './documents.service';
 import { RenderPool } from './render-pool';
 import { ReportSummaryDocumentService } from './report-summary-document.service';
@@ -10,6 +11,7 @@ import { OrganisationTemplatesService } from './templates/organisation-templates
  * and the report summary DOCX, all rendered in a pool of worker threads (render-pool.ts).
  */
 @Module({
+  imports: [AuditModule],
   controllers: [OrganisationTemplatesController],
   providers: [DocumentsService, OrganisationTemplatesService, ReportSummaryDocumentService, { provide: RenderPool, useFactory: () => new RenderPool() }],
   exports: [DocumentsService, ReportSummaryDocumentService],

@@ -1,10 +1,12 @@
-import { EntityManager } from '@mikro-orm/postgresql';
+import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service';
 import { sha256Hex } from '../common/canonical-json';
 import { formatDocumentNumber } from '../numbering/document-number';
 import { Organisation } from '../organisations/organisation.entity';
 import { Plan } from '../plans/plan.entity';
 import { Signature } from '../signatures/signature.entity';
+import { User } from '../users/user.entity';
 import { IssuedDocument } from './issued-document.entity';
 import { RenderPool } from './render-pool';
 import { DocumentOrganisation, RenderInput, TemplateRenderError, templateKindOf } from './rendering';
@@ -21,40 +23,62 @@ export interface DocumentFile {
 }
 
 /**
- * The plan's DOCX: rendered on demand as a draft before issue, rendered once and stored at ISSUE.
- * Both use the issuer's own template when it has an active one (organisation-templates.service).
+ * The plan's DOCX: rendered on demand as a draft before issue; after ISSUE rendered once, stored, and
+ * served byte for byte. Both use the issuer's own template when it has an active one
+ * (organisation-templates.service), and both render in the worker pool, never inside a transaction.
  */
-/** What rendering reads of a plan: the entity, or the row an ISSUE event locks. */
-export type DocumentPlan = Pick<Plan, 'id' | 'kind' | 'content' | 'coIssuerIds' | 'number' | 'symbol' | 'issuedAt' | 'contentHash' | 'contentVersion'> & {
-  issuer: { id: string };
-};
-
 @Injectable()
 export class DocumentsService {
   constructor(
+    private readonly em: EntityManager,
     private readonly templates: OrganisationTemplatesService,
     private readonly renderPool: RenderPool,
+    private readonly audit: AuditService,
   ) {}
 
-  /** Renders the final document inside the ISSUE transaction and stores it with its SHA-256. */
-  async issue(em: EntityManager, plan: DocumentPlan): Promise<IssuedDocument> {
-    const bytes = await this.render(em, plan, false);
-    return em.create(IssuedDocument, { plan: em.getReference(Plan, plan.id), bytes, sha256: sha256Hex(bytes), fileName: `${formatDocumentNumber(plan.number!, plan.symbol).replace('/', '-')}.docx` });
+  /**
+   * The issued plan's final document, once its number is committed: rendered with no lock held, then
+   * stored in a short transaction that seals its SHA-256 in the audit chain (event DOCUMENT). Of two
+   * callers racing (ISSUE and a first download) the first stores it; both documents come from the
+   * same committed facts. The record names whoever's request stored it. Answers the plan as it now is.
+   */
+  async storeIssued(plan: Plan, actorId: string): Promise<{ plan: Plan; document: IssuedDocument }> {
+    const bytes = await this.render(this.em, plan, false);
+    const stored = await this.em.transactional(async (em) => {
+      // The plan row alone: populating with the lock would lock its issuer and author rows too,
+      // which concurrent ISSUEs of that issuer need (foreign keys of their register entries).
+      const locked = await em.findOneOrFail(Plan, plan.id, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+      const existing = await em.findOne(IssuedDocument, { plan: plan.id }, { populate: ['bytes'] });
+      if (existing) return { plan: locked, document: existing };
+      const document = em.create(IssuedDocument, { plan: locked, bytes, sha256: sha256Hex(bytes), fileName: `${formatDocumentNumber(locked.number!, locked.symbol).replace('/', '-')}.docx` });
+      locked.documentHash = document.sha256;
+      this.audit.append(em, locked, em.getReference(User, actorId), {
+        event: 'DOCUMENT', fromState: locked.status, toState: locked.status, details: { documentHash: document.sha256 },
+      });
+      return { plan: locked, document };
+    });
+    await this.em.populate(stored.plan, ['issuer', 'createdBy']);
+    return stored;
   }
 
-  async file(em: EntityManager, plan: DocumentPlan): Promise<DocumentFile> {
+  /** The draft, or the issued document (rendered and stored now if ISSUE could not: see storeIssued). */
+  async file(em: EntityManager, plan: Plan, actorId: string): Promise<DocumentFile> {
     const issued = await em.findOne(IssuedDocument, { plan: plan.id }, { populate: ['bytes'] });
     if (issued) return { bytes: issued.bytes, fileName: issued.fileName, sha256: issued.sha256 };
+    if (plan.number !== null) {
+      const { document } = await this.storeIssued(plan, actorId);
+      return { bytes: document.bytes, fileName: document.fileName, sha256: document.sha256 };
+    }
     const bytes = await this.render(em, plan, true);
     return { bytes, fileName: `du-thao-${plan.symbol}-v${plan.contentVersion}.docx`, sha256: null };
   }
 
   /**
    * An accepted template has rendered every branch of the example plans, but an unknown tag can
-   * only surface with real data: the caller (drafter, clerk at ISSUE) gets a 400 naming it; a
-   * rendering past the pool's time or memory limit, a 422.
+   * only surface with real data: whoever downloads the draft or the not yet stored issued document
+   * gets a 400 naming it; a rendering past the pool's time or memory limit, a 422.
    */
-  private async render(em: EntityManager, plan: DocumentPlan, draft: boolean): Promise<Buffer> {
+  private async render(em: EntityManager, plan: Plan, draft: boolean): Promise<Buffer> {
     const input = await this.renderInput(em, plan, draft);
     const templates = await this.templates.activeTemplates(em, plan.issuer.id, templateKindOf(plan.kind));
     try {
@@ -65,7 +89,7 @@ export class DocumentsService {
     }
   }
 
-  private async renderInput(em: EntityManager, plan: DocumentPlan, draft: boolean): Promise<RenderInput> {
+  private async renderInput(em: EntityManager, plan: Plan, draft: boolean): Promise<RenderInput> {
     const organisations = await em.find(Organisation, { id: { $in: [plan.issuer.id, ...plan.coIssuerIds] } });
     const byId = new Map(organisations.map((o) => [o.id, toDocumentOrganisation(o)]));
     return {
@@ -79,7 +103,7 @@ export class DocumentsService {
   }
 
   /** Who signed for each organisation on the current content: co-issuers' leaders, and the approving leader. */
-  private async signerNames(em: EntityManager, plan: DocumentPlan): Promise<Record<string, string | null>> {
+  private async signerNames(em: EntityManager, plan: Plan): Promise<Record<string, string | null>> {
     const signatures = await em.find(Signature, { plan: plan.id, voidedAt: null, contentHash: plan.contentHash }, { populate: ['user'] });
     return Object.fromEntries(signatures.map((s) => [s.organisation.id, s.user.fullName]));
   }
@@ -95,5 +119,6 @@ export function toDocumentOrganisation(o: Organisation): DocumentOrganisation {
     place: o.place,
     signatureAuthority: o.signatureAuthority,
     signerTitle: o.signerTitle,
+    signsElectronically: o.signsElectronically,
   };
 }

@@ -8,7 +8,7 @@ export type OrganisationLevel = (typeof ORGANISATION_LEVELS)[number];
 
 /** A Front committee or member organisation; the tree gives the header's upper line and read rights. */
 @Entity()
-export class Organisation extends BaseEntity<'parent' | 'path' | 'numberRegisterPerType'> {
+export class Organisation extends BaseEntity<'parent' | 'path' | 'numberRegisterPerType' | 'signsElectronically'> {
   /** "Ủy ban MTTQ Việt Nam tỉnh Sơn La" */
   @Property({ type: 'text' })
   name!: string;
@@ -42,6 +42,13 @@ export class Organisation extends BaseEntity<'parent' | 'path' | 'numberRegister
 
   @Enum({ items: () => ORGANISATION_LEVELS, nativeEnumName: 'organisation_level' })
   level!: OrganisationLevel;
+
+  /**
+   * Practice for approved documents (FORMAT.md): true prints "Đã ký" in its signature block once the
+   * signer is recorded (an electronic approval); false leaves room to sign by hand and seal.
+   */
+  @Property({ type: 'boolean' })
+  signsElectronically: boolean = true;
 
   /** Numbers from one register per document type instead of one shared register (Điều 15.1.c). */
   @Property({ type: 'boolean' })

@@ -6,7 +6,7 @@ export type BlockChange =
   | { op: 'added'; after: BodyBlock }
   | { op: 'removed'; before: BodyBlock };
 
-const sameBlock = (a: BodyBlock, b: BodyBlock) => a.type === b.type && a.text === b.text;
+const sameBlock = (a: BodyBlock, b: BodyBlock) => a.type === b.type && a.text === b.text && Boolean(a.asParagraph) === Boolean(b.asParagraph);
 
 /**
  * Block-level diff of two bodies (longest common subsequence), so a co-signer sees what changed

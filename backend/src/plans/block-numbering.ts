@@ -12,6 +12,8 @@ export interface NumberedBlock {
   type: BlockType;
   text: string;
   label: string;
+  /** a numbered item set as a paragraph (plan-content.ts); false for the other blocks */
+  asParagraph: boolean;
 }
 
 const ROMAN_DIGITS: ReadonlyArray<[number, string]> = [
@@ -35,28 +37,28 @@ export function numberBlocks(blocks: readonly BodyBlock[]): NumberedBlock[] {
   let section = 0;
   let item = 0;
   let subItem = 0;
-  return blocks.map(({ type, text }) => {
+  return blocks.map(({ type, text, asParagraph = false }): NumberedBlock => {
     switch (type) {
       case 'heading1':
         section += 1;
         item = 0;
         subItem = 0;
-        return { type, text, label: `${toRoman(section)}.` };
+        return { type, text, label: `${toRoman(section)}.`, asParagraph };
       case 'heading2':
         item += 1;
         subItem = 0;
-        return { type, text, label: `${item}.` };
+        return { type, text, label: `${item}.`, asParagraph };
       case 'heading3':
         // A heading3 with no heading2 above it in its section shows "0.1.": the slip stays
         // visible in the preview instead of silently duplicating a heading2 number.
         subItem += 1;
-        return { type, text, label: `${item}.${subItem}.` };
+        return { type, text, label: `${item}.${subItem}.`, asParagraph };
       case 'bullet':
-        return { type, text, label: '-' };
+        return { type, text, label: '-', asParagraph: false };
       case 'subbullet':
-        return { type, text, label: '+' };
+        return { type, text, label: '+', asParagraph: false };
       case 'paragraph':
-        return { type, text, label: '' };
+        return { type, text, label: '', asParagraph: false };
     }
   });
 }

@@ -4,14 +4,16 @@ import { formatDocumentNumber } from '../numbering/document-number';
 import type { Organisation } from '../organisations/organisation.entity';
 import type { PlanContent } from './plan-content';
 import type { Plan } from './plan.entity';
+import type { ReportingRound } from './reporting-round.entity';
 
 /**
  * The draft of an implementing plan (kế hoạch thực hiện) that a recipient derives from a plan it
  * received: its preamble cites the parent — "Thực hiện Kế hoạch số 224/KH-MTTQ-BTT, ngày 05/4/2022
  * của Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh Sơn La …" — the body is copied for editing, and the
- * recipients default to the committees directly below the deriving organisation.
+ * recipients default to the committees directly below the deriving organisation. Each deadline names
+ * the parent's round it reports to (`parentRounds`, by position: the parent's list as distributed).
  */
-export function implementingPlanContent(parent: Plan, own: Organisation, children: Organisation[]): PlanContent {
+export function implementingPlanContent(parent: Plan, own: Organisation, children: Organisation[], parentRounds: ReportingRound[]): PlanContent {
   const citation =
     `Thực hiện Kế hoạch số ${formatDocumentNumber(parent.number!, parent.symbol)}, ngày ${formatShortDate(parent.issuedAt!)} ` +
     `của ${bodyNameInSentence(parent.issuer.bodyName)} ${parent.issuer.name} về ${lowerFirst(parent.title)}, ` +
@@ -32,8 +34,8 @@ export function implementingPlanContent(parent: Plan, own: Organisation, childre
       ...(children.length ? [{ label: 'Ủy ban MTTQ các đơn vị trực thuộc', note: null, orgIds: children.map((c) => c.id) }] : []),
     ],
     archive: 'Lưu: VT.',
-    reporting: parent.content.reporting.map((r) => ({ ...r })),
-    form: parent.content.form ? { title: parent.content.form.title, indicators: parent.content.form.indicators.map((i) => ({ ...i })) } : null,
+    reporting: parent.content.reporting.map((r, i) => ({ name: r.name, dueDate: r.dueDate, ...(parentRounds[i] && { parentRoundId: parentRounds[i].id }) })),
+    form: parent.content.form ? { ...parent.content.form, indicators: parent.content.form.indicators.map((i) => ({ ...i })) } : null,
     parentPlanId: parent.id,
   };
 }

@@ -2,8 +2,9 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { invalid } from '../common/app-error';
 import { Organisation } from '../organisations/organisation.entity';
-import type { PlanContent } from './plan-content';
+import { NUMBERED_BLOCK_TYPES, type PlanContent } from './plan-content';
 import { Plan } from './plan.entity';
+import { ReportingRound } from './reporting-round.entity';
 
 /** What class-validator cannot know: the organisations and plans the content names must exist and fit. */
 @Injectable()
@@ -21,6 +22,7 @@ export class PlanContentRules {
         if (!known.has(id)) errors[`recipients.${i}.orgIds.${j}`] = 'tổ chức nhận không tồn tại';
       }),
     );
+    this.checkShape(content, errors);
     const codes = content.form?.indicators.map((indicator) => indicator.code) ?? [];
     codes.forEach((code, i) => {
       if (codes.indexOf(code) !== i) errors[`form.indicators.${i}.code`] = `mã chỉ tiêu "${code}" bị trùng`;
@@ -29,12 +31,36 @@ export class PlanContentRules {
       // The same answer for a plan that does not exist and one the issuer cannot see: ids reveal nothing.
       errors.parentPlanId = 'phải là kế hoạch đã ban hành mà cơ quan ban hành nhận được (dùng "Xây dựng kế hoạch thực hiện")';
     }
+    await this.checkParentRounds(em, content, errors);
     if (Object.keys(errors).length) throw invalid(errors);
+  }
+
+  /** A deadline reports to a round of the plan it implements, never of another plan. */
+  private async checkParentRounds(em: EntityManager, content: PlanContent, errors: Record<string, string>): Promise<void> {
+    const named = content.reporting.flatMap((r) => (r.parentRoundId ? [r.parentRoundId] : []));
+    if (!named.length) return;
+    const ofParent = content.parentPlanId ? await em.find(ReportingRound, { id: { $in: named }, plan: content.parentPlanId }, { fields: ['id'] }) : [];
+    const known = new Set(ofParent.map((round) => round.id));
+    content.reporting.forEach((r, i) => {
+      if (r.parentRoundId && !known.has(r.parentRoundId)) errors[`reporting.${i}.parentRoundId`] = 'phải là một kỳ báo cáo của kế hoạch cấp trên mà kế hoạch này thực hiện';
+    });
   }
 
   /** A plan implements only a plan its issuer received: roll-ups and reports trust that link. */
   private async isReceivedBy(em: EntityManager, parentId: string, issuerId: string): Promise<boolean> {
     return (await em.count(Plan, { id: parentId, recipientOrgIds: { $contains: [issuerId] } })) > 0;
+  }
+
+  /** What a field alone cannot say: a numbered paragraph needs a number, a kind needs its line. */
+  private checkShape(content: PlanContent, errors: Record<string, string>): void {
+    content.body.forEach((block, i) => {
+      if (block.asParagraph && !NUMBERED_BLOCK_TYPES.includes(block.type)) {
+        errors[`body.${i}.asParagraph`] = 'chỉ mục có số (I., 1., 1.1.) mới viết thành đoạn văn có số';
+      }
+    });
+    if (content.preambleKinds && content.preambleKinds.length !== content.preamble.length) {
+      errors.preambleKinds = `phải có đúng ${content.preamble.length} phần tử, mỗi đoạn căn cứ một loại`;
+    }
   }
 
   private checkCoIssuers(content: PlanContent, known: Set<string>, errors: Record<string, string>): void {

@@ -8,12 +8,33 @@ export type PlanKind = (typeof PLAN_KINDS)[number];
 export const BLOCK_TYPES = ['heading1', 'heading2', 'heading3', 'paragraph', 'bullet', 'subbullet'] as const;
 export type BlockType = (typeof BLOCK_TYPES)[number];
 
-export const INDICATOR_TYPES = ['integer', 'percent', 'text'] as const;
+/** The levels that carry a derived number (I., 1., 1.1.): each a heading or a numbered paragraph. */
+export const NUMBERED_BLOCK_TYPES: readonly BlockType[] = ['heading1', 'heading2', 'heading3'];
+
+/** `decimal`: a measure such as 12,5 km; `integer` counts; `percent` 0–100. */
+export const INDICATOR_TYPES = ['integer', 'decimal', 'percent', 'text'] as const;
 export type IndicatorType = (typeof INDICATOR_TYPES)[number];
 
+/**
+ * A preamble line is a basis ("Căn cứ …", "Thực hiện …": italic by practice) or a statement
+ * (upright: "Ban Thường trực … cụ thể như sau:").
+ */
+export const PREAMBLE_KINDS = ['basis', 'statement'] as const;
+export type PreambleKind = (typeof PREAMBLE_KINDS)[number];
+
+/**
+ * Texts marked "markup" may hold inline emphasis (inline-markup.ts: *italic*, **bold**, \* escapes).
+ * Fields added after the first model are optional, so content stored before stays valid with its hash.
+ */
 export interface BodyBlock {
   type: BlockType;
+  /** markup */
   text: string;
+  /**
+   * heading1–3 only: true makes the item a numbered paragraph — running text after its derived
+   * number, in body weight; absent, a short bold heading. The numbering is the same.
+   */
+  asParagraph?: boolean;
 }
 
 export interface Signer {
@@ -37,18 +58,33 @@ export interface ReportingDeadline {
   name: string;
   /** ISO date, YYYY-MM-DD */
   dueDate: string;
+  /**
+   * In an implementing plan: the parent plan's reporting round this deadline reports to (set when
+   * deriving, kept through reordering), so roll-ups never depend on the order of either list.
+   */
+  parentRoundId?: string | null;
 }
 
 export interface Indicator {
+  /** the key of report values; the printed STT is derived from sections and groups */
   code: string;
+  /** markup */
   label: string;
   unit: string;
   type: IndicatorType;
+  /** markup: a section row ("SỐ LIỆU CHUNG", STT I, II…) printed before this indicator */
+  section?: string;
+  /** markup: a group row (STT 1, 2… within the section) printed before this indicator */
+  group?: string;
 }
 
 export interface ReportingForm {
   title: string;
+  /** markup: the line under the title, e.g. the campaign's name */
+  subtitle?: string;
   indicators: Indicator[];
+  /** markup: printed under the table after "Ghi chú:" */
+  note?: string;
 }
 
 export interface PlanContent {
@@ -59,8 +95,15 @@ export interface PlanContent {
   heading?: string | null;
   title: string;
   place: string;
+  /** markup, one paragraph each */
   preamble: string[];
+  /**
+   * One kind per preamble line. Absent (content written before kinds existed): every line is a
+   * basis when there are several and each but the last ends with ";", otherwise a statement.
+   */
+  preambleKinds?: PreambleKind[];
   body: BodyBlock[];
+  /** markup, one paragraph each */
   closing: string[];
   signer: Signer;
   recipients: Recipient[];
@@ -68,4 +111,15 @@ export interface PlanContent {
   reporting: ReportingDeadline[];
   form: ReportingForm | null;
   parentPlanId: string | null;
+}
+
+/**
+ * Each preamble line's kind: as written, or for content written before kinds existed, the rule the
+ * documents followed then — every line a basis when there are several and each but the last ends
+ * with ";", otherwise every line a statement. (No imports: the admin UI uses it too.)
+ */
+export function preambleKindsOf({ preamble, preambleKinds }: Pick<PlanContent, 'preamble' | 'preambleKinds'>): PreambleKind[] {
+  if (preambleKinds) return preamble.map((_, i) => preambleKinds[i] ?? 'statement');
+  const isBasisList = preamble.length >= 2 && preamble.slice(0, -1).every((line) => line.trimEnd().endsWith(';'));
+  return preamble.map(() => (isBasisList ? 'basis' : 'statement'));
 }

@@ -16,6 +16,7 @@ export const AUDIT_GENESIS = 'GENESIS';
 @Entity()
 @Index({ properties: ['status', 'updatedAt'] })
 @Index({ properties: ['issuer', 'updatedAt'] })
+@Index({ properties: ['issuer', 'status'] })
 @Index({ properties: ['year', 'updatedAt'] })
 @Index({ properties: ['parent'] })
 @Index({ properties: ['updatedAt', 'id'] })
@@ -33,7 +34,7 @@ export class Plan extends BaseEntity<
   @Enum({ items: () => PLAN_STATUSES, nativeEnumName: 'plan_status' })
   status: PlanStatus = 'draft';
 
-  /** xstate snapshot (value + context), restored for every event. */
+  /** The machine's persisted snapshot: its state; the context is read from the rows at each event (workflow/plan.machine.ts). */
   @Property({ type: 'json' })
   machineState!: PersistedPlanState;
 

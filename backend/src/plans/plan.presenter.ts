@@ -2,23 +2,11 @@ import type { PlanEvent } from '../auth/ability.factory';
 import { formatDocumentNumber } from '../numbering/document-number';
 import type { Organisation } from '../organisations/organisation.entity';
 import type { Signature } from '../signatures/signature.entity';
+import { coIssuersWhoSigned, isValidSignature } from '../signatures/signatures.service';
 import type { User } from '../users/user.entity';
 import type { Plan } from './plan.entity';
 
-/**
- * What the API shows of a plan: the entity satisfies it, and so does the row a plan event locks
- * (workflow/plan-event.store.ts), which never becomes an entity.
- */
-export type PlanView = Pick<
-  Plan,
-  | 'id' | 'kind' | 'status' | 'version' | 'machineState' | 'issuerLineage' | 'coIssuerIds' | 'sharedWithCoIssuers' | 'recipientOrgIds'
-  | 'content' | 'contentHash' | 'contentVersion' | 'symbol' | 'number' | 'issuedAt' | 'documentHash' | 'createdAt' | 'updatedAt'
-> & {
-  issuer: Pick<Organisation, 'id' | 'name' | 'shortName'>;
-  createdBy: Pick<User, 'id'>;
-};
-
-/** A signature as shown: the entity, or the row read with a plan event. */
+/** A signature as shown: the entity, or a copy without its comment for readers outside the drafting. */
 export type SignatureView = Pick<Signature, 'id' | 'kind' | 'signedAt' | 'contentHash' | 'contentVersion' | 'comment' | 'voidedAt'> & {
   organisation: Pick<Organisation, 'id'>;
   user: Pick<User, 'id' | 'fullName'>;
@@ -28,7 +16,7 @@ export type SignatureView = Pick<Signature, 'id' | 'kind' | 'signedAt' | 'conten
  * The JSON shape of a plan (DESIGN §10) that the UI and other clients rely on. `internalHistory`: the
  * caller (issuer or co-issuer) may also read versions, diff and the whole audit trail.
  */
-export function presentPlan(plan: PlanView, signatures: SignatureView[], availableActions: PlanEvent[], internalHistory = true) {
+export function presentPlan(plan: Plan, signatures: SignatureView[], availableActions: PlanEvent[], internalHistory = true) {
   return {
     id: plan.id,
     status: plan.status,
@@ -45,10 +33,7 @@ export function presentPlan(plan: PlanView, signatures: SignatureView[], availab
     ...plan.content,
     issuer: { id: plan.issuer.id, name: plan.issuer.name, shortName: plan.issuer.shortName },
     signatures: signatures.map((signature) => presentSignature(signature, plan)),
-    coordination: plan.coIssuerIds.map((organisationId) => ({
-      organisationId,
-      state: plan.machineState.context.signedBy.includes(organisationId) ? 'signed' : 'pending',
-    })),
+    coordination: coordinationOf(plan, signatures),
     availableActions,
     internalHistory,
   };
@@ -66,8 +51,14 @@ export function presentSignature(signature: SignatureView, plan: Pick<Plan, 'con
     contentVersion: signature.contentVersion,
     comment: signature.comment,
     voidedAt: signature.voidedAt,
-    valid: signature.voidedAt === null && signature.contentHash === plan.contentHash,
+    valid: isValidSignature(signature, plan),
   };
+}
+
+/** Each co-issuer's part: signed while its signature on the current content stands. */
+function coordinationOf(plan: Plan, signatures: SignatureView[]) {
+  const signed = coIssuersWhoSigned(plan, signatures);
+  return plan.coIssuerIds.map((organisationId) => ({ organisationId, state: signed.includes(organisationId) ? 'signed' : 'pending' }));
 }
 
 /** The columns a plan list row reads (presentPlanSummary). */

@@ -22,7 +22,7 @@ import type { Plan } from './plan.entity';
 import { PlansService } from './plans.service';
 
 /** What a recipient or an ancestor committee sees of a plan's audit trail: its life as an issued document. */
-const PUBLIC_EVENTS = ['ISSUE', 'DISTRIBUTE', 'RECALL', 'CLOSE'];
+const PUBLIC_EVENTS = ['ISSUE', 'DOCUMENT', 'DISTRIBUTE', 'RECALL', 'CLOSE'];
 
 const isStanding = (signature: Signature) => signature.voidedAt === null;
 
@@ -126,7 +126,7 @@ export class PlansController {
   @Get(':id/document')
   async document(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string, @Res({ passthrough: true }) response: Response) {
     const plan = await this.plans.findReadable(this.em, user, id);
-    const file = await this.documents.file(this.em, plan);
+    const file = await this.documents.file(this.em, plan, user.id);
     response.setHeader('Content-Type', DOCX_CONTENT_TYPE);
     // Express writes a Latin-1 fallback and the UTF-8 name (RFC 6266): a symbol like "KH-LĐLĐ" cannot go into a header raw.
     response.attachment(file.fileName);
@@ -139,6 +139,6 @@ export class PlansController {
     const internal = this.plans.mayReadInternal(user, plan);
     const all = await this.signatures.forPlan(this.em, plan);
     const signatures = internal ? all : all.filter(isStanding).map((s) => ({ ...s, comment: null }));
-    return presentPlan(plan, signatures, availableActions(plan, user, this.abilities.createForUser(user)), internal);
+    return presentPlan(plan, signatures, availableActions(plan, all, user, this.abilities.createForUser(user)), internal);
   }
 }

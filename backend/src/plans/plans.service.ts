@@ -10,15 +10,16 @@ import { calendarDateInVietnam } from '../documents/rendering/vietnamese-date';
 import { Organisation } from '../organisations/organisation.entity';
 import { SignaturesService } from '../signatures/signatures.service';
 import { User } from '../users/user.entity';
-import { apply, initialPlanState, statusOf } from '../workflow/plan.machine';
+import { initialPlanState } from '../workflow/plan.machine';
 import { changedFields, diffBlocks } from './block-diff';
 import { accessiblePlansWhere, newPlanSubject, planSubject } from './plan-access';
-import type { PlanContent } from './plan-content';
+import type { PlanContent, ReportingForm } from './plan-content';
 import { PlanContentRules } from './plan-content.rules';
 import { implementingPlanContent } from './derive';
 import { PLAN_SUMMARY_FIELDS, presentPlanSummary, type PlanSummaryView } from './plan.presenter';
 import { PlanVersion } from './plan-version.entity';
 import { Plan } from './plan.entity';
+import { ReportingRound } from './reporting-round.entity';
 
 /** A list row as the query builder maps it: the issuer is its id. */
 type SummaryRow = Omit<PlanSummaryView, 'issuer'> & { issuer: string };
@@ -54,7 +55,7 @@ export class PlansService {
       const author = em.getReference(User, user.id);
       const plan = em.create(Plan, {
         kind: content.kind,
-        machineState: initialPlanState(content),
+        machineState: initialPlanState(),
         issuer,
         issuerLineage: lineageOf(issuer.path),
         coIssuerIds: content.coIssuerIds,
@@ -67,7 +68,7 @@ export class PlansService {
         parent: content.parentPlanId ? em.getReference(Plan, content.parentPlanId) : null,
       });
       this.addVersion(em, plan, author);
-      await this.audit.append(em, plan, author, { event: 'CREATE', fromState: null, toState: plan.status });
+      this.audit.append(em, plan, author, { event: 'CREATE', fromState: null, toState: plan.status });
       return plan;
     });
   }
@@ -94,15 +95,12 @@ export class PlansService {
       if (contentHash === plan.contentHash) return plan;
       this.applyContent(em, plan, content, contentHash, em.getReference(User, user.id));
       await this.signatures.voidOutdated(em, plan);
-      await this.audit.append(em, plan, em.getReference(User, user.id), { event: 'EDIT', fromState: 'draft', toState: 'draft', details: { contentVersion: plan.contentVersion } });
+      this.audit.append(em, plan, em.getReference(User, user.id), { event: 'EDIT', fromState: 'draft', toState: 'draft', details: { contentVersion: plan.contentVersion } });
       return plan;
     });
   }
 
   private applyContent(em: EntityManager, plan: Plan, content: PlanContent, contentHash: string, author: User): void {
-    const state = apply(plan.machineState, { type: 'CONTENT_CHANGED', kind: content.kind, coIssuerIds: content.coIssuerIds });
-    plan.machineState = state!;
-    plan.status = statusOf(state!);
     plan.kind = content.kind;
     plan.coIssuerIds = content.coIssuerIds;
     plan.content = content;
@@ -218,7 +216,8 @@ export class PlansService {
     }
     const own = await this.em.findOneOrFail(Organisation, user.organisationId);
     const children = await this.em.find(Organisation, { parent: own, kind: 'committee' }, { orderBy: { name: 'ASC' } });
-    return this.create(user, implementingPlanContent(parent, own, children));
+    const rounds = await this.em.find(ReportingRound, { plan: parent }, { orderBy: { position: 'ASC' } });
+    return this.create(user, implementingPlanContent(parent, own, children, rounds));
   }
 
   /** Plans derived from this one that the caller may read, with their states. */
@@ -230,20 +229,25 @@ export class PlansService {
     return plans.map((plan) => ({ ...presentPlanSummary(plan as Plan), issuerName: plan.issuer.name }));
   }
 
-  /** Dashboard figures over the plans the caller may read. */
+  /**
+   * Dashboard figures over the plans the caller may read: counts by status and by month of creation
+   * (Vietnam time, UTC+7 all year), counted by PostgreSQL in one pass with the access filter.
+   */
   async stats(user: AuthUser) {
     const access = accessiblePlansWhere(this.abilities.createForUser(user));
     if (!access) return { byStatus: {}, byMonth: [] };
-    const rows = await this.em.find(Plan, access, { fields: ['status', 'createdAt'] });
-    const byStatus: Record<string, number> = {};
-    const byMonth = new Map<string, number>();
-    for (const row of rows) {
-      byStatus[row.status] = (byStatus[row.status] ?? 0) + 1;
-      const { year, month } = calendarDateInVietnam(new Date(row.createdAt));
-      const key = `${year}-${String(month).padStart(2, '0')}`;
-      byMonth.set(key, (byMonth.get(key) ?? 0) + 1);
-    }
-    return { byStatus, byMonth: [...byMonth].sort().map(([month, count]) => ({ month, count })) };
+    const knex = this.em.getKnex();
+    const readable = this.em
+      .createQueryBuilder(Plan, 'p')
+      .select('p.status')
+      .where(access as QBFilterQuery<Plan>)
+      .getKnexQuery()
+      .select(knex.raw(`to_char((p.created_at at time zone 'UTC') + interval '7 hours', 'YYYY-MM') as month`));
+    const counts = knex.select('status', 'month').count({ count: '*' }).from(readable.as('readable')).groupByRaw('grouping sets ((status), (month))');
+    const rows = await this.em.getConnection().execute<{ status: string | null; month: string | null; count: string | number }[]>(counts);
+    const byStatus = Object.fromEntries(rows.filter((row) => row.status !== null).map((row) => [row.status, Number(row.count)]));
+    const byMonth = rows.filter((row) => row.month !== null).map((row) => ({ month: row.month!, count: Number(row.count) }));
+    return { byStatus, byMonth: byMonth.sort((a, b) => a.month.localeCompare(b.month)) };
   }
 }
 
@@ -264,7 +268,27 @@ const recipientLabel = (label: string) => label.normalize('NFC').trim().replace(
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/** Text is stored in Unicode NFC (FORMAT.md), trimmed; the heading defaults by kind. */
+/**
+ * Optional parts of the form are kept only when they say something, so a form written before they
+ * existed hashes as it did.
+ */
+function normaliseForm(form: ReportingForm, text: (value: string) => string): ReportingForm {
+  const optional = (key: string, value: string | undefined) => (value?.trim() ? { [key]: text(value) } : {});
+  return {
+    title: text(form.title),
+    ...optional('subtitle', form.subtitle),
+    indicators: form.indicators.map((i) => ({
+      code: text(i.code), label: text(i.label), unit: text(i.unit ?? ''), type: i.type,
+      ...optional('section', i.section), ...optional('group', i.group),
+    })),
+    ...optional('note', form.note),
+  };
+}
+
+/**
+ * Text is stored in Unicode NFC (FORMAT.md), trimmed; the heading defaults by kind. Fields added to
+ * the model later appear only when set: content of the older shape keeps its hash when saved again.
+ */
 function normalise(content: PlanContent): PlanContent {
   const text = (value: string) => value.normalize('NFC').trim();
   return {
@@ -275,13 +299,14 @@ function normalise(content: PlanContent): PlanContent {
     title: text(content.title),
     place: text(content.place),
     preamble: content.preamble.map(text),
-    body: content.body.map((block) => ({ type: block.type, text: text(block.text) })),
+    ...(content.preambleKinds ? { preambleKinds: content.preambleKinds } : {}),
+    body: content.body.map((block) => ({ type: block.type, text: text(block.text), ...(block.asParagraph ? { asParagraph: true } : {}) })),
     closing: content.closing.map(text),
     signer: { authority: text(content.signer.authority), deputy: content.signer.deputy ? text(content.signer.deputy) : null, title: text(content.signer.title) },
     recipients: content.recipients.map((r) => ({ label: recipientLabel(r.label), note: r.note ? text(r.note) : null, orgIds: r.orgIds ?? [] })),
     archive: text(content.archive).replace(/^-\s*/, ''),
-    reporting: content.reporting.map((r) => ({ name: text(r.name), dueDate: r.dueDate })),
-    form: content.form ? { title: text(content.form.title), indicators: content.form.indicators.map((i) => ({ code: text(i.code), label: text(i.label), unit: text(i.unit ?? ''), type: i.type })) } : null,
+    reporting: content.reporting.map((r) => ({ name: text(r.name), dueDate: r.dueDate, ...(r.parentRoundId ? { parentRoundId: r.parentRoundId } : {}) })),
+    form: content.form ? normaliseForm(content.form, text) : null,
     parentPlanId: content.parentPlanId ?? null,
   };
 }

@@ -5,7 +5,7 @@ import type { IndicatorValue } from './report.entity';
 const TEXT_MAX = 5000;
 
 /**
- * Checks each value against its indicator's type — integers ≥ 0, percentages 0–100, text — and
+ * Checks each value against its indicator's type — integers ≥ 0, decimals ≥ 0, percentages 0–100, text — and
  * refuses codes the form does not have; errors are keyed `values.<code>`. Empty values are allowed
  * (a draft may be partial) and stored as null.
  */
@@ -30,6 +30,8 @@ function problemWith(indicator: Indicator, value: unknown): string | null {
   switch (indicator.type) {
     case 'integer':
       return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? null : 'phải là số nguyên không âm';
+    case 'decimal':
+      return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? null : 'phải là số không âm (có thể có phần thập phân, như 12,5)';
     case 'percent':
       return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 100 ? null : 'phải là tỷ lệ phần trăm từ 0 đến 100';
     case 'text':
@@ -37,7 +39,7 @@ function problemWith(indicator: Indicator, value: unknown): string | null {
   }
 }
 
-/** Totals across organisations: integers add up, percentages average, text answers are counted. */
+/** Totals across organisations: integers and decimals add up, percentages average, text answers are counted. */
 export function totalsOf(indicators: Indicator[], reports: Record<string, IndicatorValue>[]): Record<string, number | null> {
   return Object.fromEntries(
     indicators.map((indicator) => {
@@ -46,7 +48,8 @@ export function totalsOf(indicators: Indicator[], reports: Record<string, Indica
       const numbers = present as number[];
       const sum = numbers.reduce((a, b) => a + b, 0);
       if (indicator.type === 'percent') return [indicator.code, numbers.length ? Math.round((sum / numbers.length) * 100) / 100 : null];
-      return [indicator.code, sum];
+      // Decimals added in binary float drift (0,1 + 0,2); figures are typed with a few decimals at most.
+      return [indicator.code, indicator.type === 'decimal' ? Math.round(sum * 1e6) / 1e6 : sum];
     }),
   );
 }

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { Organisation } from '../organisations/organisation.entity';
 import { Plan } from '../plans/plan.entity';
 import { User } from '../users/user.entity';
+import { ReportingRound } from '../plans/reporting-round.entity';
 
 export type IndicatorValue = number | string | null;
 
@@ -10,11 +11,11 @@ export const REPORT_STATES = ['draft', 'submitted'] as const;
 export type ReportState = (typeof REPORT_STATES)[number];
 
 /**
- * One recipient organisation's report for one reporting deadline of a plan (the plan's form filled in).
+ * One recipient organisation's report for one reporting round of a plan (the plan's form filled in).
  * Every save is also kept as a ReportRevision.
  */
 @Entity()
-@Unique({ properties: ['plan', 'deadline', 'organisation'] })
+@Unique({ properties: ['round', 'organisation'] })
 @Index({ properties: ['organisation', 'plan'] })
 export class Report {
   [OptionalProps]?: 'state' | 'submittedAt' | 'submittedBy' | 'revision' | 'updatedAt' | 'version';
@@ -25,9 +26,8 @@ export class Report {
   @ManyToOne(() => Plan, { deleteRule: 'cascade' })
   plan!: Plan;
 
-  /** Index of the deadline in the plan's `reporting` list */
-  @Property({ type: 'integer' })
-  deadline!: number;
+  @ManyToOne(() => ReportingRound, { deleteRule: 'cascade' })
+  round!: ReportingRound;
 
   @ManyToOne(() => Organisation, { deleteRule: 'restrict' })
   organisation!: Organisation;
@@ -90,34 +90,12 @@ export class ReportRevision {
   savedAt: Date = new Date();
 }
 
-/** The issuer closed the reporting round of one deadline: no more submissions or corrections. */
-@Entity()
-@Unique({ properties: ['plan', 'deadline'] })
-export class ReportRoundClosure {
-  [OptionalProps]?: 'closedAt';
-
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
-
-  @ManyToOne(() => Plan, { deleteRule: 'cascade' })
-  plan!: Plan;
-
-  @Property({ type: 'integer' })
-  deadline!: number;
-
-  @ManyToOne(() => User, { deleteRule: 'restrict' })
-  closedBy!: User;
-
-  @Property({ type: 'datetime' })
-  closedAt: Date = new Date();
-}
-
 export const REMINDER_KINDS = ['due_soon', 'overdue'] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
 /** A reminder the daily job put in a recipient's inbox; unique, so a second run adds nothing. */
 @Entity()
-@Unique({ properties: ['plan', 'deadline', 'organisation', 'kind'] })
+@Unique({ properties: ['round', 'organisation', 'kind'] })
 @Index({ properties: ['organisation'] })
 export class ReportReminder {
   [OptionalProps]?: 'createdAt';
@@ -125,20 +103,14 @@ export class ReportReminder {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @ManyToOne(() => Plan, { deleteRule: 'cascade' })
-  plan!: Plan;
-
-  @Property({ type: 'integer' })
-  deadline!: number;
+  @ManyToOne(() => ReportingRound, { deleteRule: 'cascade' })
+  round!: ReportingRound;
 
   @ManyToOne(() => Organisation, { deleteRule: 'restrict' })
   organisation!: Organisation;
 
   @Enum({ items: () => REMINDER_KINDS, nativeEnumName: 'reminder_kind' })
   kind!: ReminderKind;
-
-  @Property({ type: 'text' })
-  dueDate!: string;
 
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();

@@ -11,7 +11,7 @@ import { SaveReportDto } from './dto/save-report.dto';
 import { ReportsService } from './reports.service';
 import { summaryToCsv } from './summary-csv';
 
-/** `:deadline` is the index (0, 1, …) of the deadline in the plan's `reporting` list. */
+/** `:deadline` is the position (0, 1, …) of the reporting round in the plan's list, resolved to the round row. */
 @ApiTags('reports')
 @ApiBearerAuth()
 @Controller('plans/:id/reports/:deadline')

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AbilityFactory } from '../auth/ability.factory';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/decorators';
+import { ListParams, ListQuery } from '../common/list-query';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { presentPlan } from '../plans/plan.presenter';
 import { availableActions } from './available-actions';
@@ -25,11 +26,12 @@ export class WorkflowController {
   @HttpCode(200)
   async send(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string, @Body() dto: PlanEventDto) {
     const { plan, signatures } = await this.workflow.send(user, id, dto.type, dto.comment);
-    return presentPlan(plan, signatures, availableActions(plan, user, this.abilities.createForUser(user)));
+    return presentPlan(plan, signatures, availableActions(plan, signatures, user, this.abilities.createForUser(user)));
   }
 
+  /** The inbox, a page at a time (`range`, answered with `Content-Range`); its order is fixed (TasksService). */
   @Get('tasks')
-  list(@CurrentUser() user: AuthUser) {
-    return this.tasks.forUser(user);
+  list(@CurrentUser() user: AuthUser, @ListParams({ sortable: ['updatedAt'], defaultSort: 'updatedAt', filters: {} }) query: ListQuery) {
+    return this.tasks.forUser(user, query);
   }
 }

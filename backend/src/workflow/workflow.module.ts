@@ -1,18 +1,19 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { DistributionModule } from '../distribution/distribution.module';
 import { DocumentsModule } from '../documents/documents.module';
 import { ReportsModule } from '../reports/reports.module';
 import { NumberingModule } from '../numbering/numbering.module';
+import { PlansModule } from '../plans/plans.module';
 import { SignaturesModule } from '../signatures/signatures.module';
 import { TasksService } from './tasks.service';
-import { PlanEventStore } from './plan-event.store';
 import { WorkflowController } from './workflow.controller';
 import { WorkflowService } from './workflow.service';
 
 @Module({
-  imports: [SignaturesModule, NumberingModule, DocumentsModule, DistributionModule, ReportsModule],
+  imports: [AuditModule, PlansModule, SignaturesModule, NumberingModule, DocumentsModule, DistributionModule, ReportsModule],
   controllers: [WorkflowController],
-  providers: [WorkflowService, PlanEventStore, TasksService],
+  providers: [WorkflowService, TasksService],
   exports: [WorkflowService],
 })
 export class WorkflowModule {}

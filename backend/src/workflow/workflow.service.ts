@@ -1,27 +1,27 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { AbilityFactory, PlanEvent } from '../auth/ability.factory';
 import type { AuthUser } from '../auth/auth-user';
-import { nextAuditRecord } from '../audit/audit.service';
-import { conflict, forbidden, invalid, notFound } from '../common/app-error';
+import { AuditService } from '../audit/audit.service';
+import { conflict, forbidden, invalid } from '../common/app-error';
 import { DistributionService } from '../distribution/distribution.service';
 import { DocumentsService } from '../documents/documents.service';
 import { calendarDateInVietnam } from '../documents/rendering/vietnamese-date';
 import { NumberingService } from '../numbering/numbering.service';
 import { planSubject } from '../plans/plan-access';
-import { Organisation } from '../organisations/organisation.entity';
 import { Plan } from '../plans/plan.entity';
-import type { SignatureView } from '../plans/plan.presenter';
-import { PLAN_TYPE_CODE } from '../plans/plans.service';
+import { PLAN_TYPE_CODE, PlansService } from '../plans/plans.service';
+import type { Signature } from '../signatures/signature.entity';
 import { SignaturesService } from '../signatures/signatures.service';
 import { User } from '../users/user.entity';
+import { planFacts } from './available-actions';
 import { EVENT_LABELS, STATUS_LABELS } from './labels';
-import { EventPlan, PlanEventStore } from './plan-event.store';
 import { acceptsEventType, apply, EVENTS_NEEDING_COMMENT, statusOf } from './plan.machine';
 
 interface EventContext {
   em: EntityManager;
-  plan: EventPlan;
+  plan: Plan;
+  signatures: Signature[];
   user: AuthUser;
   comment: string | null;
 }
@@ -29,47 +29,35 @@ interface EventContext {
 /** What an event does besides changing state; returns facts sealed into the audit record. */
 type SideEffect = (ctx: EventContext) => Promise<Record<string, unknown> | void> | Record<string, unknown> | void;
 
-/** A side effect that only changes fields of the plan row itself (no `em`: it cannot write other rows). */
-type PlanFieldEffect = (ctx: Omit<EventContext, 'em'>) => void;
-
-interface PlanEventRequest {
-  user: AuthUser;
-  type: PlanEvent;
-  comment: string | null;
-}
-
-/** Rereads of a plan that other events keep changing before a caller gives up (409 BUSY). */
-const MAX_ATTEMPTS = 5;
-
 /** The plan after an event, with its signatures as they now are. */
 export interface EventOutcome {
-  plan: EventPlan;
-  signatures: SignatureView[];
+  plan: Plan;
+  signatures: Signature[];
 }
 
 /**
- * Applies plan events (DESIGN §4): the machine decides what is legal, CASL who may, and this service
- * persists state, signatures, numbers, documents and the audit record in one transaction.
+ * Applies plan events (DESIGN §4). Every event takes one path: one transaction holding the plan row
+ * lock, in which the machine decides what is legal, CASL who may, and the plan, its side effects'
+ * rows and the audit record are flushed together. Work that needs no lock (ISSUE's rendering) runs
+ * after the commit.
  */
 @Injectable()
 export class WorkflowService {
-  private readonly planFieldEffects: Partial<Record<PlanEvent, PlanFieldEffect>> = {
+  private readonly logger = new Logger('WorkflowService');
+
+  private readonly sideEffects: Partial<Record<PlanEvent, SideEffect>> = {
     FORWARD: ({ plan }) => {
       // From coordination on, co-issuers read the plan (even if their signatures already stand).
       if (plan.coIssuerIds.length) plan.sharedWithCoIssuers = true;
     },
-  };
-
-  /** Events that write rows besides the plan's and its audit record: they run holding the row lock. */
-  private readonly rowEffects: Partial<Record<PlanEvent, SideEffect>> = {
-    SIGN: ({ em, plan, user, comment }) => {
-      this.signatures.sign(em, plan, user.id, user.organisationId, 'co_issuer', comment ?? undefined);
+    SIGN: async ({ em, plan, signatures, user, comment }) => {
+      signatures.push(await this.signatures.sign(em, plan, user.id, user.organisationId, 'co_issuer', comment ?? undefined));
     },
-    APPROVE: ({ em, plan, user, comment }) => {
-      this.signatures.sign(em, plan, user.id, user.organisationId, 'approval', comment ?? undefined);
-      plan.approvedById = user.id;
+    APPROVE: async ({ em, plan, signatures, user, comment }) => {
+      signatures.push(await this.signatures.sign(em, plan, user.id, user.organisationId, 'approval', comment ?? undefined));
+      plan.approvedBy = em.getReference(User, user.id);
     },
-    ISSUE: (ctx) => this.issue(ctx),
+    ISSUE: (ctx) => this.takeNumber(ctx),
     DISTRIBUTE: ({ em, plan }) => ({ deliveredTo: this.distribution.deliver(em, plan) }),
     RECALL: ({ em, plan, comment }) => this.distribution.markRecalled(em, plan, comment!),
   };
@@ -77,7 +65,8 @@ export class WorkflowService {
   constructor(
     private readonly em: EntityManager,
     private readonly abilities: AbilityFactory,
-    private readonly store: PlanEventStore,
+    private readonly plans: PlansService,
+    private readonly audit: AuditService,
     private readonly signatures: SignaturesService,
     private readonly numbering: NumberingService,
     private readonly documents: DocumentsService,
@@ -87,33 +76,23 @@ export class WorkflowService {
   /**
    * 404 if the caller cannot see the plan; 409 if the event does not apply in this state; 403 if it
    * is not the caller's to send; 400 without a needed comment; 409 if a guard refuses (already signed).
-   * Of two concurrent events on one plan only the first applies; the second is judged on the result.
+   * Concurrent events on one plan queue on its row lock: each is judged on the state the previous left.
    */
   async send(user: AuthUser, planId: string, type: PlanEvent, rawComment?: string): Promise<EventOutcome> {
-    const event: PlanEventRequest = { user, type, comment: rawComment?.trim() || null };
-    if (this.rowEffects[type]) {
-      // Signatures, numbers, documents, deliveries: one transaction holding the plan row lock.
-      return this.em.transactional(async (em) => {
-        const outcome = await this.applyTo(em, await this.store.read(em, planId, { lock: true }), event);
-        if (!outcome) throw new Error(`plan ${planId} changed while its row was locked`);
-        return outcome;
-      });
-    }
-    // A change of state alone is one statement, applied only if the plan is still as it was read;
-    // if another event came first, read again and judge this one on the new state.
-    for (let attempt = 1; ; attempt++) {
-      const outcome = await this.applyTo(this.em, await this.store.read(this.em, planId, { lock: false }), event);
-      if (outcome) return outcome;
-      if (attempt === MAX_ATTEMPTS) {
-        throw conflict('BUSY', 'Kế hoạch đang được người khác thao tác liên tục; hãy thử lại sau ít giây');
-      }
-    }
+    const comment = rawComment?.trim() || null;
+    const outcome = await this.em.transactional(async (em) => {
+      const plan = await this.plans.lockReadable(em, user, planId);
+      const signatures = await this.signatures.forPlan(em, plan);
+      await this.applyTo({ em, plan, signatures, user, comment }, type);
+      return { plan, signatures };
+    });
+    return type === 'ISSUE' ? this.withIssuedDocument(outcome, user) : outcome;
   }
 
-  /** Checks and applies the event to the plan as read; null if the plan changed since. */
-  private async applyTo(em: EntityManager, plan: EventPlan | null, { user, type, comment }: PlanEventRequest): Promise<EventOutcome | null> {
+  /** Checks the event against the locked plan, then changes it; the transaction flushes it all. */
+  private async applyTo(ctx: EventContext, type: PlanEvent): Promise<void> {
+    const { em, plan, signatures, user, comment } = ctx;
     const ability = this.abilities.createForUser(user);
-    if (!plan || !ability.can('read', planSubject(plan))) throw notFound('Không tìm thấy kế hoạch');
     const notNow = () =>
       conflict('ILLEGAL_TRANSITION', `Không thể "${EVENT_LABELS[type]}" khi kế hoạch đang ở trạng thái "${STATUS_LABELS[plan.status]}"`, {
         status: plan.status,
@@ -125,40 +104,45 @@ export class WorkflowService {
     if (EVENTS_NEEDING_COMMENT.includes(type) && !comment) {
       throw invalid({ comment: `cần ghi rõ lý do khi "${EVENT_LABELS[type]}"` });
     }
-    const next = apply(plan.machineState, { type, orgId: user.organisationId });
+    const next = apply(plan.machineState, planFacts(plan, signatures), { type, orgId: user.organisationId });
     if (!next) throw notNow();
 
     const fromState = plan.status;
     plan.machineState = next;
     plan.status = statusOf(next);
-    this.planFieldEffects[type]?.({ plan, user, comment });
-    const rowEffect = this.rowEffects[type];
-    const details = (rowEffect ? await rowEffect({ em, plan, user, comment }) : undefined) ?? null;
-    // The side effects' entities first: the save reads the plan's signatures back.
-    if (rowEffect) await em.flush();
-    const record = nextAuditRecord(plan, user.id, { event: type, fromState, toState: plan.status, comment, details });
-    const saved = await this.store.save(em, plan, record);
-    if (!saved) return null;
-    Object.assign(plan, { version: saved.version, updatedAt: record.at, auditSeq: record.seq, auditHead: record.hash });
-    return { plan, signatures: saved.signatures };
+    const details = (await this.sideEffects[type]?.(ctx)) ?? null;
+    this.audit.append(em, plan, em.getReference(User, user.id), { event: type, fromState, toState: plan.status, comment, details });
   }
 
-  /** Number and date from the issuer's register, then the final document, rendered once and stored. */
-  private async issue({ em, plan, user }: EventContext) {
+  /** Inside the ISSUE transaction: number and date from the issuer's register (its counter row stays locked until commit). */
+  private async takeNumber({ em, plan, user }: EventContext) {
     const issuedAt = new Date();
     const entry = await this.numbering.take(em, {
-      organisation: await em.findOneOrFail(Organisation, plan.issuer.id),
+      organisation: plan.issuer,
       typeCode: PLAN_TYPE_CODE,
       title: plan.title,
       issuedAt,
       createdBy: em.getReference(User, user.id),
-      plan: em.getReference(Plan, plan.id),
+      plan,
     });
     plan.number = entry.number;
     plan.issuedAt = issuedAt;
     plan.year = calendarDateInVietnam(issuedAt).year;
-    const document = await this.documents.issue(em, plan);
-    plan.documentHash = document.sha256;
-    return { number: entry.fullNumber, documentHash: document.sha256 };
+    return { number: entry.fullNumber };
+  }
+
+  /**
+   * After ISSUE has committed the number, the final document is rendered (worker pool, no lock) and
+   * stored. If that fails, the plan stays issued with its number — never a gap in the register — and
+   * the document is rendered at its first download instead.
+   */
+  private async withIssuedDocument(outcome: EventOutcome, user: AuthUser): Promise<EventOutcome> {
+    try {
+      const { plan } = await this.documents.storeIssued(outcome.plan, user.id);
+      return { ...outcome, plan };
+    } catch (error) {
+      this.logger.warn(`plan ${outcome.plan.id}: issued document not stored yet (${(error as Error).message})`);
+      return outcome;
+    }
   }
 }

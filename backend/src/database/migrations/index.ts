@@ -6,6 +6,9 @@ import { Migration20261125100000_distribution_reports } from './Migration2026112
 import { Migration20261125110000_audit_head } from './Migration20261125110000_audit_head';
 import { Migration20261130120000_sessions } from './Migration20261130120000_sessions';
 import { Migration20261130130000_admin_scope } from './Migration20261130130000_admin_scope';
+import { Migration20261130140000_static_plan_machine } from './Migration20261130140000_static_plan_machine';
+import { Migration20261130150000_reporting_rounds } from './Migration20261130150000_reporting_rounds';
+import { Migration20261130160000_signs_electronically } from './Migration20261130160000_signs_electronically';
 
 /** Every migration in order; `npm run migration:create` writes a new file, add it here. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -16,4 +19,7 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261125110000_audit_head', class: Migration20261125110000_audit_head },
   { name: 'Migration20261130120000_sessions', class: Migration20261130120000_sessions },
   { name: 'Migration20261130130000_admin_scope', class: Migration20261130130000_admin_scope },
+  { name: 'Migration20261130140000_static_plan_machine', class: Migration20261130140000_static_plan_machine },
+  { name: 'Migration20261130150000_reporting_rounds', class: Migration20261130150000_reporting_rounds },
+  { name: 'Migration20261130160000_signs_electronically', class: Migration20261130160000_signs_electronically },
 ];

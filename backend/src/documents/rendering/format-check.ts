@@ -1,6 +1,6 @@
 /**
  * Checks a rendered plan (.docx) against FORMAT.md (Nghị định 30/2020/NĐ-CP as the Front applies
- * it). Used to accept an organisation's own template: rendering the fixtures with it must give no
+ * it) and for a print-ready layout (format/print-rules.ts). Used to accept an organisation's own template: rendering the fixtures with it must give no
  * message. Formatting is read as Word resolves it (styles, then direct formatting), and the parts
  * of the plan are found by their content, so a restyled template is judged on what it shows.
  */
@@ -10,6 +10,7 @@ import { checkAppendix, checkRecipients, checkSignatures } from './format/closin
 import { checkDraftMark, checkHeaderTable, checkTitle } from './format/header-rules';
 import { locatePlanLayout } from './format/layout';
 import { checkFonts, checkPage, checkPageNumbers } from './format/page-rules';
+import { checkBodyEmphasis, checkFractionalMeasures, checkKeepWithNext, checkLeftoverTags, checkSignatureTables, checkTitleRule } from './format/print-rules';
 
 /** What the caller knows the document must show; each check is skipped when left undefined. */
 export interface FormatExpectations {
@@ -41,9 +42,15 @@ export function checkDocxFormat(bytes: Buffer, expect: FormatExpectations = {}):
     ...checkDraftMark(layout, expect),
     ...checkHeaderTable(layout, expect),
     ...checkTitle(layout),
+    ...checkTitleRule(layout, document),
     ...checkBody(layout),
+    ...checkBodyEmphasis(layout),
+    ...checkKeepWithNext(layout),
     ...checkSignatures(layout, expect),
+    ...checkSignatureTables(layout),
     ...checkRecipients(layout),
     ...checkAppendix(layout, expect),
+    ...checkFractionalMeasures(document),
+    ...checkLeftoverTags(document),
   ];
 }

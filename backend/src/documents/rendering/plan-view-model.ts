@@ -3,7 +3,9 @@
  * All wording decisions of FORMAT.md that depend on data live here; the templates only place it.
  */
 import { numberBlocks } from '../../plans/block-numbering';
-import type { BlockType, PlanContent, Signer } from '../../plans/plan-content';
+import { preambleKindsOf, type BlockType, type PlanContent, type PreambleKind, type Signer } from '../../plans/plan-content';
+import { formView, type FormView } from './form-view-model';
+import { markupView, type MarkupView } from './inline-view';
 import type { DocumentOrganisation, RenderInput } from './render-input';
 import { calendarDateInVietnam, formatLongDate, formatShortDate } from './vietnamese-date';
 import { bodyNameInSentence, cleanAllText, sentenceCase, upperCaseVietnamese } from './vietnamese-text';
@@ -11,7 +13,10 @@ import { bodyNameInSentence, cleanAllText, sentenceCase, upperCaseVietnamese } f
 export interface SignatureBlockView {
   /** authority, optional deputy line, title — in capitals */
   headLines: string[];
-  /** a signer's name is recorded: "Đã ký" instead of room for a handwritten signature */
+  /**
+   * "Đã ký" instead of room for a handwritten signature and seal: the signer's name is recorded
+   * (an electronic approval) and the organisation signs electronically.
+   */
   signed: boolean;
   signerName: string;
 }
@@ -22,7 +27,15 @@ export interface SignatureRowView {
   right: SignatureBlockView | false;
 }
 
-export type BodyBlockView = { label: string; text: string } & Record<BlockType, boolean>;
+/**
+ * One body block: `headingN` gives its level; with `asParagraph` a numbered item is set as a
+ * paragraph (body weight) after its number. `text` is the plain text, for templates made before
+ * emphasis and numbered paragraphs existed.
+ */
+export type BodyBlockView = MarkupView & { label: string; asParagraph: boolean } & Record<BlockType, boolean>;
+
+/** A preamble line in its kind's style: a basis (italic) or a statement (upright). */
+export type PreambleLineView = MarkupView & Record<PreambleKind, boolean>;
 
 export interface PlanView {
   draft: boolean;
@@ -37,15 +50,19 @@ export interface PlanView {
   documentName: string;
   issuerFullName: string;
   title: string;
+  preambleLines: PreambleLineView[];
+  /** templates made before preamble kinds: the plain lines, as bases when every line is one */
   preambleBases: string[];
   preambleParagraphs: string[];
   body: BodyBlockView[];
+  closingLines: MarkupView[];
+  /** templates made before emphasis: the plain closing paragraphs */
   closing: string[];
   signature: SignatureBlockView;
   signatureRows: SignatureRowView[];
   recipients: { label: string; note: string }[];
   archive: string;
-  form: { formTitle: string; indicators: { code: string; label: string; unit: string }[] } | false;
+  form: FormView | false;
 }
 
 // Blank number and day/month: room for the clerk to write them by hand (FORMAT.md "Header").
@@ -60,6 +77,7 @@ const DEFAULT_HEADINGS: Record<PlanContent['kind'], string> = {
 export function buildPlanView(input: RenderInput): PlanView {
   const { content, issuer } = input;
   const heading = upperCaseVietnamese(content.heading?.trim() || DEFAULT_HEADINGS[content.kind]);
+  const closingLines = content.closing.map(markupView);
   const view: PlanView = {
     draft: input.draft,
     organisationName: upperCaseVietnamese(issuer.name),
@@ -71,18 +89,14 @@ export function buildPlanView(input: RenderInput): PlanView {
     documentName: sentenceCase(heading),
     issuerFullName: `${issuer.bodyNameInSentence ?? bodyNameInSentence(issuer.bodyName)} ${issuer.name}`,
     title: content.title,
-    ...preambleView(content.preamble),
+    ...preambleView(content),
     body: bodyView(content),
-    closing: content.closing,
+    closingLines,
+    closing: closingLines.map((line) => line.text),
     ...signaturesView(input),
     recipients: content.recipients.map(({ label, note }) => ({ label, note: note?.trim() ?? '' })),
     archive: content.archive,
-    form: content.form
-      ? {
-          formTitle: upperCaseVietnamese(content.form.title),
-          indicators: content.form.indicators.map(({ code, label, unit }) => ({ code, label, unit })),
-        }
-      : false,
+    form: content.form ? formView(content.form) : false,
   };
   return cleanAllText(view);
 }
@@ -106,21 +120,25 @@ function numberAndDates({ draft, numbering, renderedAt }: RenderInput) {
   return { number: formatDocumentNumber(number), date: formatLongDate(issuedAt), shortDate: formatShortDate(issuedAt) };
 }
 
-/**
- * Preamble written as one basis per line ("…;" on each but the last) is set in italics
- * (FORMAT.md "Title and body"); flowing preamble paragraphs are upright.
- */
-function preambleView(preamble: string[]): Pick<PlanView, 'preambleBases' | 'preambleParagraphs'> {
-  const isBasisList = preamble.length >= 2 && preamble.slice(0, -1).every((line) => line.trimEnd().endsWith(';'));
-  return isBasisList
-    ? { preambleBases: preamble, preambleParagraphs: [] }
-    : { preambleBases: [], preambleParagraphs: preamble };
+/** A basis (căn cứ, thực hiện) is set in italics (FORMAT.md "Title and body"), a statement upright. */
+function preambleView(content: PlanContent): Pick<PlanView, 'preambleLines' | 'preambleBases' | 'preambleParagraphs'> {
+  const kinds = preambleKindsOf(content);
+  const preambleLines = content.preamble.map((line, i) => ({
+    ...markupView(line),
+    basis: kinds[i] === 'basis',
+    statement: kinds[i] !== 'basis',
+  }));
+  const plain = preambleLines.map((line) => line.text);
+  return preambleLines.every((line) => line.basis)
+    ? { preambleLines, preambleBases: plain, preambleParagraphs: [] }
+    : { preambleLines, preambleBases: [], preambleParagraphs: plain };
 }
 
 function bodyView(content: PlanContent): BodyBlockView[] {
-  return numberBlocks(content.body).map(({ type, text, label }) => ({
+  return numberBlocks(content.body).map(({ type, text, label, asParagraph }) => ({
     label,
-    text,
+    ...markupView(text),
+    asParagraph,
     heading1: type === 'heading1',
     heading2: type === 'heading2',
     heading3: type === 'heading3',
@@ -130,21 +148,22 @@ function bodyView(content: PlanContent): BodyBlockView[] {
   }));
 }
 
-function signatureBlock(lines: (string | null)[], signerName: string | null | undefined): SignatureBlockView {
+/** Whether "Đã ký" may stand for the signature is the organisation's practice; by default it may. */
+function signatureBlock(lines: (string | null)[], signerName: string | null | undefined, organisation: DocumentOrganisation): SignatureBlockView {
   const name = signerName?.trim() ?? '';
   return {
     headLines: lines.filter((line): line is string => Boolean(line?.trim())).map(upperCaseVietnamese),
-    signed: name !== '',
+    signed: name !== '' && organisation.signsElectronically !== false,
     signerName: name,
   };
 }
 
-function leadSignature(signer: Signer, signerName: string | null | undefined): SignatureBlockView {
-  return signatureBlock([signer.authority, signer.deputy, signer.title], signerName);
+function leadSignature(signer: Signer, signerName: string | null | undefined, issuer: DocumentOrganisation): SignatureBlockView {
+  return signatureBlock([signer.authority, signer.deputy, signer.title], signerName, issuer);
 }
 
 function coIssuerSignature(organisation: DocumentOrganisation, signerName: string | null | undefined) {
-  return signatureBlock([organisation.signatureAuthority, organisation.signerTitle], signerName);
+  return signatureBlock([organisation.signatureAuthority, organisation.signerTitle], signerName, organisation);
 }
 
 /**
@@ -152,7 +171,7 @@ function coIssuerSignature(organisation: DocumentOrganisation, signerName: strin
  * right of the first row, the co-issuers in order around it (FORMAT.md "Joint plan").
  */
 function signaturesView(input: RenderInput): Pick<PlanView, 'signature' | 'signatureRows'> {
-  const lead = leadSignature(input.content.signer, input.signerNames[input.issuer.id]);
+  const lead = leadSignature(input.content.signer, input.signerNames[input.issuer.id], input.issuer);
   const coIssuers = input.coIssuers.map((org) => coIssuerSignature(org, input.signerNames[org.id]));
   const [firstCoIssuer, ...otherCoIssuers] = coIssuers;
   const cells: (SignatureBlockView | false)[] = [firstCoIssuer ?? false, lead, ...otherCoIssuers];

@@ -20,6 +20,11 @@ export interface DocumentOrganisation {
    * line. Optional: derived from bodyName when absent.
    */
   bodyNameInSentence?: string;
+  /**
+   * The organisation's practice for an approved document: true (the default) prints "Đã ký" in its
+   * signature block once the signer is recorded; false leaves room to sign by hand and seal.
+   */
+  signsElectronically?: boolean;
 }
 
 export interface DocumentNumbering {

@@ -3,6 +3,8 @@
  * templates/tong-hop-bao-cao.docx read (templates/README.md lists them). Wording that depends on
  * the data (statuses, numbers, dates) is decided here; the template holds the rest.
  */
+import { plainText } from '../../plans/inline-markup';
+import type { IndicatorType } from '../../plans/plan-content';
 import type { DocumentOrganisation } from './render-input';
 import { formatLongDate, formatShortDate, type CalendarDate } from './vietnamese-date';
 import { bodyNameInSentence, cleanAllText, upperCaseVietnamese } from './vietnamese-text';
@@ -11,9 +13,10 @@ export type ReportRowStatus = 'submitted' | 'late' | 'overdue' | 'draft' | 'pend
 
 export interface SummaryIndicator {
   code: string;
+  /** inline markup (plans/inline-markup.ts): the summary's tables print its plain text */
   label: string;
   unit: string;
-  type: 'integer' | 'percent' | 'text';
+  type: IndicatorType;
 }
 
 export interface ReportSummaryRow {
@@ -40,7 +43,7 @@ export interface ReportSummaryInput {
   /** the date line ("Sơn La, ngày 25 tháng 11 năm 2026") and "số liệu tổng hợp đến ngày …" */
   generatedAt: Date;
   indicators: SummaryIndicator[];
-  /** integers summed, percentages averaged, text: the number of answers */
+  /** integers and decimals summed, percentages averaged, text: the number of answers */
   totals: Record<string, number | null>;
   rolledUpTotals: Record<string, number | null>;
   counts: { recipients: number; submitted: number; late: number; overdue: number; draft: number; pending: number };
@@ -153,7 +156,7 @@ export function buildSummaryView(input: ReportSummaryInput): SummaryView {
       const total = input.totals[indicator.code] ?? null;
       return {
         code: indicator.code,
-        label: indicator.label,
+        label: plainText(indicator.label),
         unit: indicator.unit,
         total: formatValue(total),
         average: indicator.type === 'percent' && total !== null,
@@ -179,7 +182,7 @@ export function buildSummaryView(input: ReportSummaryInput): SummaryView {
         const value = row.values?.[indicator.code] ?? null;
         return {
           code: indicator.code,
-          label: indicator.label,
+          label: plainText(indicator.label),
           unit: indicator.unit,
           value: formatValue(value),
           numeric: typeof value !== 'string',

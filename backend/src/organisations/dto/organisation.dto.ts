@@ -34,6 +34,9 @@ export class CreateOrganisationDto {
   @IsOptional() @IsBoolean()
   numberRegisterPerType?: boolean;
 
+  @IsOptional() @IsBoolean()
+  signsElectronically?: boolean;
+
   @IsOptional() @IsUUID()
   parentId?: string | null;
 }

@@ -1,11 +1,11 @@
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, IsUUID,
+  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID,
   Matches, MaxLength, ValidateNested,
 } from 'class-validator';
 import { IsCalendarDate } from '../../common/validation';
 import {
-  BLOCK_TYPES, BlockType, INDICATOR_TYPES, IndicatorType, PLAN_KINDS, PlanKind,
+  BLOCK_TYPES, BlockType, INDICATOR_TYPES, IndicatorType, PLAN_KINDS, PlanKind, PREAMBLE_KINDS, PreambleKind,
 } from '../plan-content';
 
 const TEXT_MAX = 20_000;
@@ -20,6 +20,10 @@ export class BodyBlockDto {
 
   @IsString() @NotBlank() @MaxLength(TEXT_MAX)
   text!: string;
+
+  /** heading1–3 only (PlanContentRules) */
+  @IsOptional() @IsBoolean()
+  asParagraph?: boolean;
 }
 
 export class SignerDto {
@@ -50,6 +54,9 @@ export class ReportingDeadlineDto {
 
   @IsCalendarDate()
   dueDate!: string;
+
+  @IsOptional() @IsUUID('all', { message: 'phải là mã kỳ báo cáo (UUID)' })
+  parentRoundId?: string | null;
 }
 
 export class IndicatorDto {
@@ -65,15 +72,27 @@ export class IndicatorDto {
 
   @IsIn(INDICATOR_TYPES, oneOf(INDICATOR_TYPES))
   type!: IndicatorType;
+
+  @IsOptional() @IsString() @MaxLength(500)
+  section?: string;
+
+  @IsOptional() @IsString() @MaxLength(500)
+  group?: string;
 }
 
 export class ReportingFormDto {
   @IsString() @NotBlank() @MaxLength(300)
   title!: string;
 
+  @IsOptional() @IsString() @MaxLength(500)
+  subtitle?: string;
+
   @IsArray() @ArrayMinSize(1, { message: 'phải có ít nhất một chỉ tiêu' }) @ArrayMaxSize(500)
   @ValidateNested({ each: true }) @Type(() => IndicatorDto)
   indicators!: IndicatorDto[];
+
+  @IsOptional() @IsString() @MaxLength(TEXT_MAX)
+  note?: string;
 }
 
 /** The content of a plan (DESIGN §3); semantic checks (organisations exist, kinds) are in PlanContentRules. */
@@ -98,6 +117,10 @@ export class PlanContentDto {
 
   @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @Matches(/\S/u, { each: true, message: 'không được có đoạn trống' })
   preamble!: string[];
+
+  /** one per preamble line (PlanContentRules checks the count) */
+  @IsOptional() @IsArray() @IsIn(PREAMBLE_KINDS, { each: true, message: `mỗi phần tử phải là một trong: ${PREAMBLE_KINDS.join(', ')}` })
+  preambleKinds?: PreambleKind[];
 
   @IsArray() @ArrayMinSize(1, { message: 'nội dung kế hoạch phải có ít nhất một mục' }) @ArrayMaxSize(2000)
   @ValidateNested({ each: true }) @Type(() => BodyBlockDto)

@@ -24,6 +24,8 @@ export interface WordParagraph {
 export interface WordTable {
   /** rows → cells → paragraphs */
   rows: WordParagraph[][][];
+  /** per row: Word may not break it across pages (w:trPr/w:cantSplit) */
+  rowsCantSplit: boolean[];
   /** edges drawn by the table, its style or its cells: "top", "insideV", … */
   visibleBorders: string[];
 }
@@ -42,6 +44,8 @@ export interface WordDocument {
   headers: WordHeader[];
   /** every paragraph, in body, tables and headers */
   allParagraphs: WordParagraph[];
+  /** lengths of the main part that are not whole numbers: `w:gridCol w:w="4677.5"` */
+  fractionalMeasures: string[];
 }
 
 const RELATIONSHIP_TYPES = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/';
@@ -109,7 +113,12 @@ class DocumentReader {
   table(element: XmlElement): WordTable {
     const tableProperties = firstChild(element, 'w:tblPr');
     const tableStyleId = firstChild(tableProperties, 'w:tblStyle')?.attributes['w:val'];
-    const rows = childElements(element, 'w:tr').map((row) =>
+    const rowElements = childElements(element, 'w:tr');
+    const rowsCantSplit = rowElements.map((row) => {
+      const cantSplit = firstChild(firstChild(row, 'w:trPr'), 'w:cantSplit');
+      return cantSplit !== undefined && !['0', 'false', 'off'].includes(cantSplit.attributes['w:val'] ?? 'true');
+    });
+    const rows = rowElements.map((row) =>
       childElements(row, 'w:tc').map((cell) =>
         descendants(cell, 'w:p', ['w:txbxContent']).map((p) => this.paragraph(p, tableStyleId)),
       ),
@@ -120,7 +129,7 @@ class DocumentReader {
       .flatMap((borders) => (borders ? childElements(borders) : []))
       .filter((edge) => !INVISIBLE_BORDERS.includes(edge.attributes['w:val'] ?? 'nil'))
       .map((edge) => edge.name.replace('w:', ''));
-    return { rows, visibleBorders: [...new Set(visibleBorders)] };
+    return { rows, rowsCantSplit, visibleBorders: [...new Set(visibleBorders)] };
   }
 
   blocks(body: XmlElement): WordBlock[] {
@@ -132,6 +141,24 @@ class DocumentReader {
       return [];
     });
   }
+}
+
+// Attributes that hold twips, eighths of a point or half-points: integers in OOXML (ST_TwipsMeasure…).
+const MEASURES = ['w:w', 'w:h', 'w:top', 'w:bottom', 'w:left', 'w:right', 'w:start', 'w:end', 'w:header', 'w:footer',
+  'w:gutter', 'w:firstLine', 'w:hanging', 'w:before', 'w:after', 'w:line', 'w:sz', 'w:space'];
+
+/** Lengths written with a fraction, which Word tolerates but stricter readers (python-docx) refuse. */
+function fractionalMeasures(root: XmlElement): string[] {
+  const found: string[] = [];
+  const visit = (element: XmlElement) => {
+    for (const name of MEASURES) {
+      const value = element.attributes[name];
+      if (value !== undefined && /^-?\d*\.\d+$/.test(value)) found.push(`${element.name} ${name}="${value}"`);
+    }
+    childElements(element).forEach(visit);
+  };
+  visit(root);
+  return found;
 }
 
 function hasPageField(header: XmlElement): boolean {
@@ -168,5 +195,5 @@ export function readWordDocument(bytes: Buffer): WordDocument {
     ...blocks.flatMap((block) => (block.kind === 'paragraph' ? [block.paragraph] : block.table.rows.flat(2))),
     ...headers.flatMap((header) => header.paragraphs),
   ];
-  return { blocks, sections, headers, allParagraphs };
+  return { blocks, sections, headers, allParagraphs, fractionalMeasures: fractionalMeasures(body) };
 }

@@ -25,6 +25,9 @@ export interface RunFormat {
 
 export interface ParagraphFormat {
   alignment?: string;
+  /** twips from the text area's left and right edges (w:ind w:left/w:start, w:right/w:end) */
+  indentLeft?: number;
+  indentRight?: number;
   firstLine?: number;
   hanging?: number;
   spacingBefore?: number;
@@ -32,6 +35,8 @@ export interface ParagraphFormat {
   line?: number;
   lineRule?: string;
   pageBreakBefore?: boolean;
+  /** stays on the page of the next paragraph (w:keepNext) */
+  keepNext?: boolean;
   /** edges with a visible border: "top", "bottom", … */
   borders: string[];
 }
@@ -85,6 +90,8 @@ function applyParagraphProperties(format: ParagraphFormat, pPr: XmlElement | und
   format.alignment = attribute(firstChild(pPr, 'w:jc'), 'w:val') ?? format.alignment;
   const indent = firstChild(pPr, 'w:ind');
   if (indent) {
+    format.indentLeft = numberAttribute(indent, 'w:left') ?? numberAttribute(indent, 'w:start') ?? format.indentLeft;
+    format.indentRight = numberAttribute(indent, 'w:right') ?? numberAttribute(indent, 'w:end') ?? format.indentRight;
     const firstLine = numberAttribute(indent, 'w:firstLine');
     const hanging = numberAttribute(indent, 'w:hanging');
     // firstLine and hanging exclude each other: whichever a layer sets replaces the other.
@@ -99,6 +106,7 @@ function applyParagraphProperties(format: ParagraphFormat, pPr: XmlElement | und
   format.line = numberAttribute(spacing, 'w:line') ?? format.line;
   format.lineRule = attribute(spacing, 'w:lineRule') ?? format.lineRule;
   format.pageBreakBefore = toggle(firstChild(pPr, 'w:pageBreakBefore')) ?? format.pageBreakBefore;
+  format.keepNext = toggle(firstChild(pPr, 'w:keepNext')) ?? format.keepNext;
   const borders = firstChild(pPr, 'w:pBdr');
   if (borders) {
     format.borders = childElements(borders)

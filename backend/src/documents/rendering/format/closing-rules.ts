@@ -1,11 +1,9 @@
 /** FORMAT.md "Signature and recipients", "Joint plan" and "Appendix". */
 import type { WordParagraph } from '../docx/word-document';
 import type { FormatExpectations } from '../format-check';
-import type { PlanLayout } from './layout';
+import { AUTHORITY, type PlanLayout } from './layout';
 import { describeSizes, excerpt, isBlank, isBold, isCentred, isItalic, isUpperCase, normalise, sizeWithin } from './paragraphs';
 
-// TM. on behalf of a body, KT. deputy for the head, Q. acting, TL. by order, TUQ. by authorisation.
-const AUTHORITY = /^(TM|KT|Q|TL|TUQ)\.\s*\S/;
 const SIGNED = /^Đã ký$/i;
 const RECIPIENTS_HEADING = 'Nơi nhận:';
 const ROOM_TO_SIGN = 3; // empty lines at least, when no electronic signature is recorded

@@ -5,7 +5,7 @@
  */
 import type { WordBlock, WordDocument, WordParagraph, WordTable } from '../docx/word-document';
 import { firstChild, type XmlElement } from '../docx/xml-tree';
-import { isBlank, normalise } from './paragraphs';
+import { isBlank, isUpperCase, normalise } from './paragraphs';
 
 export interface AppendixLayout {
   title: WordParagraph;
@@ -24,14 +24,22 @@ export interface PlanLayout {
   opening: WordParagraph[];
   /** non-empty top-level paragraphs between the title and the signature table */
   body: WordParagraph[];
-  /** the cells of the tables after the body: where signature blocks live */
+  /**
+   * The cells of the tables after the body, where signature blocks live; a cell without an
+   * authority line ("TM. …") joins the block above it in its column (a grid row split in two so
+   * that the blocks of a pair line up).
+   */
   signatureCells: WordParagraph[][];
+  /** the tables after the body that hold a signature block */
+  signatureTables: WordTable[];
   /** those cells and the runs of top-level paragraphs between them: where "Nơi nhận" lives */
   closingGroups: WordParagraph[][];
   appendix?: AppendixLayout;
 }
 
 const HEADING = /^KẾ HOẠCH\b/;
+// TM. on behalf of a body, KT. deputy for the head, Q. acting, TL. by order, TUQ. by authorisation.
+export const AUTHORITY = /^(TM|KT|Q|TL|TUQ)\.\s*\S/;
 const APPENDIX_CITATION = /^\(Kèm theo\b/;
 
 function paragraphAt(blocks: WordBlock[], index: number): WordParagraph | undefined {
@@ -64,6 +72,27 @@ function groups(blocks: WordBlock[]): WordParagraph[][] {
   return result;
 }
 
+const holdsAuthority = (cell: WordParagraph[]) => cell.some((p) => AUTHORITY.test(normalise(p.text)));
+
+/** A table's cells, each column's cells below an authority cell joined to it (see PlanLayout). */
+function signatureBlocks(table: WordTable): WordParagraph[][] {
+  const blocks: WordParagraph[][] = [];
+  const openBlocks: (WordParagraph[] | undefined)[] = [];
+  for (const row of table.rows) {
+    row.forEach((cell, column) => {
+      const open = openBlocks[column];
+      if (open && !holdsAuthority(cell)) {
+        open.push(...cell);
+        return;
+      }
+      const block = [...cell];
+      blocks.push(block);
+      openBlocks[column] = holdsAuthority(cell) ? block : undefined;
+    });
+  }
+  return blocks;
+}
+
 function isContinuous(sectionProperties: XmlElement): boolean {
   return firstChild(sectionProperties, 'w:type')?.attributes['w:val'] === 'continuous';
 }
@@ -93,10 +122,21 @@ function startsNewPage(blocks: WordBlock[], index: number, from: number): boolea
   return false;
 }
 
+/**
+ * The appendix's title (in capitals) is the text line before the "(Kèm theo …)" citation, or the
+ * one before that when the line between is a subtitle in normal case (the campaign's name).
+ */
+function appendixTitleIndex(blocks: WordBlock[], citationIndex: number, from: number): number {
+  const previous = previousTextParagraph(blocks, citationIndex, from);
+  const beforeThat = previousTextParagraph(blocks, previous, from);
+  const inCapitals = (index: number) => isUpperCase(paragraphAt(blocks, index)!);
+  return beforeThat !== previous && !inCapitals(previous) && inCapitals(beforeThat) ? beforeThat : previous;
+}
+
 function locateAppendix(blocks: WordBlock[], from: number): { start: number; appendix?: AppendixLayout } {
   const citationIndex = findIndex(blocks, from, isParagraphMatching(APPENDIX_CITATION));
   if (citationIndex < 0) return { start: blocks.length };
-  const titleIndex = previousTextParagraph(blocks, citationIndex, from);
+  const titleIndex = appendixTitleIndex(blocks, citationIndex, from);
   const tableBlock = blocks.slice(citationIndex).find((block) => block.kind === 'table');
   return {
     start: titleIndex,
@@ -116,7 +156,7 @@ export function locatePlanLayout(document: WordDocument): PlanLayout {
   const beforeHeading = blocks.slice(0, top).flatMap((block) => (block.kind === 'paragraph' ? [block.paragraph] : []));
   const headerTableBlock = blocks.slice(0, top).reverse().find((block) => block.kind === 'table');
   const headerTable = headerTableBlock?.kind === 'table' ? headerTableBlock.table : undefined;
-  if (headingIndex < 0) return { beforeHeading, headerTable, opening: [], body: [], signatureCells: [], closingGroups: [] };
+  if (headingIndex < 0) return { beforeHeading, headerTable, opening: [], body: [], signatureCells: [], signatureTables: [], closingGroups: [] };
 
   const { start: appendixStart, appendix } = locateAppendix(blocks, headingIndex + 1);
   const firstTable = findIndex(blocks.slice(0, appendixStart), headingIndex + 1, (block) => block.kind === 'table');
@@ -126,6 +166,7 @@ export function locatePlanLayout(document: WordDocument): PlanLayout {
     .flatMap((block) => (block.kind === 'paragraph' ? [block.paragraph] : []));
   const [heading, title, ...body] = opening.filter((p) => !isBlank(p));
   const closingArea = blocks.slice(signatureStart, appendixStart);
+  const closingTables = closingArea.flatMap((block) => (block.kind === 'table' ? [block.table] : []));
   return {
     beforeHeading,
     headerTable,
@@ -133,7 +174,8 @@ export function locatePlanLayout(document: WordDocument): PlanLayout {
     title,
     opening,
     body,
-    signatureCells: closingArea.flatMap((block) => (block.kind === 'table' ? block.table.rows.flat() : [])),
+    signatureCells: closingTables.flatMap(signatureBlocks),
+    signatureTables: closingTables.filter((table) => table.rows.flat().some(holdsAuthority)),
     closingGroups: groups(closingArea),
     appendix,
   };

@@ -9,8 +9,13 @@ import type { CpuShare } from './machine';
 
 export interface LoadRequest {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** `{id}` is replaced by the id the client's last `captureId` request answered (closed-loop runs only) */
   path: string;
   body?: string;
+  /** the answer's JSON `id` goes into the paths of the client's next requests: a client drives the plan it created */
+  captureId?: boolean;
+  /** latencies of the 2xx answers to requests with this label are also summarised apart (LoadResult.byLabel) */
+  label?: string;
 }
 
 export interface LoadSpec {
@@ -65,6 +70,8 @@ export interface LoadResult {
   latencyAll: LatencySummary;
   /** a few bodies of non-2xx answers, to see why */
   sampleErrors: string[];
+  /** latency of the 2xx answers per request label, ms (closed-loop runs only) */
+  byLabel: Record<string, LatencySummary>;
   /** where the machine's CPU went meanwhile (set by measuredLoad) */
   cpu?: CpuShare | null;
   /** the ORM's connection pool, sampled during the run (set by measuredLoad) */

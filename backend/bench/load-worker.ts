@@ -9,12 +9,18 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { LatencySummary, LoadResult, LoadSpec, LoadWorkerData } from './load';
 
 /** The part of autocannon's API used here (the package has no type declarations installed). */
+/** Per client, kept across its sequence: the id it drives, when its current request was built. */
+interface ClientContext {
+  id?: string;
+  sentAt?: number;
+}
 interface AutocannonRequest {
   method: string;
   path: string;
   headers: Record<string, string>;
   body?: string;
-  onResponse?: (status: number, body: string) => void;
+  setupRequest?: (request: AutocannonRequest, context: ClientContext) => AutocannonRequest;
+  onResponse?: (status: number, body: string, context: ClientContext) => void;
 }
 interface AutocannonClient {
   setRequests(requests: AutocannonRequest[]): void;
@@ -59,6 +65,7 @@ function loadResult(r: {
   errors: number;
   timeouts: number;
   sampleErrors: string[];
+  byLabel?: Record<string, number[]>;
 }): LoadResult {
   return {
     seconds: Math.round(r.seconds * 100) / 100,
@@ -73,6 +80,7 @@ function loadResult(r: {
     latencyOk: summarise(r.ok),
     latencyAll: summarise(r.all),
     sampleErrors: r.sampleErrors,
+    byLabel: Object.fromEntries(Object.entries(r.byLabel ?? {}).map(([label, latencies]) => [label, summarise(latencies)])),
   };
 }
 
@@ -83,8 +91,17 @@ function run(spec: LoadSpec): Promise<LoadResult> {
     const sampleErrors: string[] = [];
     let nextClient = 0;
     let lastResponseAt: number | null = null;
-    const keepErrorBody = (status: number, body: string) => {
-      if ((status < 200 || status >= 300) && sampleErrors.length < 5) sampleErrors.push(`${status} ${body.slice(0, 300)}`);
+    const byLabel: Record<string, number[]> = {};
+    const onResponse = (r: LoadSpec['sequences'][number][number]) => (status: number, body: string, context: ClientContext) => {
+      const ok = status >= 200 && status < 300;
+      if (!ok && sampleErrors.length < 5) sampleErrors.push(`${status} ${body.slice(0, 300)}`);
+      if (ok && r.captureId) context.id = (JSON.parse(body) as { id: string }).id;
+      // Built right after the previous answer (one request in flight per client): about when it was sent.
+      if (ok && r.label && context.sentAt !== undefined) (byLabel[r.label] ??= []).push(performance.now() - context.sentAt);
+    };
+    const setupRequest = (request: AutocannonRequest, context: ClientContext): AutocannonRequest => {
+      context.sentAt = performance.now();
+      return { ...request, path: request.path.replace('{id}', context.id ?? '') };
     };
     const toAutocannon = (sequence: LoadSpec['sequences'][number]): AutocannonRequest[] =>
       sequence.map((r) => ({
@@ -92,7 +109,9 @@ function run(spec: LoadSpec): Promise<LoadResult> {
         path: r.path,
         headers: r.body === undefined ? spec.headers : { ...spec.headers, 'content-type': 'application/json' },
         ...(r.body === undefined ? {} : { body: r.body }),
-        onResponse: keepErrorBody,
+        // Only where needed: autocannon rebuilds a request with a setup function before each send.
+        ...(r.label || r.path.includes('{id}') ? { setupRequest } : {}),
+        onResponse: onResponse(r),
       }));
     const started = performance.now();
     const instance = autocannon(
@@ -115,7 +134,7 @@ function run(spec: LoadSpec): Promise<LoadResult> {
         const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, { count }]) => [code, count]));
         resolve(loadResult({
           seconds: ((lastResponseAt ?? performance.now()) - started) / 1000,
-          ok, all, statusCodes, errors: result.errors, timeouts: result.timeouts, sampleErrors,
+          ok, all, statusCodes, errors: result.errors, timeouts: result.timeouts, sampleErrors, byLabel,
         }));
       },
     );

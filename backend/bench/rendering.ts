@@ -4,10 +4,10 @@
  * Wired into `npm run bench`; reads the example fixtures from templates/fixtures/examples.
  */
 import { performance } from 'node:perf_hooks';
-import type { PlanContent } from '../../plans/plan-content';
-import { exampleContent, exampleOrganisations } from './example-fixtures';
-import type { DocumentOrganisation, RenderInput } from './render-input';
-import { renderPlanDocx } from './render-plan';
+import type { PlanContent } from '../src/plans/plan-content';
+import { exampleContent, exampleOrganisations } from '../src/documents/rendering/example-fixtures';
+import type { DocumentOrganisation, RenderInput } from '../src/documents/rendering/render-input';
+import { renderPlanDocx } from '../src/documents/rendering/render-plan';
 
 export interface RenderingBenchResult {
   name: string;

@@ -2,7 +2,7 @@
  * Transitions per second: 32 clients, each cycling SUBMIT → WITHDRAW on its own draft plan of
  * Mộc Châu (bpt.mocchau holds all four workflow roles), so every request is a legal transition.
  * Twice: as fast as the clients can go (throughput), and held to the target rate (latency at that load).
- * Also, for reference: ISSUE (number + DOCX rendering in the transaction) on approved plans.
+ * Also, for reference: ISSUE (the number in a short transaction, the DOCX rendered after it) on approved plans.
  */
 import { ApiClient, BenchApp, measuredLoad, planContent } from './bench-app';
 import { LoadRequest, LoadResult } from './load';
@@ -84,9 +84,10 @@ export interface IssueResult {
 }
 
 /**
- * ISSUE takes the next number of the issuer's register (the counter row stays locked until commit)
- * and renders the final DOCX inside the same transaction: one organisation's issues queue behind that
- * lock. Measured on approved plans of one organisation, a few clients at once.
+ * ISSUE takes the next number of the issuer's register (the counter row stays locked until commit):
+ * one organisation's issues queue behind that lock, which is held only for the short transaction; the
+ * final DOCX is rendered after it, in the worker pool. Measured on approved plans of one organisation,
+ * a few clients at once.
  */
 export async function benchIssue(bench: BenchApp, options: { plans: number; connections: number }): Promise<IssueResult> {
   const user = await ApiClient.login(bench.url, 'bpt.mocchau');

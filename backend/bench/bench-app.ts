@@ -3,12 +3,12 @@ import type { INestApplication } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { createApp } from '../app.factory';
-import { AppConfig, loadConfigFromEnv } from '../config/app-config';
-import { DEMO_PASSWORD } from '../database/seeders/organisations.seeder';
+import { createApp } from '../src/app.factory';
+import { AppConfig, loadConfigFromEnv } from '../src/config/app-config';
+import { DEMO_PASSWORD } from '../src/database/seeders/organisations.seeder';
 import { LoadResult, LoadSpec, runLoad } from './load';
 import { withCpuShare } from './machine';
-import { samplePlanContent } from '../plans/sample-plan-content';
+import { samplePlanContent } from '../src/plans/sample-plan-content';
 
 export interface BenchApp {
   app: INestApplication;
@@ -119,6 +119,7 @@ export async function measuredLoad(bench: BenchApp, spec: LoadSpec): Promise<Loa
   }
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the API's JSON, read by each scenario as it needs
 export interface ApiAnswer<T = any> {
   status: number;
   body: T;
@@ -148,6 +149,7 @@ export class ApiClient {
     return { authorization: `Bearer ${this.token}` };
   }
 
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the API's JSON, read by each scenario as it needs
   async call<T = any>(method: string, path: string, body?: unknown): Promise<ApiAnswer<T>> {
     const response = await fetch(`${this.baseUrl}${path}`, {
       method,
@@ -165,6 +167,7 @@ export class ApiClient {
   }
 
   /** Same, failing unless the status is the expected one. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the API's JSON, read by each scenario as it needs
   async expect<T = any>(status: number, method: string, path: string, body?: unknown): Promise<T> {
     const answer = await this.call<T>(method, path, body);
     if (answer.status !== status) {

@@ -1,12 +1,17 @@
 /**
  * The plan list over 100,000 plans: bulk-inserted by SQL from one real plan made through the API,
- * spread over every demo organisation, 11 statuses and 7 years (benchmark data, not demo data), then
- * listed by the province's Phó Chủ tịch (pct.tinh), who may read every plan of the province.
+ * spread over 3,400 organisations (the demo tree grown by reporting.ts), 11 statuses and 7 years
+ * (benchmark data, not demo data), then listed by the province's Phó Chủ tịch (pct.tinh), who may
+ * read every plan of the province; beside the list, the other pages a user opens every day.
  */
 import { performance } from 'node:perf_hooks';
 import { ApiClient, BenchApp, measuredLoad, planContent } from './bench-app';
 import type { LoadResult } from './load';
 import { captureQueries, CapturedQuery, explainAnalyze } from './query-capture';
+import { ReportingSeed, seedOrganisations, seedReporting } from './reporting';
+
+/** The size target's organisation tree. */
+const ORGANISATIONS = 3400;
 
 /** Share of each status, in percent (most plans of past years are issued, distributed or closed). */
 const STATUS_SHARES: Record<string, number> = {
@@ -46,6 +51,8 @@ export interface ListCase {
   path: string;
   /** judged against the p99 target */
   target: boolean;
+  /** who asks (default pct.tinh) */
+  user?: string;
 }
 
 export interface ListCaseResult {
@@ -63,6 +70,8 @@ export interface ListCaseResult {
 
 export interface PlanListResult {
   plans: number;
+  organisations: number;
+  reporting: ReportingSeed;
   insertSeconds: number;
   analyzeSeconds: number;
   tableSize: string;
@@ -78,6 +87,18 @@ export const LIST_CASES: ListCase[] = [
   { name: 'lọc status=issued, year=2025, sắp updatedAt DESC', path: listPath({ status: 'issued', year: 2025 }, ['updatedAt', 'DESC'], [0, 24]), target: true },
   { name: `tìm q="${SEARCH_TEXT}", sắp updatedAt DESC`, path: listPath({ q: SEARCH_TEXT }, ['updatedAt', 'DESC'], [0, 24]), target: true },
   { name: 'không lọc (trang đầu), sắp updatedAt DESC', path: listPath({}, ['updatedAt', 'DESC'], [0, 24]), target: true },
+];
+
+const INBOX = `/api/tasks?range=${encodeURIComponent('[0,24]')}`;
+
+/** The other pages of every day, at the same target: dashboard, inbox, follow-up, a report summary. */
+const pageCases = (summaryPlanId: string): ListCase[] => [
+  { name: 'bảng điều khiển: thống kê (pct.tinh)', path: '/api/plans/stats', target: true },
+  { name: 'việc cần xử lý, cấp tỉnh (vt.tinh)', path: INBOX, target: true, user: 'vt.tinh' },
+  { name: 'việc cần xử lý, cấp tỉnh (pct.tinh)', path: INBOX, target: true },
+  { name: 'việc cần xử lý, cấp xã (ct.phonglai)', path: INBOX, target: true, user: 'ct.phonglai' },
+  { name: 'kỳ báo cáo cần theo dõi (vt.tinh)', path: '/api/reporting-rounds/to-follow', target: true, user: 'vt.tinh' },
+  { name: 'tổng hợp báo cáo một kỳ, kèm cộng dồn (vt.tinh)', path: `/api/plans/${summaryPlanId}/reports/0/summary`, target: true, user: 'vt.tinh' },
 ];
 
 /** MikroORM's driver errors read "<the whole SQL> - <reason>": keep the reason. */
@@ -103,12 +124,12 @@ function bulkInsertSql(templateId: string, count: number, columns: string[]): st
     updated_at: 't.ts',
     version: '1',
     status: 'v.status',
-    machine_state: `jsonb_build_object('value', case when v.status = 'in_coordination' then jsonb_build_object('in_coordination', '{}'::jsonb) else to_jsonb(v.status::text) end, 'context', src.machine_state -> 'context')`,
+    machine_state: `jsonb_build_object('value', v.status::text)`,
     issuer_id: 'o.id',
     issuer_lineage: `array_remove(string_to_array(o.path, '/'), '')`,
     co_issuer_ids: `'{}'::text[]`,
     shared_with_co_issuers: 'false',
-    recipient_org_ids: `case when v.status in ('distributed', 'closed') then dc.ids else '{}'::text[] end`,
+    recipient_org_ids: `case when v.status in ('distributed', 'closed') then coalesce(kids.ids, '{}'::text[]) else '{}'::text[] end`,
     content: `src.content || jsonb_build_object('title', v.title, 'issuerId', o.id::text)`,
     content_version: '1',
     title: 'v.title',
@@ -125,7 +146,7 @@ function bulkInsertSql(templateId: string, count: number, columns: string[]): st
     with src as (select * from plan where id = ${sqlText(templateId)}),
     orgs as (select (row_number() over (order by path, id))::int - 1 as i, id, path, symbol from organisation),
     n as (select count(*)::int as n from orgs),
-    dc as (select coalesce(array_agg(id::text order by path), '{}'::text[]) as ids from organisation where kind = 'committee' and level = 'district'),
+    kids as (select parent_id, array_agg(id::text order by path) as ids from organisation where kind = 'committee' and parent_id is not null group by parent_id),
     r as (
       select g,
         hashtext('o' || g) & 2147483647 as ho, hashtext('s' || g) & 2147483647 as hs,
@@ -136,8 +157,9 @@ function bulkInsertSql(templateId: string, count: number, columns: string[]): st
     insert into plan (${columns.map((c) => `"${c}"`).join(', ')})
     select ${select.join(',\n      ')}
     from r
-    cross join src cross join n cross join dc
+    cross join src cross join n
     join orgs o on o.i = r.ho % n.n
+    left join kids on kids.parent_id = o.id
     cross join lateral (
       select (${sqlTextArray(statuses)})[1 + r.hs % ${statuses.length}]::plan_status as status,
              ${FIRST_YEAR} + r.hy % ${YEARS} as year,
@@ -172,29 +194,34 @@ export async function benchPlanList(
   options: { plans: number; connections: number; seconds: number; warmUpSeconds: number },
   onSeeded?: (seeded: { insertSeconds: number; analyzeSeconds: number; tableSize: string }) => void,
 ): Promise<PlanListResult> {
+  const { organisations } = await seedOrganisations(bench, ORGANISATIONS);
   const seeded = await seedPlans(bench, options.plans);
   onSeeded?.(seeded);
+  const reporting = await seedReporting(bench);
   const reader = await ApiClient.login(bench.url, 'pct.tinh');
+  const clients = new Map([['pct.tinh', reader]]);
+  const clientOf = async (user = 'pct.tinh') => clients.get(user) ?? clients.set(user, await ApiClient.login(bench.url, user)).get(user)!;
   const everything = await reader.call('GET', listPath({}, ['updatedAt', 'DESC'], [0, 0]));
   const visibleToCaller = Number(/\/(\d+)$/.exec(everything.headers.get('content-range') ?? '')?.[1] ?? NaN);
 
   const cases: ListCaseResult[] = [];
-  for (const listCase of LIST_CASES) {
+  for (const listCase of [...LIST_CASES, ...pageCases(reporting.summaryPlanId)]) {
     await bench.idle();
-    const { result: answer, queries } = await captureQueries(bench.orm, () => reader.call<unknown[]>('GET', listCase.path));
+    const client = await clientOf(listCase.user);
+    const { result: answer, queries } = await captureQueries(bench.orm, () => client.call<unknown[]>('GET', listCase.path));
     if (answer.status !== 200) throw new Error(`${listCase.path}: ${answer.status} ${JSON.stringify(answer.body).slice(0, 300)}`);
     const spec = (seconds: number, connections = options.connections) => ({
       url: bench.url,
       connections,
       duration: seconds,
-      headers: reader.authHeaders,
+      headers: client.authHeaders,
       sequences: [[{ method: 'GET' as const, path: listCase.path }]],
     });
     const warmUp = await measuredLoad(bench, spec(options.warmUpSeconds));
     const single = await measuredLoad(bench, spec(options.seconds, 1));
     const run = await measuredLoad(bench, spec(options.seconds));
     const explains: ListCaseResult['explains'] = [];
-    for (const query of queries.filter((q) => /^\s*select\b/i.test(q.sql) && /from "plan"/i.test(q.sql))) {
+    for (const query of queries.filter((q) => /^\s*(with|select)\b/i.test(q.sql) && /from "(plan|reporting_round|report_reminder|delivery)"/i.test(q.sql))) {
       // A failed EXPLAIN must not cost the figures: keep the database's reason instead of the plan.
       const plan = await explainAnalyze(bench.orm, query.sql).catch((error: Error) => [`EXPLAIN thất bại: ${dbReason(error)}`]);
       explains.push({ sql: query.sql, plan });
@@ -210,5 +237,5 @@ export async function benchPlanList(
       explains,
     });
   }
-  return { plans: options.plans, ...seeded, visibleToCaller, connections: options.connections, cases };
+  return { plans: options.plans, organisations, reporting, ...seeded, visibleToCaller, connections: options.connections, cases };
 }

@@ -6,15 +6,19 @@
  *   2. the real app in this process (createApp + listen(0)), demo data, silent logs;
  *   3. plan transitions from 32 concurrent clients: as fast as they can (throughput, autocannon in a
  *      worker thread), then held together to the target rate, evenly spaced (latency at that load);
+ *      then the realistic mix: 32 clients creating plans and taking them to ISSUE, downloading the
+ *      document, with the latency of each step;
  *   4. the plan list over 100,000 bulk-inserted plans, one client (latency) and 8 at once (throughput),
  *      with EXPLAIN ANALYZE of its SQL;
- *   5. DOCX rendering on one core (documents/rendering/render.bench.ts);
- *   6. a summary table: figure, target, đạt / chưa đạt.
+ *   5. DOCX rendering on one core (rendering.ts);
+ *   6. import of a 20-page plan, pasted text and Word file (import.ts);
+ *   7. a summary table: figure, target, đạt / chưa đạt.
  */
 import 'reflect-metadata';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { benchRendering, RenderingBenchResult } from '../documents/rendering/render.bench';
+import { benchImport, ImportBenchResult } from './import';
+import { benchRendering, RenderingBenchResult } from './rendering';
 import { BenchApp, benchConfig, startBenchApp } from './bench-app';
 import { BenchDatabase, createBenchDatabase, DEFAULT_SERVER_URL, probeServer, serverSettings } from './database';
 import { withCpuShare } from './machine';
@@ -22,12 +26,15 @@ import { benchPlanList, PlanListResult } from './plan-list';
 import type { LoadResult } from './load';
 import { cpuLine, heading, LOAD_HEADERS, loadRow, ms, num, out, printQueries, printSampleErrors, statusCodes, table } from './report';
 import { benchIssue, benchTransitions, IssueResult, TransitionsResult } from './transitions';
+import { benchMix, MIX_STEPS, MixResult } from './mix';
 
 const TARGETS = {
   transitionsPerSecond: 500,
   transitionP99Ms: 50,
+  mixP99Ms: 100,
   listP99Ms: 50,
   docsPerSecond: 50,
+  importMs: 200,
 };
 
 const CONNECTIONS = 32;
@@ -50,8 +57,10 @@ interface Figures {
   backend: string;
   transitions?: TransitionsResult;
   issue?: IssueResult;
+  mix?: MixResult;
   list?: PlanListResult;
   rendering?: RenderingBenchResult[];
+  imports?: ImportBenchResult[];
   failures: string[];
 }
 
@@ -135,6 +144,14 @@ async function main(): Promise<void> {
         );
       }
     }
+
+    heading('4. Nhập kế hoạch 20 trang (POST /api/plans/import, phần đọc; một nhân)');
+    out(machineLoad());
+    figures.imports = await part(figures, 'nhập kế hoạch', () => benchImport());
+    if (figures.imports) {
+      table(['nguồn', 'cỡ', '>p50', '>p99', '>CPU p50'], figures.imports.map((r) => [r.name, r.size, ms(r.p50Ms), ms(r.p99Ms), ms(r.cpuP50Ms)]));
+      out('  "CPU": thời gian CPU tiến trình dùng cho một lần nhập — con số không phụ thuộc máy bận hay rảnh.');
+    }
   } finally {
     await cleanup();
   }
@@ -169,7 +186,7 @@ async function appParts(app: BenchApp, figures: Figures): Promise<void> {
     printQueries('SQL của một WITHDRAW', r.withdrawQueries);
   }
 
-  heading(`1b. Tham khảo: ISSUE (cấp số + dựng DOCX trong giao dịch), một cơ quan [${figures.backend}]`);
+  heading(`1b. Tham khảo: ISSUE (cấp số trong giao dịch ngắn, dựng DOCX sau đó trong worker), một cơ quan [${figures.backend}]`);
   out(machineLoad());
   figures.issue = await part(figures, 'ban hành', () => benchIssue(app, { plans: 24, connections: 4 }));
   if (figures.issue) {
@@ -180,6 +197,21 @@ async function appParts(app: BenchApp, figures: Figures): Promise<void> {
     out(`Mã trạng thái: ${statusCodes(r.run)}`);
     printSampleErrors(r.run);
     printQueries('SQL của một ISSUE', r.issueQueries);
+  }
+
+  heading(`1c. Hỗn hợp thực tế: ${CONNECTIONS} client của một cơ quan, mỗi client tạo → SUBMIT → FORWARD → APPROVE → ISSUE → tải văn bản, lặp lại [${figures.backend}]`);
+  out(machineLoad());
+  figures.mix = await part(figures, 'hỗn hợp thực tế', () => benchMix(app, { connections: CONNECTIONS, seconds: 15, warmUpSeconds: 3 }));
+  if (figures.mix) {
+    const r = figures.mix;
+    table(['bước', '>2xx', '>p50', '>p90', '>p99', '>max'], MIX_STEPS.map((step) => {
+      const l = r.steps[step];
+      return [step, num(l?.count ?? 0), ms(l?.p50 ?? NaN), ms(l?.p90 ?? NaN), ms(l?.p99 ?? NaN), ms(l?.max ?? NaN)];
+    }));
+    out(`Chuyển trạng thái (SUBMIT, FORWARD, APPROVE, ISSUE) trả lời 2xx: ${num(r.transitionsPerSecond, 1)}/giây trong ${num(r.run.seconds, 1)} s`);
+    printCpu(r.run);
+    out(`Mã trạng thái: ${statusCodes(r.run)}`);
+    printSampleErrors(r.run);
   }
 
   // The list over 100,000 plans (item 4)
@@ -193,6 +225,11 @@ async function appParts(app: BenchApp, figures: Figures): Promise<void> {
   );
   if (figures.list) {
     const l = figures.list;
+    const r = l.reporting;
+    out(
+      `${num(l.organisations)} tổ chức; ${num(r.deliveries)} lượt gửi, ${num(r.rounds)} kỳ báo cáo, ${num(r.reports)} báo cáo nạp bằng SQL trong ${num(r.seconds, 1)} s; ` +
+        `việc nhắc hạn hằng ngày (một INSERT … SELECT trên các kỳ) tạo ${num(r.reminders)} nhắc việc trong ${num(r.reminderJobSeconds, 2)} s.`,
+    );
     out(`pct.tinh đọc được ${num(l.visibleToCaller)} kế hoạch; ${l.connections} client đồng thời, 5 s mỗi trường hợp (sau 1 s khởi động).`);
     table(LOAD_HEADERS, l.cases.flatMap((c) => [loadRow(`${c.listCase.name}, 1 client`, c.single), loadRow(`${c.listCase.name}, ${l.connections} client`, c.run)]));
     out(
@@ -253,11 +290,20 @@ function summary(figures: Figures): void {
   } else rows.push(['Chuyển trạng thái', 'không đo được', `≥ ${TARGETS.transitionsPerSecond}/s, p99 < ${TARGETS.transitionP99Ms} ms`, 'chưa đạt']);
   const issue = figures.issue?.run;
   if (issue) rows.push([`ISSUE (tham khảo, ${figures.issue!.connections} client, một cơ quan): /giây, p99`, `${num(issue.okPerSecond, 1)}, ${ms(issue.latencyOk.p99)}`, '', '—']);
+  if (figures.mix) {
+    const { steps, transitionsPerSecond, run } = figures.mix;
+    for (const step of ['SUBMIT', 'FORWARD', 'APPROVE'] as const) {
+      const p99 = steps[step]?.p99 ?? NaN;
+      rows.push([`Hỗn hợp thực tế (${CONNECTIONS} client): ${step} p99`, ms(p99), `< ${TARGETS.mixP99Ms} ms`, verdict(run.non2xx === 0 && p99 < TARGETS.mixP99Ms)]);
+    }
+    rows.push([`Hỗn hợp thực tế: ISSUE p99 / tải văn bản p99 (tham khảo)`, `${ms(steps.ISSUE?.p99 ?? NaN)} / ${ms(steps['tải văn bản']?.p99 ?? NaN)}`, '', '—']);
+    rows.push([`Hỗn hợp thực tế: chuyển trạng thái/giây (tham khảo)`, num(transitionsPerSecond, 1), '', '—']);
+  } else rows.push(['Hỗn hợp thực tế', 'không đo được', `p99 < ${TARGETS.mixP99Ms} ms`, 'chưa đạt']);
   if (figures.list) {
     for (const c of figures.list.cases) {
       const p99 = c.single.latencyOk.p99;
       rows.push([
-        `Danh sách ${num(figures.list.plans / 1000)}k, ${c.listCase.name}, 1 client: p99`,
+        `${num(figures.list.plans / 1000)}k kế hoạch, ${c.listCase.name}, 1 client: p99`,
         `${ms(p99)} (p50 ${ms(c.single.latencyOk.p50)})`,
         `< ${TARGETS.listP99Ms} ms`,
         c.listCase.target ? verdict(c.single.non2xx === 0 && p99 < TARGETS.listP99Ms) : '—',
@@ -275,6 +321,9 @@ function summary(figures: Figures): void {
       rows.push([`${r.name}: văn bản/giây`, `${num(r.docsPerSecond)} (p99 ${ms(r.p99Ms)})`, `≥ ${TARGETS.docsPerSecond}`, verdict(r.docsPerSecond >= TARGETS.docsPerSecond)]);
     }
   } else rows.push(['Dựng DOCX', 'không đo được', `≥ ${TARGETS.docsPerSecond}/giây`, 'chưa đạt']);
+  if (figures.imports) {
+    for (const r of figures.imports) rows.push([`Nhập kế hoạch 20 trang, ${r.name}: p99`, `${ms(r.p99Ms)} (p50 ${ms(r.p50Ms)})`, `≤ ${TARGETS.importMs} ms`, verdict(r.p99Ms <= TARGETS.importMs)]);
+  } else rows.push(['Nhập kế hoạch 20 trang', 'không đo được', `≤ ${TARGETS.importMs} ms`, 'chưa đạt']);
   table(['chỉ số', '>kết quả', 'mục tiêu', 'đánh giá'], rows);
   if (figures.backend.startsWith('PGlite')) out('!! Đo trên PGlite nhúng (dự phòng): đánh giá chỉ mang tính tham khảo.');
   if (busiestOther > 15) {

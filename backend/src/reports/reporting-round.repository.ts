@@ -1,0 +1,158 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import type { Indicator } from '../plans/plan-content';
+import type { Plan } from '../plans/plan.entity';
+import type { IndicatorValue, ReminderKind, ReportState } from './report.entity';
+
+/** A reminder still waiting in an organisation's inbox, with its round and plan. */
+export interface OpenReminderRow {
+  kind: ReminderKind;
+  created_at: Date;
+  round_id: string;
+  position: number;
+  name: string;
+  due_date: string;
+  plan_id: string;
+  title: string;
+  plan_kind: Plan['kind'];
+  status: Plan['status'];
+}
+
+/** One implementing plan's reports for the round that reports to a parent round. */
+export interface RollupRow {
+  plan_id: string;
+  number: number | null;
+  symbol: string;
+  issuer_id: string;
+  reporters: number;
+  indicators: Indicator[] | null;
+  submitted: Record<string, IndicatorValue>[];
+}
+
+/** One recipient of a plan with its report (if any) for a round. */
+export interface RecipientReportRow {
+  organisation_id: string;
+  organisation_name: string;
+  state: ReportState | null;
+  submitted_at: Date | null;
+  values: Record<string, IndicatorValue> | null;
+  note: string | null;
+}
+
+/** A round of a plan the organisation distributed, due within the window. */
+export interface RoundToFollowRow {
+  round_id: string;
+  position: number;
+  name: string;
+  due_date: string;
+  plan_id: string;
+  title: string;
+}
+
+/** The driver answers timestamps as text (MikroORM's type parsers): the rows turn them into dates. */
+type Timestamped<Row, Key extends keyof Row> = Omit<Row, Key> & { [K in Key]: null extends Row[K] ? string | null : string };
+
+/**
+ * What an open reminder is: its round is open, its plan still collects, the organisation has not
+ * submitted, and an overdue reminder supersedes the "due soon" one of the same round.
+ */
+const OPEN_REMINDER = `
+  from "report_reminder" rem
+  join "reporting_round" r on r."id" = rem."round_id" and r."closed_at" is null
+  join "plan" p on p."id" = r."plan_id" and p."status" = 'distributed'
+  where rem."organisation_id" = ?
+    and not exists (select 1 from "report" rep where rep."round_id" = r."id" and rep."organisation_id" = rem."organisation_id" and rep."state" = 'submitted')
+    and not (rem."kind" = 'due_soon' and exists (select 1 from "report_reminder" o where o."round_id" = rem."round_id" and o."organisation_id" = rem."organisation_id" and o."kind" = 'overdue'))`;
+
+/**
+ * The set-based queries over reporting rounds that the ORM cannot say in one statement: the daily
+ * reminders, an organisation's open reminders, roll-ups and the rounds to follow. Every one is driven
+ * by an index (round due date, reminder organisation, round parent, report round+organisation).
+ */
+@Injectable()
+export class ReportingRoundRepository {
+  /**
+   * Reminders for every recipient that has not submitted to an open round of a distributed plan due
+   * by `horizon` ("overdue" once past `today`), in one statement; existing ones are kept. Answers how
+   * many were new.
+   */
+  async createReminders(em: EntityManager, today: string, horizon: string): Promise<number> {
+    const [{ created }] = await em.execute<{ created: number }[]>(
+      `with inserted as (
+        insert into "report_reminder" ("id", "round_id", "organisation_id", "kind", "created_at")
+        select gen_random_uuid(), r."id", d."organisation_id", (case when r."due_date" < ?::date then 'overdue' else 'due_soon' end)::"reminder_kind", now()
+        from "reporting_round" r
+        join "plan" p on p."id" = r."plan_id" and p."status" = 'distributed'
+        join "delivery" d on d."plan_id" = r."plan_id"
+        where r."due_date" <= ?::date and r."closed_at" is null
+          and not exists (select 1 from "report" rep where rep."round_id" = r."id" and rep."organisation_id" = d."organisation_id" and rep."state" = 'submitted')
+        on conflict do nothing
+        returning 1
+      ) select count(*)::int as "created" from inserted`,
+      [today, horizon],
+    );
+    return created;
+  }
+
+  /** One page of the organisation's open reminders, soonest due first. */
+  async openReminders(em: EntityManager, organisationId: string, offset: number, limit: number): Promise<OpenReminderRow[]> {
+    const rows = await em.execute<Timestamped<OpenReminderRow, 'created_at'>[]>(
+      `select rem."kind", rem."created_at", r."id" as "round_id", r."position", r."name", r."due_date"::text as "due_date",
+              p."id" as "plan_id", p."title", p."kind" as "plan_kind", p."status"
+       ${OPEN_REMINDER}
+       order by r."due_date", r."id" limit ? offset ?`,
+      [organisationId, limit, offset],
+    );
+    return rows.map((row) => ({ ...row, created_at: new Date(row.created_at) }));
+  }
+
+  async countOpenReminders(em: EntityManager, organisationId: string): Promise<number> {
+    const [{ total }] = await em.execute<{ total: number }[]>(`select count(*)::int as "total" ${OPEN_REMINDER}`, [organisationId]);
+    return total;
+  }
+
+  /**
+   * For a round of `parentPlanId`: each implementing plan of one of its recipients whose own round
+   * reports to it, with its submitted reports' values — one query for every child plan.
+   */
+  rollups(em: EntityManager, parentPlanId: string, roundId: string): Promise<RollupRow[]> {
+    return em.execute<RollupRow[]>(
+      `select cp."id" as "plan_id", cp."number", cp."symbol", cp."issuer_id", cardinality(cp."recipient_org_ids")::int as "reporters",
+              cp."content"->'form'->'indicators' as "indicators",
+              coalesce(jsonb_agg(rep."values") filter (where rep."id" is not null), '[]'::jsonb) as "submitted"
+       from "reporting_round" c
+       join "plan" cp on cp."id" = c."plan_id" and cp."parent_id" = ? and cp."status" in ('distributed', 'closed')
+       join "plan" pp on pp."id" = cp."parent_id" and cp."issuer_id"::text = any(pp."recipient_org_ids")
+       left join "report" rep on rep."round_id" = c."id" and rep."state" = 'submitted'
+       where c."parent_round_id" = ?
+       group by cp."id"`,
+      [parentPlanId, roundId],
+    );
+  }
+
+  /** Every recipient of the plan by name, with its report for the round: the summary's rows as plain rows. */
+  async recipientReports(em: EntityManager, planId: string, roundId: string): Promise<RecipientReportRow[]> {
+    const rows = await em.execute<Timestamped<RecipientReportRow, 'submitted_at'>[]>(
+      `select d."organisation_id", o."name" as "organisation_name", rep."state", rep."submitted_at", rep."values", rep."note"
+       from "delivery" d
+       join "organisation" o on o."id" = d."organisation_id"
+       left join "report" rep on rep."round_id" = ? and rep."organisation_id" = d."organisation_id"
+       where d."plan_id" = ?
+       order by o."name", d."organisation_id"`,
+      [roundId, planId],
+    );
+    return rows.map((row) => ({ ...row, submitted_at: row.submitted_at === null ? null : new Date(row.submitted_at) }));
+  }
+
+  /** The rounds of the organisation's distributed plans due between two days, soonest first. */
+  roundsToFollow(em: EntityManager, issuerId: string, from: string, to: string, limit: number): Promise<RoundToFollowRow[]> {
+    return em.execute<RoundToFollowRow[]>(
+      `select r."id" as "round_id", r."position", r."name", r."due_date"::text as "due_date", p."id" as "plan_id", p."title"
+       from "reporting_round" r
+       join "plan" p on p."id" = r."plan_id" and p."issuer_id" = ? and p."status" = 'distributed'
+       where r."due_date" between ?::date and ?::date
+       order by r."due_date", r."id" limit ?`,
+      [issuerId, from, to, limit],
+    );
+  }
+}
