@@ -70,22 +70,13 @@ function styledParagraph(styleId, runsXml) {
   return `<w:p><w:pPr><w:pStyle w:val="${styleId}"/></w:pPr>${runsXml}</w:p>`;
 }
 
-/** One Word run per emphasis, each shown only for the text runs of its kind (templates/README.md). */
-const EMPHASIS_RUNS = [
-  ['plain', ''],
-  ['italic', '<w:i/><w:iCs/>'],
-  ['bold', '<w:b/><w:bCs/>'],
-  ['boldItalic', '<w:b/><w:bCs/><w:i/><w:iCs/>'],
-];
-
 /**
- * Markup text (a `runs` list) after `prefix` (e.g. "{label} "), emphasis kept. The loop's tags
- * sit in plain runs of their own around the four variants, so that each repetition starts a new
- * run rather than continuing the previous one's formatting.
+ * Markup text after `prefix` (e.g. "{label} "), emphasis kept: `{~inline}` alone in a run of its
+ * own, which rendering replaces with the text's Word runs (plain, italic, bold, bold italic), so
+ * the paragraph's style stays the template's (templates/README.md).
  */
 function markupRuns(prefix = '') {
-  const variants = EMPHASIS_RUNS.map(([variant, rPr]) => run(`{#${variant}}{text}{/${variant}}`, rPr));
-  return run(`${prefix}{#runs}`) + variants.join('') + run('{/runs}');
+  return (prefix ? run(prefix) : '') + run('{~inline}');
 }
 
 function markupParagraph(styleId, prefix = '') {

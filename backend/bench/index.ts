@@ -38,6 +38,12 @@ const TARGETS = {
 };
 
 const CONNECTIONS = 32;
+
+/** `--only transitions`: part 1 alone (the app, its transitions, then cleanup), for quick before/after figures. */
+const ONLY_TRANSITIONS = (() => {
+  const i = process.argv.indexOf('--only');
+  return i >= 0 && process.argv[i + 1] === 'transitions';
+})();
 const LIST_CONNECTIONS = 8;
 const LIST_PLANS = 100_000;
 
@@ -125,6 +131,7 @@ async function main(): Promise<void> {
       await bench.close();
       bench = null;
     }
+    if (ONLY_TRANSITIONS) return;
 
     // DOCX rendering (item 5; synchronous: one core, the app closed)
     heading('3. Dựng DOCX (renderPlanDocx, một nhân)');
@@ -185,6 +192,7 @@ async function appParts(app: BenchApp, figures: Figures): Promise<void> {
     printQueries('SQL của một SUBMIT', r.submitQueries);
     printQueries('SQL của một WITHDRAW', r.withdrawQueries);
   }
+  if (ONLY_TRANSITIONS) return;
 
   heading(`1b. Tham khảo: ISSUE (cấp số trong giao dịch ngắn, dựng DOCX sau đó trong worker), một cơ quan [${figures.backend}]`);
   out(machineLoad());

@@ -7,11 +7,10 @@ import { editPart } from './support';
 /** The shipped template of `kind` with its document.xml edited. */
 const withDocument = (kind: 'single' | 'joint', edit: (xml: string) => string) => editPart(defaultTemplate(kind), 'word/document.xml', edit);
 
-/** Replaces the `{.}` inside `{#preambleBases}`: a branch none of the example plans takes as written. */
+/** Replaces the `{~inline}` inside `{#basis}`: a branch none of the example plans takes as written. */
 const renameBasisTag = (tag: string) => (xml: string) => {
-  const loop = xml.indexOf('{#basis}');
-  const item = xml.indexOf('{#plain}{text}', loop) + '{#plain}'.length;
-  return `${xml.slice(0, item)}{${tag}}${xml.slice(item + '{text}'.length)}`;
+  const item = xml.indexOf('{~inline}', xml.indexOf('{#basis}'));
+  return `${xml.slice(0, item)}{${tag}}${xml.slice(item + '{~inline}'.length)}`;
 };
 
 describe('checkTemplate', () => {
@@ -36,7 +35,7 @@ describe('checkTemplate', () => {
       'Thẻ {tieuDe} không có trong dữ liệu kế hoạch (danh sách thẻ: templates/README.md).',
     ]);
     expect(checkTemplate(withDocument('single', renameBasisTag('canCu')), 'single')).toEqual([
-      'Thẻ {canCu} trong {#preambleLines}/{#basis}/{#runs}/{#plain} không có trong dữ liệu kế hoạch (danh sách thẻ: templates/README.md).',
+      'Thẻ {canCu} trong {#preambleLines}/{#basis} không có trong dữ liệu kế hoạch (danh sách thẻ: templates/README.md).',
     ]);
   });
 

@@ -1,5 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { canonicalJson, sha256Hex } from '../common/canonical-json';
 import { AUDIT_GENESIS, type Plan } from '../plans/plan.entity';
 import type { User } from '../users/user.entity';
@@ -20,6 +21,37 @@ export interface ChainVerdict {
   brokenAt?: number;
 }
 
+/** What extending a plan's chain reads of the plan. */
+export type AuditChainHead = Pick<Plan, 'id' | 'auditSeq' | 'auditHead' | 'contentHash'>;
+
+/** An audit record as written: every hashed field, its id and its hash. */
+export interface AuditRecordData extends HashedFields {
+  id: string;
+  hash: string;
+}
+
+/**
+ * The record that extends the plan's chain, hashed; its seq and hash are the plan's new head. Pure:
+ * the caller writes record and head at once, holding the plan row lock (or having just created the
+ * plan), so two appends to one chain cannot interleave.
+ */
+export function nextAuditRecord(plan: AuditChainHead, actorId: string, facts: AuditFacts, at = new Date()): AuditRecordData {
+  const fields: HashedFields = {
+    planId: plan.id,
+    seq: plan.auditSeq + 1,
+    at,
+    actorId,
+    event: facts.event,
+    fromState: facts.fromState,
+    toState: facts.toState,
+    comment: facts.comment ?? null,
+    contentHash: plan.contentHash,
+    details: facts.details ?? null,
+    prevHash: plan.auditHead,
+  };
+  return { ...fields, id: randomUUID(), hash: hashOf(fields) };
+}
+
 /** The audit chain of each plan (DESIGN §9). */
 @Injectable()
 export class AuditService {
@@ -29,23 +61,10 @@ export class AuditService {
    * new head.
    */
   append(em: EntityManager, plan: Plan, actor: User, facts: AuditFacts): AuditRecord {
-    const fields: HashedFields = {
-      planId: plan.id,
-      seq: plan.auditSeq + 1,
-      at: new Date(),
-      actorId: actor.id,
-      event: facts.event,
-      fromState: facts.fromState,
-      toState: facts.toState,
-      comment: facts.comment ?? null,
-      contentHash: plan.contentHash,
-      details: facts.details ?? null,
-      prevHash: plan.auditHead,
-    };
-    const { planId, actorId, ...data } = fields;
+    const { planId, actorId, ...data } = nextAuditRecord(plan, actor.id, facts);
     plan.auditSeq = data.seq;
-    plan.auditHead = hashOf(fields);
-    return em.create(AuditRecord, { ...data, hash: plan.auditHead, plan, actor });
+    plan.auditHead = data.hash;
+    return em.create(AuditRecord, { ...data, plan, actor });
   }
 
   history(em: EntityManager, planId: string): Promise<AuditRecord[]> {

@@ -70,18 +70,41 @@ export type Subject =
   | 'all';
 export type AppAbility = MongoAbility<[Action, Subject]>;
 
+/** Abilities kept built (one per user as it is now; a few KB each). */
+const MAX_CACHED_ABILITIES = 1000;
+
 /** One line per rule of DESIGN §5. */
 @Injectable()
 export class AbilityFactory {
-  /** A request's guards and services share its one AuthUser object, so its abilities are built once per request. */
-  private readonly built = new WeakMap<AuthUser, AppAbility>();
+  /**
+   * Built abilities by what the rules read (user id, roles, organisation and its path): the guard
+   * makes a new AuthUser per request, so a key by object would rebuild every time. The rules depend
+   * on nothing else, so a changed role or organisation is simply another key. A small LRU (a Map
+   * keeps insertion order: a hit moves to the end, the oldest goes first).
+   */
+  private readonly built = new Map<string, AppAbility>();
+  /** Within a request (one AuthUser object, several checks), the ability found for it. */
+  private readonly forRequest = new WeakMap<AuthUser, AppAbility>();
 
   createForUser(user: AuthUser): AppAbility {
-    let ability = this.built.get(user);
+    let ability = this.forRequest.get(user);
     if (!ability) {
-      ability = this.build(user);
-      this.built.set(user, ability);
+      ability = this.cached(user);
+      this.forRequest.set(user, ability);
     }
+    return ability;
+  }
+
+  private cached(user: AuthUser): AppAbility {
+    const key = `${user.id}|${user.organisationId}|${user.organisationPath}|${[...user.roles].sort().join(',')}`;
+    let ability = this.built.get(key);
+    if (ability) {
+      this.built.delete(key);
+    } else {
+      ability = this.build(user);
+      if (this.built.size >= MAX_CACHED_ABILITIES) this.built.delete(this.built.keys().next().value!);
+    }
+    this.built.set(key, ability);
     return ability;
   }
 

@@ -16,7 +16,13 @@ export type SignatureView = Pick<Signature, 'id' | 'kind' | 'signedAt' | 'conten
  * The JSON shape of a plan (DESIGN §10) that the UI and other clients rely on. `internalHistory`: the
  * caller (issuer or co-issuer) may also read versions, diff and the whole audit trail.
  */
-export function presentPlan(plan: Plan, signatures: SignatureView[], availableActions: PlanEvent[], internalHistory = true) {
+/** What the answer shows of a plan: the entity, or the row an event read and wrote (workflow/plan-event.repository.ts). */
+export type PlanView = Pick<
+  Plan,
+  'id' | 'status' | 'version' | 'number' | 'symbol' | 'issuedAt' | 'contentVersion' | 'contentHash' | 'documentHash' | 'createdAt' | 'updatedAt' | 'content' | 'coIssuerIds'
+> & { issuer: Pick<Organisation, 'id' | 'name' | 'shortName'>; createdBy: { id: string } };
+
+export function presentPlan(plan: PlanView, signatures: SignatureView[], availableActions: PlanEvent[], internalHistory = true) {
   return {
     id: plan.id,
     status: plan.status,
@@ -56,7 +62,7 @@ export function presentSignature(signature: SignatureView, plan: Pick<Plan, 'con
 }
 
 /** Each co-issuer's part: signed while its signature on the current content stands. */
-function coordinationOf(plan: Plan, signatures: SignatureView[]) {
+function coordinationOf(plan: PlanView, signatures: SignatureView[]) {
   const signed = coIssuersWhoSigned(plan, signatures);
   return plan.coIssuerIds.map((organisationId) => ({ organisationId, state: signed.includes(organisationId) ? 'signed' : 'pending' }));
 }

@@ -22,9 +22,9 @@ export function coIssuersWhoSigned(plan: Pick<Plan, 'contentHash' | 'coIssuerIds
 @Injectable()
 export class SignaturesService {
   /** Records a signature on the plan's current content, inside the caller's transaction. */
-  async sign(em: EntityManager, plan: Plan, userId: string, organisationId: string, kind: SignatureKind, comment?: string): Promise<Signature> {
+  async sign(em: EntityManager, plan: Pick<Plan, 'id' | 'contentHash' | 'contentVersion'>, userId: string, organisationId: string, kind: SignatureKind, comment?: string): Promise<Signature> {
     return em.create(Signature, {
-      plan,
+      plan: em.getReference(Plan, plan.id),
       // Loaded, not a reference: the answer names the signer.
       user: await em.findOneOrFail(User, userId),
       organisation: em.getReference(Organisation, organisationId),

@@ -6,6 +6,7 @@ import { ReportsModule } from '../reports/reports.module';
 import { NumberingModule } from '../numbering/numbering.module';
 import { PlansModule } from '../plans/plans.module';
 import { SignaturesModule } from '../signatures/signatures.module';
+import { PlanEventRepository } from './plan-event.repository';
 import { TasksService } from './tasks.service';
 import { WorkflowController } from './workflow.controller';
 import { WorkflowService } from './workflow.service';
@@ -13,7 +14,7 @@ import { WorkflowService } from './workflow.service';
 @Module({
   imports: [AuditModule, PlansModule, SignaturesModule, NumberingModule, DocumentsModule, DistributionModule, ReportsModule],
   controllers: [WorkflowController],
-  providers: [WorkflowService, TasksService],
+  providers: [WorkflowService, TasksService, PlanEventRepository],
   exports: [WorkflowService],
 })
 export class WorkflowModule {}

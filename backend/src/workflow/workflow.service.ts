@@ -2,26 +2,27 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, Logger } from '@nestjs/common';
 import { AbilityFactory, PlanEvent } from '../auth/ability.factory';
 import type { AuthUser } from '../auth/auth-user';
-import { AuditService } from '../audit/audit.service';
-import { conflict, forbidden, invalid } from '../common/app-error';
+import { nextAuditRecord } from '../audit/audit.service';
+import { conflict, forbidden, invalid, notFound } from '../common/app-error';
 import { DistributionService } from '../distribution/distribution.service';
 import { DocumentsService } from '../documents/documents.service';
 import { calendarDateInVietnam } from '../documents/rendering/vietnamese-date';
 import { NumberingService } from '../numbering/numbering.service';
+import { Organisation } from '../organisations/organisation.entity';
 import { planSubject } from '../plans/plan-access';
 import { Plan } from '../plans/plan.entity';
-import { PLAN_TYPE_CODE, PlansService } from '../plans/plans.service';
-import type { Signature } from '../signatures/signature.entity';
+import { PLAN_TYPE_CODE } from '../plans/plans.service';
 import { SignaturesService } from '../signatures/signatures.service';
 import { User } from '../users/user.entity';
 import { planFacts } from './available-actions';
 import { EVENT_LABELS, STATUS_LABELS } from './labels';
+import { PlanEventRepository, type PlanRow, type SignatureRow } from './plan-event.repository';
 import { acceptsEventType, apply, EVENTS_NEEDING_COMMENT, statusOf } from './plan.machine';
 
 interface EventContext {
   em: EntityManager;
-  plan: Plan;
-  signatures: Signature[];
+  plan: PlanRow;
+  signatures: SignatureRow[];
   user: AuthUser;
   comment: string | null;
 }
@@ -31,15 +32,15 @@ type SideEffect = (ctx: EventContext) => Promise<Record<string, unknown> | void>
 
 /** The plan after an event, with its signatures as they now are. */
 export interface EventOutcome {
-  plan: Plan;
-  signatures: Signature[];
+  plan: PlanRow | Plan;
+  signatures: SignatureRow[];
 }
 
 /**
  * Applies plan events (DESIGN §4). Every event takes one path: one transaction holding the plan row
- * lock, in which the machine decides what is legal, CASL who may, and the plan, its side effects'
- * rows and the audit record are flushed together. Work that needs no lock (ISSUE's rendering) runs
- * after the commit.
+ * lock (read with its signatures in one statement, plan-event.repository.ts), in which the machine
+ * decides what is legal, CASL who may; the side effects' rows are flushed, then the plan and its audit
+ * record written in one statement. Work that needs no lock (ISSUE's rendering) runs after the commit.
  */
 @Injectable()
 export class WorkflowService {
@@ -55,7 +56,7 @@ export class WorkflowService {
     },
     APPROVE: async ({ em, plan, signatures, user, comment }) => {
       signatures.push(await this.signatures.sign(em, plan, user.id, user.organisationId, 'approval', comment ?? undefined));
-      plan.approvedBy = em.getReference(User, user.id);
+      plan.approvedBy = { id: user.id };
     },
     ISSUE: (ctx) => this.takeNumber(ctx),
     DISTRIBUTE: ({ em, plan }) => ({ deliveredTo: this.distribution.deliver(em, plan) }),
@@ -65,8 +66,7 @@ export class WorkflowService {
   constructor(
     private readonly em: EntityManager,
     private readonly abilities: AbilityFactory,
-    private readonly plans: PlansService,
-    private readonly audit: AuditService,
+    private readonly repository: PlanEventRepository,
     private readonly signatures: SignaturesService,
     private readonly numbering: NumberingService,
     private readonly documents: DocumentsService,
@@ -81,10 +81,10 @@ export class WorkflowService {
   async send(user: AuthUser, planId: string, type: PlanEvent, rawComment?: string): Promise<EventOutcome> {
     const comment = rawComment?.trim() || null;
     const outcome = await this.em.transactional(async (em) => {
-      const plan = await this.plans.lockReadable(em, user, planId);
-      const signatures = await this.signatures.forPlan(em, plan);
-      await this.applyTo({ em, plan, signatures, user, comment }, type);
-      return { plan, signatures };
+      const locked = await this.repository.lockForEvent(em, planId);
+      if (!locked || !this.abilities.createForUser(user).can('read', planSubject(locked.plan))) throw notFound('Không tìm thấy kế hoạch');
+      await this.applyTo({ em, ...locked, user, comment }, type);
+      return locked;
     });
     return type === 'ISSUE' ? this.withIssuedDocument(outcome, user) : outcome;
   }
@@ -110,20 +110,24 @@ export class WorkflowService {
     const fromState = plan.status;
     plan.machineState = next;
     plan.status = statusOf(next);
-    const details = (await this.sideEffects[type]?.(ctx)) ?? null;
-    this.audit.append(em, plan, em.getReference(User, user.id), { event: type, fromState, toState: plan.status, comment, details });
+    const sideEffect = this.sideEffects[type];
+    const details = (await sideEffect?.(ctx)) ?? null;
+    // The rows side effects created go first (the register entry, signatures, deliveries, rounds).
+    if (sideEffect) await em.flush();
+    await this.repository.write(em, plan, nextAuditRecord(plan, user.id, { event: type, fromState, toState: plan.status, comment, details }));
   }
 
   /** Inside the ISSUE transaction: number and date from the issuer's register (its counter row stays locked until commit). */
   private async takeNumber({ em, plan, user }: EventContext) {
     const issuedAt = new Date();
     const entry = await this.numbering.take(em, {
-      organisation: plan.issuer,
+      // The issuer's register settings; ISSUE alone reads them.
+      organisation: await em.findOneOrFail(Organisation, plan.issuer.id),
       typeCode: PLAN_TYPE_CODE,
       title: plan.title,
       issuedAt,
       createdBy: em.getReference(User, user.id),
-      plan,
+      plan: em.getReference(Plan, plan.id),
     });
     plan.number = entry.number;
     plan.issuedAt = issuedAt;
@@ -138,7 +142,9 @@ export class WorkflowService {
    */
   private async withIssuedDocument(outcome: EventOutcome, user: AuthUser): Promise<EventOutcome> {
     try {
-      const { plan } = await this.documents.storeIssued(outcome.plan, user.id);
+      // The entity, for the documents service (ISSUE only: the rendering dwarfs this read).
+      const issued = await this.em.findOneOrFail(Plan, outcome.plan.id, { populate: ['issuer', 'createdBy'] });
+      const { plan } = await this.documents.storeIssued(issued, user.id);
       return { ...outcome, plan };
     } catch (error) {
       this.logger.warn(`plan ${outcome.plan.id}: issued document not stored yet (${(error as Error).message})`);

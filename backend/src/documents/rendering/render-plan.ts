@@ -5,6 +5,8 @@
 import Docxtemplater from 'docxtemplater';
 import InspectModule from 'docxtemplater/js/inspect-module';
 import type PizZip from 'pizzip';
+import { InlineRunsModule, InlineTagError } from './docx/inline-runs-module';
+import { NATIVE_DEFLATE } from './docx/native-deflate';
 import { DocxPackageError, openDocx } from './docx/safe-zip';
 import { buildPlanView } from './plan-view-model';
 import type { RenderInput } from './render-input';
@@ -33,8 +35,61 @@ const FIXED_ZIP_DATE = new Date(2026, 0, 1, 0, 0, 0);
 export function renderPlanDocx(input: RenderInput, templates: PlanTemplates = {}): Buffer {
   const kind = templateKindOf(input.content.kind);
   const template = templates[kind] ?? defaultTemplate(kind);
-  const document = compileTemplate(template);
-  return renderTemplate(document, buildPlanView(input));
+  return renderReusingCompiled(template, buildPlanView(input));
+}
+
+/**
+ * Compiled templates, by the very Buffer they were compiled from: the shipped ones (read once and
+ * kept, template-files.ts) and a template the acceptance check renders four times. A template
+ * loaded anew for each request misses, and its entry goes with its bytes.
+ */
+const compiledTemplates = new WeakMap<Buffer, Docxtemplater<PizZip>>();
+
+/** The per-render state of docxtemplater 3.71 (package.json pins it) that reuse resets. */
+interface RenderState {
+  rendered: boolean;
+  zip: PizZip;
+  /** which data each part renders with: built on the first render from that render's data */
+  mapper?: unknown;
+  /** each part's scope over the data, made on the first render */
+  scopeManagers: Record<string, unknown>;
+  compiled: Record<string, { allErrors?: unknown[] }>;
+}
+
+function renderState(document: Docxtemplater<PizZip>): RenderState | null {
+  const state = document as unknown as Partial<RenderState>;
+  const usable = typeof state.rendered === 'boolean' && state.zip !== undefined && typeof state.scopeManagers === 'object' && typeof state.compiled === 'object' && state.compiled !== null;
+  return usable ? (state as RenderState) : null;
+}
+
+/**
+ * Renders with the template compiled by an earlier call when there is one. docxtemplater compiles
+ * in its constructor and renders once: compiling is about a third of a plan's rendering, and the
+ * same for every plan. A compiled template renders again given a fresh copy of the package (its
+ * parts are overwritten by rendering) with the "rendered" flag, the map of the data each part
+ * renders with, the scopes made over that data and the files' last errors cleared;
+ * the bytes are those of a fresh compile (tests/documents/inline-runs.spec.ts). An instance
+ * whose render failed is dropped; one whose state is not as expected (another docxtemplater) is
+ * never kept, so every render compiles as before.
+ */
+function renderReusingCompiled(template: Buffer, view: object): Buffer {
+  const cached = compiledTemplates.get(template);
+  compiledTemplates.delete(template);
+  const state = cached ? renderState(cached) : null;
+  let document: Docxtemplater<PizZip>;
+  if (cached && state) {
+    state.rendered = false;
+    state.zip = openDocx(template);
+    state.mapper = undefined;
+    state.scopeManagers = {};
+    for (const file of Object.values(state.compiled)) file.allErrors = [];
+    document = cached;
+  } else {
+    document = compileTemplate(template);
+  }
+  const bytes = renderTemplate(document, view);
+  if (renderState(document)) compiledTemplates.set(template, document);
+  return bytes;
 }
 
 /** Fills a compiled template; the same view gives the same bytes. Throws TemplateRenderError. */
@@ -79,7 +134,7 @@ function countTags(parts: Docxtemplater.DXT.Part[]): number {
 export function compileTemplate(template: Buffer, modules: Docxtemplater.DXT.Module[] = []): Docxtemplater<PizZip> {
   try {
     return new Docxtemplater(openDocx(template), {
-      modules,
+      modules: [new InlineRunsModule(), ...modules],
       paragraphLoop: true,
       linebreaks: true,
       nullGetter: rejectUnknownTag,
@@ -140,6 +195,7 @@ function explain(detail: DocxtemplaterErrorDetail): string {
 function toTemplateRenderError(error: unknown): TemplateRenderError {
   if (error instanceof TemplateRenderError) return error;
   if (error instanceof DocxPackageError) return new TemplateRenderError(error.problems);
+  if (error instanceof InlineTagError) return new TemplateRenderError([error.detail]);
   const detail = error as DocxtemplaterErrorDetail;
   const nested = detail.properties?.errors;
   return new TemplateRenderError(nested?.length ? nested.map(explain) : [explain(detail)]);
@@ -147,5 +203,6 @@ function toTemplateRenderError(error: unknown): TemplateRenderError {
 
 function deterministicBytes(document: Docxtemplater<PizZip>): Buffer {
   for (const entry of Object.values(document.getZip().files)) entry.date = FIXED_ZIP_DATE;
-  return document.toBuffer({ compression: 'DEFLATE' });
+  // PizZip's types know only its own method names.
+  return document.toBuffer({ compression: NATIVE_DEFLATE as 'DEFLATE' });
 }

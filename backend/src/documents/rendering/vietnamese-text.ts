@@ -8,9 +8,14 @@ const LINE_BREAKS = /\r\n|[\r\v\u2028\u2029]/g;
 // C0 controls other than tab and newline, lone surrogates, and the non-characters U+FFFE/U+FFFF.
 const NOT_ALLOWED_IN_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+// What NOT_ALLOWED_IN_XML might match, cheap to test: a control character, U+FFFE/U+FFFF, or any
+// surrogate (most are well-formed pairs; only then is the costlier expression run).
+const MAYBE_NOT_ALLOWED = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
 /** NFC, newlines as "\n" (rendered as line breaks), characters XML cannot hold removed. */
 export function cleanText(text: string): string {
-  return text.normalize('NFC').replace(LINE_BREAKS, '\n').replace(NOT_ALLOWED_IN_XML, '');
+  const normalized = text.normalize('NFC').replace(LINE_BREAKS, '\n');
+  return MAYBE_NOT_ALLOWED.test(normalized) ? normalized.replace(NOT_ALLOWED_IN_XML, '') : normalized;
 }
 
 /** Every string of a view (objects and arrays walked) through cleanText, whatever field it came from. */
