@@ -16,7 +16,7 @@ export type PlanEvent = (typeof PLAN_EVENTS)[number];
 export type Action = 'manage' | 'read' | 'create' | 'update' | 'delete' | PlanEvent | 'ACKNOWLEDGE' | 'REPORT' | 'DERIVE' | 'CLOSE_ROUND' | 'READ_INTERNAL';
 
 /** From ISSUE on, a plan is an official document: ancestor committees may read it, not its drafts. */
-export const ISSUED_STATUSES = ['issued', 'distributed', 'closed', 'recalled'] as const;
+const ISSUED_STATUSES = ['issued', 'distributed', 'closed', 'recalled'] as const;
 
 /**
  * The fields of a plan the rules look at; conditions name them exactly as the Plan entity does,
@@ -118,7 +118,7 @@ export class AbilityFactory {
     const ofSubtree = { organisationLineage: { $all: [org] } };
 
     can('read', 'Organisation');
-    // Users outside the subtree that the caller works with are added in SQL (users/user-directory.ts).
+    // Users outside the subtree that the caller works with are added in SQL (UsersService.directory, users/users.service.ts).
     can('read', 'User', ofSubtree);
     can(['read', 'READ_INTERNAL'], 'Plan', ownPlan);
     can('read', 'Plan', { issuerLineage: { $all: [org] }, status: { $in: [...ISSUED_STATUSES] } });

@@ -5,15 +5,9 @@ import type { Plan } from '../plans/plan.entity';
 import type { IndicatorValue, ReminderKind, ReportState } from './report.entity';
 
 /** A reminder still waiting in an organisation's inbox, with its round and plan. */
-export interface OpenReminderRow {
+export interface OpenReminderRow extends RoundToFollowRow {
   kind: ReminderKind;
   created_at: Date;
-  round_id: string;
-  position: number;
-  name: string;
-  due_date: string;
-  plan_id: string;
-  title: string;
   plan_kind: Plan['kind'];
   status: Plan['status'];
 }

@@ -1,6 +1,6 @@
 import { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { AbilityFactory } from '../auth/ability.factory';
+import { AbilityFactory, lineageOf } from '../auth/ability.factory';
 import type { AuthUser } from '../auth/auth-user';
 import { hashPassword } from '../auth/password';
 import { invalid, notFound } from '../common/app-error';
@@ -55,7 +55,7 @@ export class UsersService {
     // An account outside every subtree: only an unconditional rule (a system administrator's) reads it.
     if (this.abilities.createForUser(caller).can('read', userSubject({ path: '/' }, []))) return {};
     const partners = await new OrganisationRepository(this.em).partnerIds(caller.organisationId);
-    const ancestors = caller.organisationPath.split('/').filter(Boolean);
+    const ancestors = lineageOf(caller.organisationPath);
     return {
       $or: [
         { organisation: { path: { $like: `${caller.organisationPath}%` } } },

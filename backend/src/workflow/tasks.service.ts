@@ -1,6 +1,6 @@
 import { EntityManager, FilterQuery, QBFilterQuery } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { AbilityFactory, PLAN_EVENTS } from '../auth/ability.factory';
+import { AbilityFactory, PLAN_EVENTS, type AppAbility } from '../auth/ability.factory';
 import type { AuthUser } from '../auth/auth-user';
 import { ListQuery, Page } from '../common/list-query';
 import { accessiblePlansWhere } from '../plans/plan-access';
@@ -68,7 +68,7 @@ export class TasksService {
   }
 
   /** Plans where some event is both permitted to the caller and offered in the plan's state; null: none. */
-  private workflowWhere(ability: ReturnType<AbilityFactory['createForUser']>): FilterQuery<Plan> | null {
+  private workflowWhere(ability: AppAbility): FilterQuery<Plan> | null {
     const candidates: FilterQuery<Plan>[] = PLAN_EVENTS.flatMap((type) => {
       const permitted = accessiblePlansWhere(ability, type);
       return permitted ? [{ $and: [permitted, { status: { $in: this.statesByEvent.get(type)! } }] }] : [];
@@ -80,7 +80,7 @@ export class TasksService {
    * SQL narrows the page to the candidate plans, and the machine's guards (e.g. "this co-issuer has
    * already signed") settle the rest: a page may hold fewer tasks than asked for.
    */
-  private async workflowTasks(user: AuthUser, ability: ReturnType<AbilityFactory['createForUser']>, where: FilterQuery<Plan> | null, offset: number, limit: number): Promise<Task[]> {
+  private async workflowTasks(user: AuthUser, ability: AppAbility, where: FilterQuery<Plan> | null, offset: number, limit: number): Promise<Task[]> {
     if (!where) return [];
     const plans = await this.em.find(Plan, where, { orderBy: { updatedAt: 'DESC', id: 'ASC' }, offset, limit, populate: ['issuer'], exclude: ['content'] });
     const signatures = await this.signatures.validCoIssuerSignatures(this.em, plans.filter((plan) => plan.status === 'in_coordination'));

@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, Logger } from '@nestjs/common';
-import { AbilityFactory, PlanEvent } from '../auth/ability.factory';
+import { AbilityFactory, PlanEvent, type AppAbility } from '../auth/ability.factory';
 import type { AuthUser } from '../auth/auth-user';
 import { nextAuditRecord } from '../audit/audit.service';
 import { conflict, forbidden, invalid, notFound } from '../common/app-error';
@@ -80,19 +80,19 @@ export class WorkflowService {
    */
   async send(user: AuthUser, planId: string, type: PlanEvent, rawComment?: string): Promise<EventOutcome> {
     const comment = rawComment?.trim() || null;
+    const ability = this.abilities.createForUser(user);
     const outcome = await this.em.transactional(async (em) => {
       const locked = await this.repository.lockForEvent(em, planId);
-      if (!locked || !this.abilities.createForUser(user).can('read', planSubject(locked.plan))) throw notFound('Không tìm thấy kế hoạch');
-      await this.applyTo({ em, ...locked, user, comment }, type);
+      if (!locked || !ability.can('read', planSubject(locked.plan))) throw notFound('Không tìm thấy kế hoạch');
+      await this.applyTo({ em, ...locked, user, comment }, type, ability);
       return locked;
     });
     return type === 'ISSUE' ? this.withIssuedDocument(outcome, user) : outcome;
   }
 
   /** Checks the event against the locked plan, then changes it; the transaction flushes it all. */
-  private async applyTo(ctx: EventContext, type: PlanEvent): Promise<void> {
+  private async applyTo(ctx: EventContext, type: PlanEvent, ability: AppAbility): Promise<void> {
     const { em, plan, signatures, user, comment } = ctx;
-    const ability = this.abilities.createForUser(user);
     const notNow = () =>
       conflict('ILLEGAL_TRANSITION', `Không thể "${EVENT_LABELS[type]}" khi kế hoạch đang ở trạng thái "${STATUS_LABELS[plan.status]}"`, {
         status: plan.status,

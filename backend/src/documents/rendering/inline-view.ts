@@ -27,10 +27,6 @@ export interface MarkupView {
   text: string;
 }
 
-export function runsOf(markup: string): RunView[] {
-  return runViews(parseInline(markup));
-}
-
 function runViews(parsed: InlineRun[]): RunView[] {
   return parsed.map(({ text, italic = false, bold = false }) => ({
     text,

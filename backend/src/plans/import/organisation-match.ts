@@ -5,12 +5,13 @@
  * punctuation, "Mặt trận Tổ quốc" as "MTTQ", so "Uỷ"/"Ủy" and "TM.BAN"/"TM. BAN" meet.
  */
 import { EntityManager } from '@mikro-orm/postgresql';
+import { lineageOf } from '../../auth/ability.factory';
 import { Organisation } from '../../organisations/organisation.entity';
 import type { Recipient } from '../plan-content';
 import type { SignatureBlock } from './signature-area';
 import { importWarnings as say } from './warnings';
 
-export function foldName(name: string): string {
+function foldName(name: string): string {
   return name
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
@@ -26,7 +27,7 @@ export class OrganisationIndex {
 
   /** The province's whole tree: the root of the caller's path and everything below it. */
   static async load(em: EntityManager, callerPath: string): Promise<OrganisationIndex> {
-    const rootPath = `/${callerPath.split('/').filter(Boolean)[0]}/`;
+    const rootPath = `/${lineageOf(callerPath)[0]}/`;
     return new OrganisationIndex(await em.find(Organisation, { path: { $like: `${rootPath}%` } }, { orderBy: { path: 'asc' } }));
   }
 
