@@ -8,6 +8,7 @@ import type {
   ImplementingPlan,
   MyReport,
   OrganisationTemplate,
+  PdfSignatureCheck,
   Plan,
   PlanDiff,
   PlanEvent,
@@ -60,8 +61,9 @@ async function download(path: string, fallbackName: string): Promise<{ blob: Blo
 
 /** What the plan pages need beyond react-admin's CRUD methods. */
 export const kehoachMethods = {
-  sendEvent: (id: string, type: PlanEvent, comment?: string) =>
-    json<Plan>(`/plans/${id}/events`, { method: 'POST', body: JSON.stringify(comment ? { type, comment } : { type }) }),
+  /** `pin`: the signer's key PIN for SIGN, APPROVE, ISSUE when the server holds the key. */
+  sendEvent: (id: string, type: PlanEvent, comment?: string, pin?: string) =>
+    json<Plan>(`/plans/${id}/events`, { method: 'POST', body: JSON.stringify({ type, ...(comment ? { comment } : {}), ...(pin ? { pin } : {}) }) }),
   /** The first page of the inbox: what the dashboard shows. */
   getTasks: () => json<Task[]>(`/tasks?range=${encodeURIComponent('[0,49]')}`),
   /** The reporting rounds of the caller's organisation's plans due within a month of today. */
@@ -77,6 +79,10 @@ export const kehoachMethods = {
 
   /** The plan's DOCX: marked "DỰ THẢO" before issue, the stored issued file after. */
   downloadDocument: (id: string) => download(`/plans/${id}/document`, `ke-hoach-${id}.docx`),
+  /** The issued, signed PDF as stored (or the copy being signed, or the draft). */
+  downloadPdf: (id: string) => download(`/plans/${id}/document.pdf`, `ke-hoach-${id}.pdf`),
+  /** Each digital signature of the plan's PDF, checked by the server. */
+  verifySignatures: (id: string) => json<{ signatures: PdfSignatureCheck[] }>(`/plans/${id}/signatures/verify`),
   /** Plans derived from this one (recipients' implementing plans) that the caller may read. */
   getImplementing: (id: string) => json<ImplementingPlan[]>(`/plans/${id}/implementing`),
 

@@ -177,8 +177,13 @@ export class ApiClient {
   }
 
   sendEvent(planId: string, type: string, comment?: string) {
-    return this.expect(200, 'POST', `/api/plans/${planId}/events`, comment === undefined ? { type } : { type, comment });
+    return this.expect(200, 'POST', `/api/plans/${planId}/events`, eventBody(type, comment));
   }
+}
+
+/** An event's body; SIGN, APPROVE and ISSUE sign the PDF with the demo key, whose PIN is the demo password. */
+export function eventBody(type: string, comment?: string): Record<string, string> {
+  return { type, ...(comment === undefined ? {} : { comment }), ...(['SIGN', 'APPROVE', 'ISSUE'].includes(type) ? { pin: DEMO_PASSWORD } : {}) };
 }
 
 /** A valid plan of the given issuer. */

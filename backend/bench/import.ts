@@ -6,11 +6,11 @@
 import { performance } from 'node:perf_hooks';
 import { exampleContent, exampleOrganisations } from '../src/documents/rendering/example-fixtures';
 import { renderPlanDocx } from '../src/documents/rendering/render-plan';
-import { numberBlocks } from '../src/plans/block-numbering';
+import { numberBlocks } from '../src/core/block-numbering';
 import { parsePlan } from '../src/plans/import/parse-plan';
 import { readDocx } from '../src/plans/import/read-docx';
 import { readText, type SourceItem } from '../src/plans/import/source';
-import type { PlanContent } from '../src/plans/plan-content';
+import type { PlanContent } from '../src/core/plan-content';
 
 export interface ImportBenchResult {
   name: string;

@@ -4,7 +4,7 @@
  * document, again and again. ISSUEs (the register's counter lock, the DOCX rendering) and downloads
  * run beside the state changes, whose latency is what a user waits for on a busy day.
  */
-import { ApiClient, BenchApp, measuredLoad, planContent } from './bench-app';
+import { ApiClient, BenchApp, eventBody, measuredLoad, planContent } from './bench-app';
 import type { LatencySummary, LoadRequest, LoadResult } from './load';
 
 /** The mix's steps, in order: each label's latency is summarised apart. */
@@ -21,7 +21,7 @@ export interface MixResult {
   transitionsPerSecond: number;
 }
 
-const event = (type: string): LoadRequest => ({ method: 'POST', path: '/api/plans/{id}/events', body: JSON.stringify({ type }), label: type });
+const event = (type: string): LoadRequest => ({ method: 'POST', path: '/api/plans/{id}/events', body: JSON.stringify(eventBody(type)), label: type });
 
 export async function benchMix(bench: BenchApp, options: { connections: number; seconds: number; warmUpSeconds: number }): Promise<MixResult> {
   const user = await ApiClient.login(bench.url, 'bpt.mocchau');

@@ -4,7 +4,7 @@
  * Twice: as fast as the clients can go (throughput), and held to the target rate (latency at that load).
  * Also, for reference: ISSUE (the number in a short transaction, the DOCX rendered after it) on approved plans.
  */
-import { ApiClient, BenchApp, measuredLoad, planContent } from './bench-app';
+import { ApiClient, BenchApp, eventBody, measuredLoad, planContent } from './bench-app';
 import { LoadRequest, LoadResult } from './load';
 import { captureQueries, CapturedQuery } from './query-capture';
 
@@ -22,7 +22,7 @@ export interface TransitionsResult {
 }
 
 const eventPath = (planId: string) => `/api/plans/${planId}/events`;
-const event = (planId: string, type: string): LoadRequest => ({ method: 'POST', path: eventPath(planId), body: JSON.stringify({ type }) });
+const event = (planId: string, type: string): LoadRequest => ({ method: 'POST', path: eventPath(planId), body: JSON.stringify(eventBody(type)) });
 
 export async function createDraftPlans(client: ApiClient, count: number, label: string): Promise<string[]> {
   const ids: string[] = [];

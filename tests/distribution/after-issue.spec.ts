@@ -1,4 +1,4 @@
-import { addDays, vietnamDay } from '../../backend/src/reports/reporting-calendar';
+import { addDays, vietnamDay } from '../../backend/src/core/reporting-calendar';
 import { RemindersService } from '../../backend/src/reports/reminders.service';
 import { ALL_DEMO_USERS, demoOrgs, DemoOrgs, planContent, REPORTING_FORM, send } from '../support/plans';
 import { sql, startTestApp, TestApp } from '../support/test-app';

@@ -1,4 +1,4 @@
-import { vietnamDay } from '../../backend/src/reports/reporting-calendar';
+import { vietnamDay } from '../../backend/src/core/reporting-calendar';
 import { REMINDER_JOB } from '../../backend/src/reports/reminders.service';
 import { sql, startTestApp, TestApp } from '../support/test-app';
 

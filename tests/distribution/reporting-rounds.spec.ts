@@ -1,6 +1,6 @@
 import { MikroORM } from '@mikro-orm/core';
 import { RemindersService } from '../../backend/src/reports/reminders.service';
-import { addDays, vietnamDay } from '../../backend/src/reports/reporting-calendar';
+import { addDays, vietnamDay } from '../../backend/src/core/reporting-calendar';
 import { ALL_DEMO_USERS, demoOrgs, DemoOrgs, planContent, REPORTING_FORM, send } from '../support/plans';
 import { sql, startTestApp, TestApp } from '../support/test-app';
 

@@ -1,6 +1,6 @@
 /** Helpers for the document specs that go through the API: downloads, examples on the demo data. */
 import type { Response } from 'superagent';
-import type { PlanContent } from '../../backend/src/plans/plan-content';
+import type { PlanContent } from '../../backend/src/core/plan-content';
 import { type DemoOrgs, send } from '../support/plans';
 import type { TestApp } from '../support/test-app';
 import { type Example, loadExample } from './support';

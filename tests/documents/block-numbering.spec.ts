@@ -1,5 +1,5 @@
-import { numberBlocks, toRoman } from '../../backend/src/plans/block-numbering';
-import type { BlockType } from '../../backend/src/plans/plan-content';
+import { numberBlocks, toRoman } from '../../backend/src/core/block-numbering';
+import type { BlockType } from '../../backend/src/core/plan-content';
 
 const labelsOf = (types: BlockType[]) => numberBlocks(types.map((type) => ({ type, text: type }))).map((b) => b.label);
 

@@ -6,7 +6,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkDocxFormat, formatLongDate, formatShortDate } from '../../backend/src/documents/rendering';
+import { checkDocxFormat } from '../../backend/src/documents/rendering';
+import { formatLongDate, formatShortDate } from '../../backend/src/core/vietnamese-date';
 import { readWordDocument, type WordTable } from '../../backend/src/documents/rendering/docx/word-document';
 import { useDemoApp } from '../support/plans';
 import { downloadDocument, exampleOnDemoData, issueAsDemoUsers, leaderOf, PLACEHOLDERS } from './api';

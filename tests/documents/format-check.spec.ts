@@ -1,6 +1,7 @@
 import { checkDocxFormat, renderPlanDocx, type FormatExpectations } from '../../backend/src/documents/rendering';
-import { defaultTemplate, type TemplateKind } from '../../backend/src/documents/rendering/template-files';
-import type { PlanContent } from '../../backend/src/plans/plan-content';
+import { defaultTemplate } from '../../backend/src/documents/rendering/template-files';
+import { type TemplateKind } from '../../backend/src/core/template-kinds';
+import type { PlanContent } from '../../backend/src/core/plan-content';
 import { draftInput, editPart, EXAMPLES, issuedInput, loadExample } from './support';
 
 function expectationsFor(content: PlanContent, draft: boolean): FormatExpectations {

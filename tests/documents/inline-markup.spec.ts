@@ -1,4 +1,4 @@
-import { escapeInline, parseInline, plainText, toInlineMarkup, type InlineRun } from '../../backend/src/plans/inline-markup';
+import { escapeInline, parseInline, plainText, toInlineMarkup, type InlineRun } from '../../backend/src/core/inline-markup';
 
 describe('inline markup (*italic*, **bold**, \\* escapes)', () => {
   it.each([

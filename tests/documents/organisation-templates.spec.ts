@@ -3,7 +3,8 @@
  * rollback, back to the shipped template, and documents rendered with the issuer's active one.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { defaultTemplate, type TemplateKind } from '../../backend/src/documents/rendering/template-files';
+import { defaultTemplate } from '../../backend/src/documents/rendering/template-files';
+import { type TemplateKind } from '../../backend/src/core/template-kinds';
 import { planContent, send, useDemoApp } from '../support/plans';
 import { sql, type TestApp } from '../support/test-app';
 import { download, downloadDocument, issueAsDemoUsers } from './api';

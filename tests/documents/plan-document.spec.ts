@@ -4,7 +4,8 @@
  */
 import { createHash } from 'node:crypto';
 import { DOCX_CONTENT_TYPE } from '../../backend/src/documents/documents.service';
-import { checkDocxFormat, formatLongDate } from '../../backend/src/documents/rendering';
+import { checkDocxFormat } from '../../backend/src/documents/rendering';
+import { formatLongDate } from '../../backend/src/core/vietnamese-date';
 import { planContent, send, useDemoApp } from '../support/plans';
 import { downloadDocument, issueAsDemoUsers } from './api';
 import { paragraphTexts } from './support';
@@ -49,7 +50,8 @@ describe('the plan document: draft before issue, the stored original after', () 
     expect(second.sha256).toBe(hash);
     expect(issued.documentHash).toBe(hash);
     const history = (await demo.t.as('bpt.tinh').get(`/api/plans/${issued.id}/history`).expect(200)).body;
-    expect(history.find((record: { event: string }) => record.event === 'ISSUE').details).toEqual({ number: issued.number });
+    // The PDF's hash is sealed by the ISSUE record itself: the organisation's signature is made inside it.
+    expect(history.find((record: { event: string }) => record.event === 'ISSUE').details).toEqual({ number: issued.number, pdfHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(history.find((record: { event: string }) => record.event === 'DOCUMENT').details).toEqual({ documentHash: hash });
 
     expect(issued.number).toMatch(/^\d{2,}\/KH-MTTQ-BTT$/);

@@ -1,6 +1,6 @@
 import PizZip from 'pizzip';
-import { numberBlocks } from '../../backend/src/plans/block-numbering';
-import type { PlanContent } from '../../backend/src/plans/plan-content';
+import { numberBlocks } from '../../backend/src/core/block-numbering';
+import type { PlanContent } from '../../backend/src/core/plan-content';
 import { renderPlanDocx } from '../../backend/src/documents/rendering';
 import { readWordDocument, type WordParagraph, type WordTable } from '../../backend/src/documents/rendering/docx/word-document';
 import {

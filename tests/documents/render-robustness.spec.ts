@@ -1,5 +1,5 @@
 import PizZip from 'pizzip';
-import type { BlockType, PlanContent } from '../../backend/src/plans/plan-content';
+import type { BlockType, PlanContent } from '../../backend/src/core/plan-content';
 import { checkDocxFormat, renderPlanDocx, TemplateRenderError } from '../../backend/src/documents/rendering';
 import { parseXml } from '../../backend/src/documents/rendering/docx/xml-tree';
 import { defaultTemplate } from '../../backend/src/documents/rendering/template-files';

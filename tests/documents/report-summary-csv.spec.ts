@@ -5,7 +5,7 @@
  * stay plain numbers.
  */
 import { csvCell } from '../../backend/src/reports/summary-csv';
-import { addDays, vietnamDay } from '../../backend/src/reports/reporting-calendar';
+import { addDays, vietnamDay } from '../../backend/src/core/reporting-calendar';
 import { planContent, send, useDemoApp } from '../support/plans';
 import { sql } from '../support/test-app';
 import { issueAsDemoUsers } from './api';

@@ -4,9 +4,9 @@
  * summary as a DOCX holding the same counts and totals as the JSON summary.
  */
 import { DOCX_CONTENT_TYPE } from '../../backend/src/documents/documents.service';
-import { formatLongDate, formatShortDate } from '../../backend/src/documents/rendering';
+import { formatLongDate, formatShortDate } from '../../backend/src/core/vietnamese-date';
 import { readWordDocument, type WordTable } from '../../backend/src/documents/rendering/docx/word-document';
-import { addDays, vietnamDay } from '../../backend/src/reports/reporting-calendar';
+import { addDays, vietnamDay } from '../../backend/src/core/reporting-calendar';
 import { planContent, REPORTING_FORM, send, useDemoApp } from '../support/plans';
 import { sql } from '../support/test-app';
 import { download, issueAsDemoUsers } from './api';

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import PizZip from 'pizzip';
-import type { PlanContent } from '../../backend/src/plans/plan-content';
+import type { PlanContent } from '../../backend/src/core/plan-content';
 import type { DocumentOrganisation, RenderInput } from '../../backend/src/documents/rendering';
 import { readWordDocument } from '../../backend/src/documents/rendering/docx/word-document';
 import { EXAMPLE_NAMES, exampleContent, exampleOrganisations, type ExampleName } from '../../backend/src/documents/rendering/example-fixtures';

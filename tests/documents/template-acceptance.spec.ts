@@ -1,6 +1,7 @@
 /** checkTemplate: what an organisation's own template must satisfy before it is stored. */
 import PizZip from 'pizzip';
-import { checkTemplate, TEMPLATE_KINDS } from '../../backend/src/documents/rendering';
+import { checkTemplate } from '../../backend/src/documents/rendering';
+import { TEMPLATE_KINDS } from '../../backend/src/core/template-kinds';
 import { defaultTemplate } from '../../backend/src/documents/rendering/template-files';
 import { editPart } from './support';
 

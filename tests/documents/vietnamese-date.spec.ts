@@ -2,7 +2,7 @@ import {
   calendarDateInVietnam,
   formatLongDate,
   formatShortDate,
-} from '../../backend/src/documents/rendering/vietnamese-date';
+} from '../../backend/src/core/vietnamese-date';
 import { inTimeZone } from './support';
 
 describe('Vietnamese dates', () => {

@@ -3,7 +3,7 @@
  * from that text (typed numbers; Word list numbering): the content equals the example fixtures
  * (templates/fixtures/examples) block for block, and POST /api/plans takes it as it is.
  */
-import type { PlanContent } from '../../backend/src/plans/plan-content';
+import type { PlanContent } from '../../backend/src/core/plan-content';
 import { exampleOnDemoData } from '../documents/api';
 import { EXAMPLES, type Example } from '../documents/support';
 import { useDemoApp } from '../support/plans';

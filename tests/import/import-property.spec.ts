@@ -4,12 +4,12 @@
  * steer the parser loses no word of what it was given and never throws.
  */
 import fc from 'fast-check';
-import { numberBlocks } from '../../backend/src/plans/block-numbering';
-import { isHeadingText, normaliseRuns } from '../../backend/src/plans/import/classify';
+import { numberBlocks } from '../../backend/src/core/block-numbering';
+import { isHeadingText, normaliseRuns } from '../../backend/src/core/text-blocks/classify';
 import { parsePlan, type ParsedPlan } from '../../backend/src/plans/import/parse-plan';
 import { readText } from '../../backend/src/plans/import/source';
-import { parseInline, plainText, toInlineMarkup, type InlineRun } from '../../backend/src/plans/inline-markup';
-import { BLOCK_TYPES, type BodyBlock } from '../../backend/src/plans/plan-content';
+import { parseInline, plainText, toInlineMarkup, type InlineRun } from '../../backend/src/core/inline-markup';
+import { BLOCK_TYPES, type BodyBlock } from '../../backend/src/core/plan-content';
 
 const parse = (text: string) => parsePlan(readText(text), { currentYear: 2026 });
 

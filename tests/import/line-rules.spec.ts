@@ -2,7 +2,7 @@
  * The import's rules one at a time, without the app: what a typed line is, which numbered item is a
  * heading, emphasis, deadlines, the signature area, the reporting form, Word's lists and italics.
  */
-import { textToBlocks } from '../../backend/src/plans/import/blocks';
+import { textToBlocks } from '../../backend/src/core/text-blocks/blocks';
 import { findDeadlines } from '../../backend/src/plans/import/deadlines';
 import { htmlItems } from '../../backend/src/plans/import/html-items';
 import { parsePlan } from '../../backend/src/plans/import/parse-plan';

@@ -1,7 +1,7 @@
 /** Shared set-up of the import specs: the example plans as text, and calling the import endpoint. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { PlanContent } from '../../backend/src/plans/plan-content';
+import type { PlanContent } from '../../backend/src/core/plan-content';
 import type { TestApp } from '../support/test-app';
 
 /**

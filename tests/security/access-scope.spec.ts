@@ -1,4 +1,4 @@
-import { addDays, vietnamDay } from '../../backend/src/reports/reporting-calendar';
+import { addDays, vietnamDay } from '../../backend/src/core/reporting-calendar';
 import { planContent, REPORTING_FORM, send, useDemoApp } from '../support/plans';
 import { sql } from '../support/test-app';
 

@@ -53,9 +53,17 @@ export function jointPlanContent(orgs: DemoOrgs, coIssuerIds: string[], override
   return planContent(orgs.province, { kind: 'joint_plan', heading: 'KẾ HOẠCH PHỐI HỢP', coIssuerIds, ...overrides });
 }
 
+/** Every demo signing key's PIN is the demo password. */
+export const DEMO_PIN = 'kehoach2026';
+
+/** An event's body: SIGN, APPROVE and ISSUE carry the demo key's PIN, as the UI asks the signer for it. */
+export function eventBody(type: string, comment?: string): Record<string, string> {
+  return { type, ...(comment === undefined ? {} : { comment }), ...(['SIGN', 'APPROVE', 'ISSUE'].includes(type) ? { pin: DEMO_PIN } : {}) };
+}
+
 /** Sends a plan event as a user and expects a status code; answers the body. */
 export async function send(t: TestApp, username: string, planId: string, type: string, expectStatus = 200, comment?: string) {
-  const response = await t.as(username).post(`/api/plans/${planId}/events`).send(comment === undefined ? { type } : { type, comment });
+  const response = await t.as(username).post(`/api/plans/${planId}/events`).send(eventBody(type, comment));
   if (response.status !== expectStatus) {
     throw new Error(`${username} ${type}: expected ${expectStatus}, got ${response.status} ${JSON.stringify(response.body)}`);
   }

@@ -26,6 +26,8 @@ export interface TestApp {
 
 export type AuthedClient = Record<'get' | 'post' | 'put' | 'delete', (url: string) => request.Test>;
 
+const TEST_SIGNING_MASTER_KEY = Buffer.alloc(32, 0x5a);
+
 export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
   return {
     port: 0,
@@ -40,6 +42,8 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     adminDist: null,
     logLevel: 'silent',
     backgroundJobs: false,
+    // One fixed key for the seeded template and every spec's copy of it (test keys only).
+    signing: { masterKey: TEST_SIGNING_MASTER_KEY, trustedRootsPem: '', tsaUrl: null },
     ...overrides,
   };
 }

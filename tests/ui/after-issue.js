@@ -131,7 +131,9 @@ async function issueImplementingPlan(u, state) {
   const road = [['bpt.thuanchau', 'SUBMIT'], ['bpt.thuanchau', 'FORWARD'], ['pct.thuanchau', 'APPROVE'], ['vt.thuanchau', 'ISSUE']];
   for (const [user, type] of road) {
     await u.loginAs(user);
-    const { status, body } = await u.api('POST', `/plans/${state.implementingId}/events`, { type });
+    // Signing events carry the demo key's PIN (the demo password), as the dialog asks for it.
+    const pin = ['APPROVE', 'ISSUE'].includes(type) ? { pin: 'kehoach2026' } : {};
+    const { status, body } = await u.api('POST', `/plans/${state.implementingId}/events`, { type, ...pin });
     assert(status === 200, `${user} ${type} on the implementing plan: ${status} ${JSON.stringify(body)}`);
   }
 }

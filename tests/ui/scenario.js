@@ -36,6 +36,7 @@ async function scenario(context) {
     ['ldld.tinh signs: "Chờ phê duyệt"', () => sign(u, state, LDLD_LEADER, { status: 'awaiting_approval', words: 'Chờ phê duyệt' })],
     ['pct.tinh approves: "Đã phê duyệt"', () => approve(u, state)],
     ['vt.tinh issues it with a number and distributes it: "Đã gửi"', () => issueAndDistribute(u, state)],
+    ['vt.tinh downloads the PDF: signed by both co-issuers, the leader and the organisation', () => downloadPdf(u)],
     ['vt.tinh downloads the DOCX: a Word file with the number', () => downloadDocx(u, state)],
     ['vt.tinh finds the number in the register and registers an outside document', () => numberRegister(u, state)],
     ['bpt.thuanchau (a recipient) acknowledges receipt and starts its implementing plan', () => receive(u, state)],
@@ -174,7 +175,22 @@ async function issueAndDistribute(u, state) {
   state.number = number;
   const header = await u.page.getByTestId('document-number').innerText();
   assert(header.includes(number), `the document header shows "${header}", not the number ${number}`);
+  // Every signature on the PDF — each co-issuer's, the leader's, the organisation's at issue — checks out.
+  const signatures = u.page.getByTestId('pdf-signatures-panel');
+  await signatures.waitFor();
+  await u.page.locator('[data-pdf-signature="valid"]').nth(3).waitFor();
+  assert((await u.page.locator('[data-pdf-signature="invalid"]').count()) === 0, 'a PDF signature is shown invalid');
+  const panel = await signatures.innerText();
+  assert(panel.includes('Bao trùm toàn bộ văn bản'), `the organisation's signature does not cover the whole PDF: ${panel}`);
+  await u.screenshot('08b-pdf-signatures');
   await u.act('DISTRIBUTE', { status: 'distributed', words: 'Đã gửi' });
+}
+
+async function downloadPdf(u) {
+  const [download] = await Promise.all([u.page.waitForEvent('download'), u.page.getByTestId('download-pdf').click()]);
+  const bytes = fs.readFileSync(await download.path());
+  assert(bytes.subarray(0, 5).toString() === '%PDF-', 'the download is not a PDF');
+  assert((bytes.toString('latin1').match(/\/ByteRange/g) ?? []).length === 4, 'the issued PDF does not carry its four signatures');
 }
 
 async function downloadDocx(u, state) {

@@ -61,6 +61,9 @@ function ui({ baseUrl, browser, screenshots }) {
     async confirmAction(action, comment) {
       await page.locator(`[data-action="${action}"]`).click();
       if (comment) await page.locator('textarea[name="comment"]').fill(comment);
+      // Signing actions ask for the key's PIN: every demo key's PIN is the demo password.
+      const pin = page.locator('input[name="pin"]');
+      if (await pin.count()) await pin.fill('kehoach2026');
       await page.locator(`[data-confirm="${action}"]`).click();
       await page.getByRole('dialog').waitFor({ state: 'detached' });
     },

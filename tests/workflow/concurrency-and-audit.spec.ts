@@ -1,4 +1,4 @@
-import { demoOrgs, DemoOrgs, planContent, send, useDemoApp } from '../support/plans';
+import { demoOrgs, DemoOrgs, eventBody, planContent, send, useDemoApp } from '../support/plans';
 import { sql, startTestApp, TestApp } from '../support/test-app';
 
 /** Mộc Châu's one user holds every workflow role: quick to drive, and its register starts empty. */
@@ -44,7 +44,7 @@ describe('concurrency and the audit chain', () => {
     const { body } = await demo.t.as(MOC_CHAU).post('/api/plans').send(planContent(demo.orgs.mocChau, { place: 'Mộc Châu' })).expect(201);
     await send(demo.t, MOC_CHAU, body.id, 'SUBMIT');
     await send(demo.t, MOC_CHAU, body.id, 'FORWARD');
-    const results = await Promise.all([1, 2].map(() => demo.t.as(MOC_CHAU).post(`/api/plans/${body.id}/events`).send({ type: 'APPROVE' })));
+    const results = await Promise.all([1, 2].map(() => demo.t.as(MOC_CHAU).post(`/api/plans/${body.id}/events`).send(eventBody('APPROVE'))));
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
     const history = (await demo.t.as(MOC_CHAU).get(`/api/plans/${body.id}/history`).expect(200)).body;
     expect(history.filter((r: { event: string }) => r.event === 'APPROVE')).toHaveLength(1);

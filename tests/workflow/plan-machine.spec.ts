@@ -1,6 +1,6 @@
 import {
   acceptsEventType, apply, initialPlanState, legalEventsFor, PersistedPlanState, PlanFacts, statesAccepting, statusOf,
-} from '../../backend/src/workflow/plan.machine';
+} from '../../backend/src/core/plan-machine';
 
 /** The pure machine, without the app: states and guards over the facts read from the plan's rows. */
 describe('plan machine', () => {

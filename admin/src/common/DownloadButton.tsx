@@ -27,10 +27,12 @@ interface DownloadButtonProps {
   failedMessage: string;
   testId?: string;
   size?: 'small' | 'medium';
+  /** the main download of a page is `contained` */
+  variant?: 'contained' | 'outlined';
 }
 
 /** A button that downloads a file the API answers; the server's refusal is shown as it words it. */
-export const DownloadButton = ({ download, label, failedMessage, testId, size = 'small' }: DownloadButtonProps) => {
+export const DownloadButton = ({ download, label, failedMessage, testId, size = 'small', variant = 'outlined' }: DownloadButtonProps) => {
   const notify = useNotify();
   const { mutate, isPending } = useMutation({
     mutationFn: download,
@@ -38,7 +40,7 @@ export const DownloadButton = ({ download, label, failedMessage, testId, size = 
     onError: (error: HttpError) => notify(error.message || failedMessage, { type: 'error' }),
   });
   return (
-    <Button size={size} variant="outlined" startIcon={<DownloadIcon />} onClick={() => mutate()} disabled={isPending} data-testid={testId}>
+    <Button size={size} variant={variant} startIcon={<DownloadIcon />} onClick={() => mutate()} disabled={isPending} data-testid={testId}>
       {label}
     </Button>
   );

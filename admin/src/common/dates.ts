@@ -1,4 +1,4 @@
-import { calendarDateInVietnam, formatLongDate as longDate } from '@backend/documents/rendering/vietnamese-date';
+import { calendarDateInVietnam, formatLongDate as longDate } from '@backend/core/vietnamese-date';
 
 /**
  * Dates as a Vietnamese office reads them: "15/04/2022" in lists, "ngày 15 tháng 4 năm 2022" in

@@ -1,6 +1,7 @@
 import englishMessages from 'ra-language-english';
 import vietnameseMessages from 'ra-language-vietnamese';
 import type { TranslationMessages } from 'react-admin';
+import { STATUS_LABELS } from '@backend/core/labels';
 import { raVietnamese } from './raVietnamese';
 
 type Messages = { [key: string]: string | Messages };
@@ -86,6 +87,8 @@ const kehoachMessages = {
         signer_deputy: 'Ví dụ "KT. CHỦ TỊCH"; để trống nếu không có',
         preamble: 'Mỗi đoạn một dòng: căn cứ (in nghiêng) hoặc câu dẫn (chữ đứng, như "… xây dựng kế hoạch như sau:")',
         body: 'Số thứ tự (I., 1., 1.1., -, +) được đánh tự động theo kiểu của từng mục. Mục có số là đề mục ngắn (in đậm) hoặc "đoạn văn có số" (chữ thường). Chữ nghiêng: *chữ*, chữ đậm: **chữ**; gõ \\* để in dấu *',
+        body_keys:
+          'Phím tắt trong ô nội dung — Enter: thêm mục · Shift+Enter: xuống dòng trong mục · Tab/Shift+Tab: đổi cấp (I. → 1. → 1.1. → đoạn văn → - → +) · Alt+↑/↓: di chuyển · Backspace ở mục trống: xóa',
         block_as_paragraph: 'Nội dung viết liền sau số, chữ thường',
         closing: 'Các đoạn sau nội dung chính, trước chữ ký',
         recipients: 'Chọn đơn vị trong hệ thống để đơn vị đó nhận kế hoạch khi gửi đi; nơi nhận ngoài hệ thống chỉ cần gõ tên',
@@ -114,19 +117,8 @@ const kehoachMessages = {
         plan: 'Kế hoạch',
         joint_plan: 'Kế hoạch phối hợp',
       },
-      statuses: {
-        draft: 'Dự thảo',
-        in_review: 'Đang xem xét',
-        in_coordination: 'Đang lấy chữ ký',
-        awaiting_approval: 'Chờ phê duyệt',
-        approved: 'Đã phê duyệt',
-        issued: 'Đã ban hành',
-        distributed: 'Đã gửi',
-        closed: 'Đã đóng',
-        rejected: 'Bị từ chối',
-        recalled: 'Đã thu hồi',
-        cancelled: 'Đã hủy',
-      },
+      // The states' names are the API's (core/labels.ts): one wording for messages and screens.
+      statuses: STATUS_LABELS,
       block_types: {
         heading1: 'Mục lớn (I.)',
         heading2: 'Mục (1.)',
@@ -169,6 +161,8 @@ const kehoachMessages = {
       actions: {
         comment: 'Ý kiến',
         comment_required: 'Bắt buộc: nêu rõ lý do hoặc nội dung cần sửa',
+        pin: 'Mã PIN chữ ký số',
+        pin_help: 'Mã PIN của chứng thư số để ký số văn bản PDF; bỏ trống nếu đơn vị chưa dùng chữ ký số',
         SUBMIT: {
           label: 'Trình',
           title: 'Trình kế hoạch',
@@ -291,6 +285,15 @@ const kehoachMessages = {
         number: 'Số: %{number}',
         version: 'phiên bản nội dung %{version}',
       },
+      pdf_signatures: {
+        title: 'Chữ ký số trên văn bản PDF',
+        valid: 'Hợp lệ',
+        invalid: 'Không hợp lệ',
+        signed_at: 'Ký lúc %{at}',
+        certificate: 'Chứng thư: %{subject} — cấp bởi %{issuer}',
+        covers_all: 'Bao trùm toàn bộ văn bản',
+        later_changes: 'Sau chữ ký này văn bản có thêm chữ ký hoặc số, ngày ban hành',
+      },
       signatures: {
         title: 'Chữ ký',
         pending_co_issuer: 'Chưa ký',
@@ -330,8 +333,10 @@ const kehoachMessages = {
           'Đơn vị đã ký phiên bản %{version} lúc %{at}; chữ ký đó đã hết hiệu lực. Dưới đây là những gì đã sửa đến phiên bản %{current} đang chờ ký lại.',
       },
       document: {
-        download_draft: 'Tải bản dự thảo (DOCX)',
-        download_issued: 'Tải văn bản (DOCX)',
+        download_draft: 'Dự thảo DOCX (để chỉnh sửa)',
+        download_issued: 'Bản DOCX (để chỉnh sửa)',
+        download_pdf_draft: 'Tải PDF dự thảo',
+        download_pdf_issued: 'Tải văn bản PDF (đã ký số)',
         download_failed: 'Không tải được văn bản',
       },
       stale_version: {

@@ -14,7 +14,7 @@ export const ActionButtons = () => {
   return (
     <Stack direction="row" useFlexGap spacing={1} sx={{ flexWrap: 'wrap' }} data-testid="plan-actions">
       {plan.availableActions.map((action) => (
-        <ActionButton key={action} plan={plan} action={action} run={(comment) => methods.sendEvent(plan.id, action, comment)} />
+        <ActionButton key={action} plan={plan} action={action} run={(comment, pin) => methods.sendEvent(plan.id, action, comment, pin)} />
       ))}
     </Stack>
   );
@@ -23,8 +23,8 @@ export const ActionButtons = () => {
 interface ActionButtonProps<Result> {
   plan: Plan;
   action: ButtonAction;
-  /** What confirming does; receives the comment when the action asks for one. */
-  run: (comment?: string) => Promise<Result>;
+  /** What confirming does; receives the comment when the action asks for one, and the PIN of a signing action. */
+  run: (comment?: string, pin?: string) => Promise<Result>;
   /** After success; by default the page reloads its data. */
   onDone?: (result: Result) => void;
 }
@@ -50,17 +50,24 @@ const ActionDialog = <Result,>({ plan, action, run, onDone, onClose }: ActionBut
   const notify = useNotify();
   const refresh = useRefresh();
   const [comment, setComment] = useState('');
-  const { needsComment, color } = ACTION_STYLES[action];
+  const [pin, setPin] = useState('');
+  const [pinError, setPinError] = useState<string | null>(null);
+  const { needsComment, color, signs } = ACTION_STYLES[action];
   const missingComment = needsComment && comment.trim() === '';
   const { mutate, isPending } = useMutation({
-    mutationFn: () => run(comment.trim() || undefined),
+    mutationFn: () => run(comment.trim() || undefined, pin || undefined),
     onSuccess: (result) => {
       notify(`resources.plans.actions.${action}.done`, { type: 'success' });
       onClose();
       if (onDone) onDone(result);
       else refresh();
     },
-    onError: (error: HttpError) => notify(error.message || 'ra.notification.http_error', { type: 'error' }),
+    onError: (error: HttpError) => {
+      // A wrong or missing PIN is shown at the PIN field, where it is typed again.
+      const errors = (error.body as { errors?: Record<string, string> } | undefined)?.errors;
+      setPinError(errors?.pin ?? errors?.certificate ?? null);
+      notify(error.message || 'ra.notification.http_error', { type: 'error' });
+    },
   });
   const key = `resources.plans.actions.${action}`;
   return (
@@ -81,6 +88,21 @@ const ActionDialog = <Result,>({ plan, action, run, onDone, onClose }: ActionBut
             helperText={translate('resources.plans.actions.comment_required')}
             value={comment}
             onChange={(event) => setComment(event.target.value)}
+          />
+        )}
+        {signs && (
+          <TextField
+            autoFocus={!needsComment}
+            fullWidth
+            margin="normal"
+            type="password"
+            name="pin"
+            autoComplete="off"
+            label={translate('resources.plans.actions.pin')}
+            helperText={pinError ?? translate('resources.plans.actions.pin_help')}
+            error={pinError !== null}
+            value={pin}
+            onChange={(event) => setPin(event.target.value)}
           />
         )}
       </DialogContent>

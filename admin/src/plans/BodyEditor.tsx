@@ -1,119 +1,60 @@
 import { useMemo } from 'react';
-import { Box } from '@mui/material';
-import AddIcon from '@mui/icons-material/PlaylistAdd';
-import { useWatch } from 'react-hook-form';
-import {
-  ArrayInput,
-  BooleanInput,
-  IconButtonWithTooltip,
-  ReOrderButtons,
-  SelectInput,
-  SimpleFormIterator,
-  TextInput,
-  required,
-  useArrayInput,
-  useSimpleFormIteratorItem,
-  useSourceContext,
-} from 'react-admin';
-import { numberBlocks } from '@backend/plans/block-numbering';
-import { NUMBERED_BLOCK_TYPES } from '@backend/plans/plan-content';
-import { BLOCK_TYPES, type BlockType, type BodyBlock } from '../types';
-import { usePasteAsBlocks } from './usePasteAsBlocks';
-
-/** How far right each level sits in the editor, so the outline reads like the document. */
-const DEPTH: Record<BlockType, number> = { heading1: 0, heading2: 1, heading3: 2, paragraph: 2, bullet: 2, subbullet: 3 };
-
-const BLOCK_TYPE_CHOICES = BLOCK_TYPES.map((type) => ({ id: type, name: `resources.plans.block_types.${type}` }));
-
-const NEW_BLOCK: BodyBlock = { type: 'paragraph', text: '' };
+import { Box, Button, Typography } from '@mui/material';
+import AddIcon from '@mui/icons-material/AddCircleOutlineOutlined';
+import { useFormContext, useWatch } from 'react-hook-form';
+import { ArrayInput, useArrayInput, useTranslate } from 'react-admin';
+import { numberBlocks } from '@backend/core/block-numbering';
+import type { BodyBlock } from '../types';
+import { BlockRow, NEW_BLOCK } from './BlockRow';
+import { BlockActionsContext } from './blockActions';
 
 /**
- * The plan's body as a list of typed blocks that can be added, inserted, removed and reordered.
- * The numbering ("I.", "1.", "1.1.", "-", "+") is derived live by the function the DOCX uses.
+ * The plan's body as a list of typed blocks, edited from the keyboard (useBlockKeys) or with each
+ * row's buttons. The numbering ("I.", "1.", "1.1.", "-", "+") is derived live by the function the DOCX uses.
  */
-export const BodyEditor = () => {
-  const body = useWatch({ name: 'body' }) as Partial<BodyBlock>[] | undefined;
-  const numbered = useMemo(
-    () => numberBlocks((body ?? []).map((block) => ({ type: block?.type ?? 'paragraph', text: block?.text ?? '', asParagraph: Boolean(block?.asParagraph) }))),
-    [body],
-  );
-  return (
-    <ArrayInput source="body" label="resources.plans.fields.body" helperText="resources.plans.helpers.body">
-      <SimpleFormIterator
-        inline
-        fullWidth
-        disableClear
-        getItemLabel={(index) => <BlockLabel label={numbered[index]?.label ?? ''} type={numbered[index]?.type} asParagraph={numbered[index]?.asParagraph} />}
-        reOrderButtons={<BlockButtons />}
-        sx={{ '& .RaSimpleFormIterator-index': { display: 'flex' }, '& .RaSimpleFormIterator-action': { visibility: 'visible' } }}
-      >
-        <SelectInput
-          source="type"
-          label="resources.plans.fields.block_type"
-          choices={BLOCK_TYPE_CHOICES}
-          defaultValue="paragraph"
-          validate={required()}
-          helperText={false}
-          sx={{ width: { xs: '100%', sm: 190 }, flexShrink: 0 }}
-        />
-        <AsParagraphInput />
-        <BlockTextInput />
-      </SimpleFormIterator>
-    </ArrayInput>
-  );
-};
-
-/** Bold as the document prints it: a heading, not a numbered paragraph. */
-const isHeading = (type: BlockType | undefined, asParagraph: boolean | undefined) => Boolean(type?.startsWith('heading')) && !asParagraph;
-
-const BlockLabel = ({ label, type = 'paragraph', asParagraph }: { label: string; type?: BlockType; asParagraph?: boolean }) => (
-  <Box
-    component="span"
-    data-testid="block-label"
-    sx={{ minWidth: 56, pl: DEPTH[type] * 1.5, pt: 1, fontWeight: isHeading(type, asParagraph) ? 700 : 400, whiteSpace: 'nowrap' }}
-  >
-    {label}
-  </Box>
+export const BodyEditor = () => (
+  <ArrayInput source="body" label="resources.plans.fields.body" helperText="resources.plans.helpers.body">
+    <BlockList />
+  </ArrayInput>
 );
 
-/** A numbered level (I., 1., 1.1.) is a short heading or a numbered paragraph of running text. */
-const AsParagraphInput = () => {
-  const { getSource } = useSourceContext();
-  const type = useWatch({ name: getSource('type') }) as BlockType | undefined;
-  if (!type || !NUMBERED_BLOCK_TYPES.includes(type)) return null;
-  return <BooleanInput source="asParagraph" label="resources.plans.fields.block_as_paragraph" helperText={false} sx={{ flexShrink: 0 }} />;
-};
+type Level = Pick<BodyBlock, 'type' | 'asParagraph'>;
 
-/** The text, set bold for headings as in the document; several pasted paragraphs become blocks. */
-const BlockTextInput = () => {
-  const { getSource } = useSourceContext();
-  const onPaste = usePasteAsBlocks();
-  const type = useWatch({ name: getSource('type') }) as BlockType | undefined;
-  const asParagraph = useWatch({ name: getSource('asParagraph') }) as boolean | undefined;
-  return (
-    <TextInput
-      source="text"
-      label="resources.plans.fields.block_text"
-      multiline
-      fullWidth
-      validate={required()}
-      helperText={false}
-      onPaste={onPaste}
-      sx={{ flex: 1, '& textarea': { fontWeight: isHeading(type, asParagraph) ? 700 : 400 } }}
-    />
-  );
-};
+/** What the numbering depends on: each block's type and "numbered paragraph" switch, not its text. */
+const levelsOf = (body: Partial<BodyBlock>[] | undefined): Level[] =>
+  (body ?? []).map((block) => ({ type: block?.type ?? 'paragraph', asParagraph: Boolean(block?.asParagraph) }));
 
-/** Up / down, plus "insert a block below", which a long plan needs more than "add at the end". */
-const BlockButtons = () => {
-  const { index } = useSimpleFormIteratorItem();
-  const { insert } = useArrayInput();
+/**
+ * The rows, keyed by react-hook-form's field ids. The levels are watched through `compute`, which
+ * re-renders the list only when a type or switch changes: typing re-renders nothing here.
+ */
+const BlockList = () => {
+  const translate = useTranslate();
+  const { fields, append, insert, remove, move, update } = useArrayInput();
+  const { getValues, setValue } = useFormContext();
+  const actions = useMemo(() => ({ insert, remove, move, update, getValues, setValue }), [insert, remove, move, update, getValues, setValue]);
+  const levels = useWatch({ name: 'body', compute: levelsOf }) as Level[];
+  const numbered = useMemo(() => numberBlocks(levels.map(({ type, asParagraph }) => ({ type, text: '', asParagraph }))), [levels]);
   return (
-    <>
-      <ReOrderButtons />
-      <IconButtonWithTooltip label="resources.plans.actions_editor.insert_below" size="small" color="primary" onClick={() => insert(index + 1, NEW_BLOCK)}>
-        <AddIcon fontSize="small" />
-      </IconButtonWithTooltip>
-    </>
+    <BlockActionsContext.Provider value={actions}>
+      <Typography variant="caption" color="text.secondary" component="p" data-testid="body-keys" sx={{ mt: 1 }}>
+        {translate('resources.plans.helpers.body_keys')}
+      </Typography>
+      <Box component="ol" sx={{ listStyle: 'none', m: 0, p: 0 }}>
+        {fields.map((field, index) => (
+          <BlockRow
+            key={field.id}
+            index={index}
+            label={numbered[index]?.label ?? ''}
+            type={levels[index]?.type ?? 'paragraph'}
+            asParagraph={Boolean(numbered[index]?.asParagraph)}
+            last={index === fields.length - 1}
+          />
+        ))}
+      </Box>
+      <Button size="small" startIcon={<AddIcon />} onClick={() => append(NEW_BLOCK)} sx={{ mt: 1 }}>
+        {translate('ra.action.add')}
+      </Button>
+    </BlockActionsContext.Provider>
   );
 };

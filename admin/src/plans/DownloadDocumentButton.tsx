@@ -3,18 +3,31 @@ import { DownloadButton } from '../common/DownloadButton';
 import { useKehoachDataProvider } from '../common/useKehoachDataProvider';
 import type { Plan } from '../types';
 
-/** The DOCX: marked "DỰ THẢO" before issue, the stored issued document after. */
+/**
+ * The PDF first — the document as issued and signed (Nghị định 30/2020 Điều 5), or the draft — and
+ * the DOCX beside it, labelled as the editable copy.
+ */
 export const DownloadDocumentButton = () => {
   const plan = useRecordContext<Plan>();
   const translate = useTranslate();
   const dataProvider = useKehoachDataProvider();
   if (!plan) return null;
+  const issued = Boolean(plan.number);
   return (
-    <DownloadButton
-      download={() => dataProvider.downloadDocument(plan.id)}
-      label={translate(plan.number ? 'resources.plans.document.download_issued' : 'resources.plans.document.download_draft')}
-      failedMessage="resources.plans.document.download_failed"
-      testId="download-docx"
-    />
+    <>
+      <DownloadButton
+        variant="contained"
+        download={() => dataProvider.downloadPdf(plan.id)}
+        label={translate(issued ? 'resources.plans.document.download_pdf_issued' : 'resources.plans.document.download_pdf_draft')}
+        failedMessage="resources.plans.document.download_failed"
+        testId="download-pdf"
+      />
+      <DownloadButton
+        download={() => dataProvider.downloadDocument(plan.id)}
+        label={translate(issued ? 'resources.plans.document.download_issued' : 'resources.plans.document.download_draft')}
+        failedMessage="resources.plans.document.download_failed"
+        testId="download-docx"
+      />
+    </>
   );
 };

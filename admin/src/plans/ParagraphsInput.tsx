@@ -1,5 +1,5 @@
 import { ArrayInput, SelectInput, SimpleFormIterator, TextInput, required } from 'react-admin';
-import { PREAMBLE_KINDS } from '@backend/plans/plan-content';
+import { PREAMBLE_KINDS } from '@backend/core/plan-content';
 
 const PREAMBLE_KIND_CHOICES = PREAMBLE_KINDS.map((kind) => ({ id: kind, name: `resources.plans.preamble_kinds.${kind}` }));
 

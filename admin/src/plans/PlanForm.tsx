@@ -1,3 +1,4 @@
+import type { ReactElement } from 'react';
 import { Box, Typography } from '@mui/material';
 import { useWatch } from 'react-hook-form';
 import {
@@ -10,6 +11,7 @@ import {
   TabbedFormTabs,
   TextInput,
   required,
+  type FormTabProps,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
@@ -29,11 +31,11 @@ const KIND_CHOICES = PLAN_KINDS.map((kind) => ({ id: kind, name: `resources.plan
  * The structured editor of a plan's content, one tab per part of the document, the last one the
  * document as it will read. Leaving with unsaved changes asks first.
  */
-export const PlanForm = ({ defaultValues }: { defaultValues?: PlanContent }) => {
+export const PlanForm = ({ defaultValues, toolbar }: { defaultValues?: PlanContent; toolbar?: ReactElement }) => {
   const record = useRecordContext<PlanContent>();
   const content = defaultValues ?? record;
   return (
-  <TabbedForm defaultValues={content && toFormValues(content)} warnWhenUnsavedChanges tabs={<TabbedFormTabs variant="scrollable" scrollButtons="auto" />}>
+  <TabbedForm defaultValues={content && toFormValues(content)} warnWhenUnsavedChanges toolbar={toolbar} tabs={<TabbedFormTabs variant="scrollable" scrollButtons="auto" />}>
     <TabbedForm.Tab label="resources.plans.tabs.general">
       <ReferenceInput source="issuerId" reference="organisations" sort={{ field: 'path', order: 'ASC' }}>
         <AutocompleteInput optionText="name" label="resources.plans.fields.issuerId" readOnly fullWidth helperText={false} />
@@ -58,9 +60,7 @@ export const PlanForm = ({ defaultValues }: { defaultValues?: PlanContent }) => 
       <ReportingInput />
       <FormIndicatorsInput />
     </TabbedForm.Tab>
-    <TabbedForm.Tab label="resources.plans.tabs.preview">
-      <FormDocumentPreview />
-    </TabbedForm.Tab>
+    <PreviewTab label="resources.plans.tabs.preview" />
   </TabbedForm>
   );
 };
@@ -98,6 +98,12 @@ const SignerInputs = () => {
     </Box>
   );
 };
+
+/**
+ * The preview tab builds its document only while it is shown: react-admin renders every tab, and
+ * the preview reads every value, so hidden it would rebuild the whole document at each keystroke.
+ */
+const PreviewTab = (props: Omit<FormTabProps, 'children'>) => <TabbedForm.Tab {...props}>{!props.hidden && <FormDocumentPreview />}</TabbedForm.Tab>;
 
 /** The document as it would be issued from what is typed now (number and date left blank). */
 const FormDocumentPreview = () => {

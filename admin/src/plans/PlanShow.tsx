@@ -11,6 +11,7 @@ import { DownloadDocumentButton } from './DownloadDocumentButton';
 import { ImplementingPlansPanel } from './ImplementingPlansPanel';
 import { RecallBanner } from './RecallBanner';
 import { RecipientActions } from './RecipientActions';
+import { PdfSignaturesPanel } from './PdfSignaturesPanel';
 import { SignaturesPanel } from './SignaturesPanel';
 import { StatusChip } from './StatusChip';
 import { Timeline } from './Timeline';
@@ -42,6 +43,7 @@ const PlanPage = () => {
         <Grid size={{ xs: 12, lg: 4 }}>
           <Stack spacing={2}>
             <SignaturesPanel />
+            <PdfSignaturesPanel />
             <DistributionPanel />
             <ImplementingPlansPanel />
             <Timeline />

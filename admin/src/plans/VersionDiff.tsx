@@ -77,7 +77,7 @@ const DiffLine = ({ row }: { row: Folded }) => {
           <BlockText block={row.after} />
         </>
       ) : (
-        <BlockText block={row.after ?? row.before} removed={row.op === 'removed'} />
+        <BlockText block={row.op === 'removed' ? row.before : row.after} removed={row.op === 'removed'} />
       )}
     </Box>
   );

@@ -6,6 +6,8 @@ export type ButtonAction = Exclude<PlanAction, 'REPORT'>;
 /** How each action's button looks and whether its dialog asks for a comment (the server refuses these without one). */
 interface ActionStyle {
   needsComment: boolean;
+  /** a digital signature on the PDF (Nghị định 30/2020 Điều 5): the dialog asks for the key's PIN */
+  signs?: boolean;
   color: 'primary' | 'success' | 'warning' | 'error' | 'inherit';
   variant: 'contained' | 'outlined';
 }
@@ -16,9 +18,9 @@ const secondary = (color: ActionStyle['color'] = 'inherit', needsComment = false
 export const ACTION_STYLES: Record<ButtonAction, ActionStyle> = {
   SUBMIT: main(),
   FORWARD: main(),
-  SIGN: main('success'),
-  APPROVE: main('success'),
-  ISSUE: main(),
+  SIGN: { ...main('success'), signs: true },
+  APPROVE: { ...main('success'), signs: true },
+  ISSUE: { ...main(), signs: true },
   DISTRIBUTE: main(),
   ACKNOWLEDGE: main(),
   DERIVE: secondary('primary'),

@@ -1,4 +1,4 @@
-import { NUMBERED_BLOCK_TYPES, preambleKindsOf, type PreambleKind } from '@backend/plans/plan-content';
+import { NUMBERED_BLOCK_TYPES, preambleKindsOf, type PreambleKind } from '@backend/core/plan-content';
 import type { Organisation, PlanContent } from '../types';
 
 /** A preamble line as the form edits it: its text and its kind together, so they move together. */

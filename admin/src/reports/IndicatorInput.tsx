@@ -1,5 +1,6 @@
 import { Box, InputAdornment, TextField, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
+import { InlineText } from '../common/InlineText';
 import type { Indicator } from '../types';
 
 interface IndicatorInputProps {
@@ -24,7 +25,7 @@ export const IndicatorInput = ({ indicator, value, onChange, error, readOnly }: 
   return (
     <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: isText ? '1fr' : '3fr 2fr' }, gap: { xs: 0.5, md: 2 }, alignItems: 'start', py: 1 }}>
       <Typography component="label" htmlFor={id} variant="body2" sx={{ pt: { md: isText ? 0 : 1 }, fontWeight: 500 }}>
-        {indicator.code}. {indicator.label}
+        {indicator.code}. <InlineText text={indicator.label} />
       </Typography>
       <TextField
         id={id}

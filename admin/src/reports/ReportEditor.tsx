@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Alert, Box, Button, Card, CardContent, Divider, Stack, TextField, Typography } from '@mui/material';
 import HistoryIcon from '@mui/icons-material/History';
 import { useGetIdentity, useTranslate } from 'react-admin';
+import { InlineText } from '../common/InlineText';
 import { StaleVersionDialog } from '../plans/StaleVersionDialog';
 import type { MyReport } from '../types';
 import { IndicatorInput } from './IndicatorInput';
@@ -25,7 +26,7 @@ export const ReportEditor = ({ planId, mine, readOnly }: ReportEditorProps) => {
       <CardContent>
         {mine.form && (
           <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 700, textAlign: 'center', mb: 1 }}>
-            {mine.form.title}
+            <InlineText text={mine.form.title} />
           </Typography>
         )}
         {!editor.indicators.length && (

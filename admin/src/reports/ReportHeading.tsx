@@ -1,5 +1,5 @@
 import { Card, CardContent, Chip, Stack, Typography } from '@mui/material';
-import { isLate } from '@backend/reports/reporting-calendar';
+import { isLate } from '@backend/core/reporting-calendar';
 import { useTranslate } from 'react-admin';
 import { daysUntil, formatDate, formatDateTime } from '../common/dates';
 import type { MyReport, Plan } from '../types';

@@ -1,6 +1,7 @@
 import { alpha, Box, Chip, Dialog, DialogContent, DialogTitle, IconButton, Table, TableBody, TableCell, TableRow, Typography, useMediaQuery, type Theme } from '@mui/material';
 import CloseIcon from '@mui/icons-material/Close';
 import { Loading, useTranslate } from 'react-admin';
+import { InlineText } from '../common/InlineText';
 import { formatDateTime } from '../common/dates';
 import { useKehoachQuery } from '../common/useKehoachDataProvider';
 import type { Indicator, ReportRevision } from '../types';
@@ -57,7 +58,7 @@ const Revision = ({ revision, previous, indicators }: { revision: ReportRevision
           {indicators.map((indicator) => (
             <TableRow key={indicator.code}>
               <TableCell sx={{ width: '65%' }}>
-                {indicator.code}. {indicator.label}
+                {indicator.code}. <InlineText text={indicator.label} />
               </TableCell>
               <TableCell align={indicator.type === 'text' ? 'left' : 'right'} sx={changed(indicator.code) ? { fontWeight: 700, backgroundColor: (theme) => alpha(theme.palette.warning.main, 0.1) } : undefined}>
                 {formatValue(indicator, revision.values[indicator.code])}

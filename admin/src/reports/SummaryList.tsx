@@ -1,6 +1,7 @@
 import { Box, Stack, Typography } from '@mui/material';
 import SubdirectoryIcon from '@mui/icons-material/SubdirectoryArrowRight';
 import { useTranslate } from 'react-admin';
+import { InlineText } from '../common/InlineText';
 import { formatDateTime } from '../common/dates';
 import type { Indicator, IndicatorValue, ReportSummary, ReportSummaryRow } from '../types';
 import { HistoryButton } from './HistoryButton';
@@ -61,7 +62,7 @@ const Figures = ({ indicators, value }: { indicators: Indicator[]; value: (indic
     {indicators.map((indicator) => (
       <Box key={indicator.code} sx={{ display: 'contents' }}>
         <Typography component="dt" variant="body2" sx={{ color: 'text.secondary' }}>
-          {indicator.code}. {indicator.label}
+          {indicator.code}. <InlineText text={indicator.label} />
         </Typography>
         <Typography component="dd" variant="body2" sx={{ m: 0, textAlign: 'right', fontWeight: 500, maxWidth: 160, wordBreak: 'break-word' }}>
           {value(indicator)}

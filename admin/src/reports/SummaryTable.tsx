@@ -1,5 +1,6 @@
 import { Table, TableBody, TableCell, TableContainer, TableHead, TableRow } from '@mui/material';
 import { useTranslate } from 'react-admin';
+import { InlineText } from '../common/InlineText';
 import { formatDateTime } from '../common/dates';
 import { WIDE_TABLE } from '../common/wideTable';
 import type { Indicator, ReportSummary, ReportSummaryRow } from '../types';
@@ -45,7 +46,7 @@ export const SummaryTable = ({ summary, onHistory }: SummaryTableProps) => {
 
 const IndicatorHeader = ({ indicator }: { indicator: Indicator }) => (
   <TableCell align={indicator.type === 'text' ? 'left' : 'right'} sx={{ minWidth: indicator.type === 'text' ? 160 : 100 }}>
-    {indicator.code}. {indicator.label}
+    {indicator.code}. <InlineText text={indicator.label} />
     {indicator.unit && ` (${indicator.unit})`}
   </TableCell>
 );

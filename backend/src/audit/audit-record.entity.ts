@@ -1,12 +1,16 @@
 import { Entity, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
-import { Plan } from '../plans/plan.entity';
+// Type only: plans sit above audit (they append to it), so the relation names its entity as a string.
+import type { Plan } from '../plans/plan.entity';
 import { User } from '../users/user.entity';
 
 /**
  * One event in a plan's life (DESIGN §9). Each record holds the hash of the one before it, so
  * changing or removing any record breaks the chain that `/audit/verify` recomputes.
  */
+/** prevHash of a chain's first audit record */
+export const AUDIT_GENESIS = 'GENESIS';
+
 @Entity()
 @Unique({ properties: ['plan', 'seq'] })
 @Index({ properties: ['actor', 'at'] })
@@ -14,7 +18,7 @@ export class AuditRecord {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @ManyToOne(() => Plan, { deleteRule: 'cascade' })
+  @ManyToOne({ entity: 'Plan', deleteRule: 'cascade' })
   plan!: Plan;
 
   /** 1, 2, 3… within the plan */

@@ -2,9 +2,9 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { canonicalJson, sha256Hex } from '../common/canonical-json';
-import { AUDIT_GENESIS, type Plan } from '../plans/plan.entity';
+import type { Plan } from '../plans/plan.entity';
 import type { User } from '../users/user.entity';
-import { AuditRecord } from './audit-record.entity';
+import { AUDIT_GENESIS, AuditRecord } from './audit-record.entity';
 
 export interface AuditFacts {
   event: string;

@@ -3,10 +3,10 @@ import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common'
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Organisation } from '../organisations/organisation.entity';
-import { AbilityFactory } from './ability.factory';
-import type { AuthUser } from './auth-user';
+import { AbilityFactory } from '../access/ability.factory';
+import type { AuthUser } from '../access/auth-user';
 import { AuthService } from './auth.service';
-import { CurrentSessionId, CurrentUser, Public } from './decorators';
+import { CurrentSessionId, CurrentUser, Public } from '../access/decorators';
 import { LoginDto } from './dto/login.dto';
 import { toAuthUser } from './jwt-auth.guard';
 import { SessionCookies } from './session-cookies';

@@ -3,12 +3,12 @@ import { createSecretKey } from 'node:crypto';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { AbilityFactory } from './ability.factory';
+import { AbilityFactory } from '../access/ability.factory';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { JwtAuthGuard } from './jwt-auth.guard';
 import { LoginThrottle } from './login-throttle';
-import { PoliciesGuard } from './policies.guard';
+import { PoliciesGuard } from '../access/policies.guard';
 import { SessionCookies } from './session-cookies';
 import { SessionStore } from './session.store';
 
@@ -40,6 +40,6 @@ import { SessionStore } from './session.store';
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: PoliciesGuard },
   ],
-  exports: [AbilityFactory],
+  exports: [AbilityFactory, LoginThrottle],
 })
 export class AuthModule {}

@@ -6,7 +6,7 @@ import { AppError } from '../common/app-error';
 import { User } from '../users/user.entity';
 import type { TokenClaims } from './jwt-auth.guard';
 import { LoginThrottle } from './login-throttle';
-import { verifyPassword } from './password';
+import { verifyPassword } from '../users/password';
 import { SessionStore } from './session.store';
 
 export interface Login {

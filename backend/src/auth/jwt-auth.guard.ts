@@ -6,8 +6,8 @@ import { isUUID } from 'class-validator';
 import type { Request } from 'express';
 import { AppError } from '../common/app-error';
 import { User } from '../users/user.entity';
-import type { AuthUser } from './auth-user';
-import { IS_PUBLIC } from './decorators';
+import type { AuthUser } from '../access/auth-user';
+import { IS_PUBLIC } from '../access/decorators';
 import { credentialOf, SessionCookies } from './session-cookies';
 import { SessionStore } from './session.store';
 

@@ -38,6 +38,23 @@ export class LoginThrottle {
     return result;
   }
 
+  /**
+   * For a secret checked in a moment, a signing key's PIN: refused while the username or the address is
+   * over its limit; only a failure counts and a success costs nothing, so a clerk issuing many plans at
+   * once is never held up. Guesses are limited as passwords are, give or take the requests already in
+   * flight when the limit is reached.
+   */
+  async limitFailures<T>(em: EntityManager, keys: LoginKeys, attempt: () => Promise<T>): Promise<T> {
+    const over = await em.execute<CountRow[]>(OVER_SQL, [WINDOW, WINDOW, keys.username, LIMITS.username, keys.address, LIMITS.address]);
+    if (over.length) throw tooManyAttempts(over[0].retry_after);
+    try {
+      return await attempt();
+    } catch (error) {
+      await em.execute(COUNT_SQL, [WINDOW, keys.username, keys.address, WINDOW]);
+      throw error;
+    }
+  }
+
   private async uncount(em: EntityManager, keys: LoginKeys, window: string): Promise<void> {
     await em.execute(UNCOUNT_SQL, [window, keys.username, keys.address]);
   }
@@ -55,6 +72,12 @@ const COUNT_SQL = `
   select k."kind", k."key", w."start", 1 from current_window w, (values ('username', ?), ('address', ?)) as k("kind", "key")
   on conflict ("kind", "key", "window_start") do update set "failures" = "login_failure"."failures" + 1
   returning "kind", "window_start", "failures", ceil(extract(epoch from "window_start" + ?::interval - now()))::int as "retry_after"`;
+
+const OVER_SQL = `
+  select "kind", "window_start", "failures", ceil(extract(epoch from "window_start" + ?::interval - now()))::int as "retry_after"
+  from "login_failure"
+  where "window_start" = date_bin(?::interval, now(), timestamptz '2000-01-01 00:00:00+00')
+    and (("kind" = 'username' and "key" = ? and "failures" >= ?) or ("kind" = 'address' and "key" = ? and "failures" >= ?))`;
 
 const UNCOUNT_SQL = `
   update "login_failure" set "failures" = "failures" - 1

@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import type { Role } from '../users/user.entity';
-import type { AuthUser } from './auth-user';
+import type { Role } from '../core/roles';
+import type { AuthUser } from '../access/auth-user';
 
 /**
  * SQL of sessions (auth/session.entity.ts). The guard's lookup runs on every request, so it is one

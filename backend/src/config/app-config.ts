@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 /** Everything the app reads from its environment, resolved once at start. */
 export interface AppConfig {
@@ -26,6 +26,21 @@ export interface AppConfig {
   logLevel: string;
   /** Timers of background jobs (report reminders); off in tests, which run the jobs directly. */
   backgroundJobs: boolean;
+  signing: SigningConfig;
+}
+
+/** Digital signatures of the issued PDF (Nghị định 30/2020 Điều 5). */
+export interface SigningConfig {
+  /**
+   * Seals the signing keys held by the server (32 bytes, SIGNING_MASTER_KEY in base64). On the
+   * embedded database one is generated beside the data; on a real server without it the server holds
+   * no keys and only external signing (USB token, remote signing) is possible.
+   */
+  masterKey: Buffer | null;
+  /** Root certificates signers' certificates must chain to (PEM file SIGNING_TRUSTED_ROOTS), besides the demo CA of demo data. */
+  trustedRootsPem: string;
+  /** An RFC 3161 time-stamp authority (SIGNING_TSA_URL): signatures then are PAdES B-T. */
+  tsaUrl: string | null;
 }
 
 /** Who the first administrator is; the root organisation is needed only when the database has none. */
@@ -65,7 +80,31 @@ export function loadConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AppConf
     adminDist: resolve(env.ADMIN_DIST || 'admin/dist'),
     logLevel: env.LOG_LEVEL || 'info',
     backgroundJobs: env.BACKGROUND_JOBS !== 'false',
+    signing: {
+      masterKey: resolveMasterKey(env.SIGNING_MASTER_KEY, databaseUrl, dataDir),
+      trustedRootsPem: env.SIGNING_TRUSTED_ROOTS ? readFileSync(resolve(env.SIGNING_TRUSTED_ROOTS), 'utf8') : '',
+      tsaUrl: env.SIGNING_TSA_URL || null,
+    },
   };
+}
+
+function resolveMasterKey(fromEnv: string | undefined, databaseUrl: string | null, dataDir: string): Buffer | null {
+  if (fromEnv) {
+    const key = Buffer.from(fromEnv, 'base64');
+    if (key.length !== 32) throw new ConfigError('SIGNING_MASTER_KEY phải là 32 byte ngẫu nhiên viết ở dạng base64 (ví dụ: openssl rand -base64 32).');
+    return key;
+  }
+  if (databaseUrl) return null;
+  return Buffer.from(generatedSecret(join(dataDir, 'signing-master-key'), () => randomBytes(32).toString('base64')), 'base64');
+}
+
+/** A secret generated on the embedded database's first start and kept beside the data, so it survives restarts. */
+function generatedSecret(file: string, generate: () => string): string {
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dirname(file), { recursive: true });
+  const secret = generate();
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
 }
 
 function resolveJwtSecret(fromEnv: string | undefined, databaseUrl: string | null, dataDir: string): string {
@@ -76,13 +115,8 @@ function resolveJwtSecret(fromEnv: string | undefined, databaseUrl: string | nul
         '(một chuỗi ngẫu nhiên dài, giống nhau trên mọi phiên bản ứng dụng).',
     );
   }
-  // Embedded mode: one secret generated on first start and kept beside the data, so tokens survive restarts.
-  const file = join(dataDir, 'jwt-secret');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  mkdirSync(dataDir, { recursive: true });
-  const secret = randomBytes(48).toString('base64url');
-  writeFileSync(file, secret, { mode: 0o600 });
-  return secret;
+  // Embedded mode: one secret kept beside the data, so tokens survive restarts.
+  return generatedSecret(join(dataDir, 'jwt-secret'), () => randomBytes(48).toString('base64url'));
 }
 
 /** INITIAL_ADMIN_USERNAME and INITIAL_ADMIN_PASSWORD together; the root organisation's fields if given. */

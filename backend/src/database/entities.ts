@@ -2,6 +2,8 @@ import { AuditRecord } from '../audit/audit-record.entity';
 import { LoginFailure } from '../auth/login-failure.entity';
 import { Session } from '../auth/session.entity';
 import { IssuedDocument } from '../documents/issued-document.entity';
+import { PendingPdfSignature } from '../documents/pending-pdf-signature.entity';
+import { PlanPdf } from '../documents/plan-pdf.entity';
 import { OrganisationTemplate } from '../documents/templates/organisation-template.entity';
 import { NumberCounter } from '../numbering/number-counter.entity';
 import { RegisterEntry } from '../numbering/register-entry.entity';
@@ -11,10 +13,13 @@ import { ReportingRound } from '../plans/reporting-round.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { PlanVersion } from '../plans/plan-version.entity';
 import { Plan } from '../plans/plan.entity';
-import { Signature } from '../signatures/signature.entity';
+import { Signature } from '../plans/signature.entity';
+import { SignatureImage } from '../signing/signature-image.entity';
+import { SigningCredential } from '../signing/signing-credential.entity';
+import { TrustAnchor } from '../signing/trust-anchor.entity';
 import { User } from '../users/user.entity';
 
 /** Every entity, listed once: the ORM, the migration generator and the tests share this list. */
 export const ENTITIES = [Organisation, User, Plan, PlanVersion, Signature, AuditRecord, RegisterEntry, NumberCounter, IssuedDocument, OrganisationTemplate,
-  Delivery, ReportingRound, Report, ReportRevision, ReportReminder, ReminderRun, Session, LoginFailure,
+  Delivery, ReportingRound, Report, ReportRevision, ReportReminder, ReminderRun, Session, LoginFailure, PlanPdf, PendingPdfSignature, SigningCredential, SignatureImage, TrustAnchor,
 ];

@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { AuthUser } from '../auth/auth-user';
-import { CurrentUser } from '../auth/decorators';
+import type { AuthUser } from '../access/auth-user';
+import { CurrentUser } from '../access/decorators';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { DistributionService, presentDelivery } from './distribution.service';
 

@@ -1,7 +1,7 @@
 import { EntityManager, FilterQuery, LockMode } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { AbilityFactory } from '../auth/ability.factory';
-import type { AuthUser } from '../auth/auth-user';
+import { AbilityFactory } from '../access/ability.factory';
+import type { AuthUser } from '../access/auth-user';
 import { conflict, notFound } from '../common/app-error';
 import { IssuedDocument } from '../documents/issued-document.entity';
 import { Organisation } from '../organisations/organisation.entity';

@@ -2,14 +2,15 @@ import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { sha256Hex } from '../common/canonical-json';
-import { formatDocumentNumber } from '../numbering/document-number';
+import { formatDocumentNumber } from '../core/document-number';
 import { Organisation } from '../organisations/organisation.entity';
 import { Plan } from '../plans/plan.entity';
-import { Signature } from '../signatures/signature.entity';
+import { Signature } from '../plans/signature.entity';
 import { User } from '../users/user.entity';
 import { IssuedDocument } from './issued-document.entity';
 import { RenderPool } from './render-pool';
-import { DocumentOrganisation, RenderInput, TemplateRenderError, templateKindOf } from './rendering';
+import { DocumentOrganisation, RenderInput, TemplateRenderError } from './rendering';
+import { templateKindOf } from '../core/template-kinds';
 import { OrganisationTemplatesService } from './templates/organisation-templates.service';
 import { templateProblems } from './templates/template-problems';
 
@@ -89,7 +90,7 @@ export class DocumentsService {
     }
   }
 
-  private async renderInput(em: EntityManager, plan: Plan, draft: boolean): Promise<RenderInput> {
+  async renderInput(em: EntityManager, plan: Plan, draft: boolean): Promise<RenderInput> {
     const organisations = await em.find(Organisation, { id: { $in: [plan.issuer.id, ...plan.coIssuerIds] } });
     const byId = new Map(organisations.map((o) => [o.id, toDocumentOrganisation(o)]));
     return {

@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import Piscina from 'piscina';
 import { AppError } from '../common/app-error';
 import { TemplateRenderError, type PlanTemplates, type RenderInput, type ReportSummaryInput } from './rendering';
-import type { TemplateKind } from './rendering/template-files';
+import type { RenderedPlanPdf } from './rendering/pdf/render-plan-pdf';
+import type { TemplateKind } from '../core/template-kinds';
 import { asBuffer, type RenderResult, type RenderTask } from './render-worker';
 
 export interface RenderLimits {
@@ -64,6 +65,18 @@ export class RenderPool implements OnModuleDestroy {
     return bytesOf(await this.run({ kind: 'plan', input, templates }));
   }
 
+  /**
+   * The plan as PDF and where its signature blocks and issue fields are; with `issueFields` the
+   * number and date are blanks under form fields (rendered before signing), else printed.
+   * A 422 past the limits, as for the DOCX.
+   */
+  async renderPlanPdf(input: RenderInput, options: { issueFields: boolean }): Promise<RenderedPlanPdf> {
+    const result = await this.run({ kind: 'planPdf', input, issueFields: options.issueFields });
+    if ('limit' in result) throw renderLimitError(result.limit);
+    if (!('pdf' in result)) throw new Error(`PDF render task answered ${Object.keys(result).join()}`);
+    return result;
+  }
+
   async renderReportSummary(input: ReportSummaryInput): Promise<Buffer> {
     return bytesOf(await this.run({ kind: 'reportSummary', input }));
   }
@@ -72,7 +85,7 @@ export class RenderPool implements OnModuleDestroy {
   async checkTemplate(template: Buffer, templateKind: TemplateKind): Promise<string[]> {
     const result = await this.run({ kind: 'checkTemplate', template, templateKind });
     if ('limit' in result) return [`Dựng thử các kế hoạch mẫu bằng mẫu này ${result.limit}: mẫu quá nặng (quá nhiều nội dung hoặc thẻ).`];
-    if ('bytes' in result) throw new Error('template check answered bytes');
+    if ('bytes' in result || 'pdf' in result) throw new Error('template check answered a document');
     return 'problems' in result ? result.problems : result.templateErrors;
   }
 
@@ -93,14 +106,16 @@ export class RenderPool implements OnModuleDestroy {
   }
 }
 
+function renderLimitError(limit: string): AppError {
+  return new AppError(
+    HttpStatus.UNPROCESSABLE_ENTITY,
+    'DOCUMENT.RENDER_LIMIT',
+    `Không dựng được văn bản: việc dựng ${limit}, vượt giới hạn để máy chủ không bị treo. Văn bản hoặc mẫu văn bản quá nặng; quản trị cần kiểm tra lại mẫu của tổ chức.`,
+  );
+}
+
 function bytesOf(result: RenderResult | { limit: string }): Buffer {
-  if ('limit' in result) {
-    throw new AppError(
-      HttpStatus.UNPROCESSABLE_ENTITY,
-      'DOCUMENT.RENDER_LIMIT',
-      `Không dựng được văn bản: việc dựng ${result.limit}, vượt giới hạn để máy chủ không bị treo. Văn bản hoặc mẫu văn bản quá nặng; quản trị cần kiểm tra lại mẫu của tổ chức.`,
-    );
-  }
+  if ('limit' in result) throw renderLimitError(result.limit);
   if ('templateErrors' in result) throw new TemplateRenderError(result.templateErrors);
   if (!('bytes' in result)) throw new Error(`render task answered ${Object.keys(result).join()}, not bytes`);
   return asBuffer(result.bytes);

@@ -4,20 +4,24 @@
  * class and details; anything else is thrown and fails the task.
  */
 import { checkTemplate, renderPlanDocx, renderReportSummaryDocx, TemplateRenderError, type PlanTemplates, type RenderInput, type ReportSummaryInput } from './rendering';
-import type { TemplateKind } from './rendering/template-files';
+import { renderPlanPdfFromInput, type RenderedPlanPdf } from './rendering/pdf/render-plan-pdf';
+import type { TemplateKind } from '../core/template-kinds';
 
 export type RenderTask =
   | { kind: 'plan'; input: RenderInput; templates: PlanTemplates }
+  | { kind: 'planPdf'; input: RenderInput; issueFields: boolean }
   | { kind: 'reportSummary'; input: ReportSummaryInput }
   | { kind: 'checkTemplate'; template: Uint8Array; templateKind: TemplateKind };
 
-export type RenderResult = { bytes: Uint8Array } | { problems: string[] } | { templateErrors: string[] };
+export type RenderResult = { bytes: Uint8Array } | { problems: string[] } | { templateErrors: string[] } | RenderedPlanPdf;
 
-export default function runRenderTask(task: RenderTask): RenderResult {
+export default function runRenderTask(task: RenderTask): RenderResult | Promise<RenderResult> {
   try {
     switch (task.kind) {
       case 'plan':
         return { bytes: renderPlanDocx(task.input, buffers(task.templates)) };
+      case 'planPdf':
+        return renderPlanPdfFromInput(task.input, { issueFields: task.issueFields });
       case 'reportSummary':
         return { bytes: renderReportSummaryDocx(task.input) };
       case 'checkTemplate':

@@ -1,9 +1,9 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Body, Controller, Get, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { AuthUser } from '../auth/auth-user';
-import { CurrentUser } from '../auth/decorators';
-import { CheckPolicy } from '../auth/policies.guard';
+import type { AuthUser } from '../access/auth-user';
+import { CurrentUser } from '../access/decorators';
+import { CheckPolicy } from '../access/policies.guard';
 import { Filter, ListParams, ListQuery } from '../common/list-query';
 import { DOCUMENT_TYPE_CODES, RegisterExternalDto } from './dto/register-external.dto';
 import { NumberingService } from './numbering.service';

@@ -1,8 +1,8 @@
 import { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import type { AuthUser } from '../auth/auth-user';
+import type { AuthUser } from '../access/auth-user';
 import { ListQuery, Page } from '../common/list-query';
-import { calendarDateInVietnam } from '../documents/rendering/vietnamese-date';
+import { calendarDateInVietnam } from '../core/vietnamese-date';
 import { Organisation } from '../organisations/organisation.entity';
 import type { Plan } from '../plans/plan.entity';
 import { User } from '../users/user.entity';

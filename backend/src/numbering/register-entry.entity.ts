@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { Organisation } from '../organisations/organisation.entity';
 import { Plan } from '../plans/plan.entity';
 import { User } from '../users/user.entity';
-import { formatDocumentNumber } from './document-number';
+import { formatDocumentNumber } from '../core/document-number';
 
 /**
  * A number given from an organisation's register (sổ đăng ký văn bản đi), by ISSUE or by the clerk

@@ -1,6 +1,6 @@
 import { subject } from '@casl/ability';
-import type { Action, AppAbility, OrganisationAccessFields, TemplateAccessFields, UserAccessFields } from '../auth/ability.factory';
-import { lineageOf } from '../auth/ability.factory';
+import type { Action, AppAbility, OrganisationAccessFields, TemplateAccessFields, UserAccessFields } from '../access/ability.factory';
+import { lineageOf } from '../access/ability.factory';
 import { forbidden } from '../common/app-error';
 import type { Organisation } from './organisation.entity';
 

@@ -1,8 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { AuthUser } from '../auth/auth-user';
-import { CurrentUser } from '../auth/decorators';
-import { CheckPolicy } from '../auth/policies.guard';
+import type { AuthUser } from '../access/auth-user';
+import { CurrentUser } from '../access/decorators';
+import { CheckPolicy } from '../access/policies.guard';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { Filter, ListParams, ListQuery } from '../common/list-query';
 import { CreateOrganisationDto, UpdateOrganisationDto } from './dto/organisation.dto';

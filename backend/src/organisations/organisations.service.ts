@@ -1,7 +1,7 @@
 import { EntityManager, FilterQuery, LockMode } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { AbilityFactory } from '../auth/ability.factory';
-import type { AuthUser } from '../auth/auth-user';
+import { AbilityFactory } from '../access/ability.factory';
+import type { AuthUser } from '../access/auth-user';
 import { invalid, notFound } from '../common/app-error';
 import { ListQuery, Page } from '../common/list-query';
 import { CreateOrganisationDto, UpdateOrganisationDto } from './dto/organisation.dto';

@@ -1,8 +1,8 @@
-import { formatShortDate } from '../documents/rendering/vietnamese-date';
-import { bodyNameInSentence } from '../documents/rendering/vietnamese-text';
-import { formatDocumentNumber } from '../numbering/document-number';
+import { formatShortDate } from '../core/vietnamese-date';
+import { bodyNameInSentence } from '../core/vietnamese-text';
+import { formatDocumentNumber } from '../core/document-number';
 import type { Organisation } from '../organisations/organisation.entity';
-import type { PlanContent } from './plan-content';
+import type { PlanContent } from '../core/plan-content';
 import type { Plan } from './plan.entity';
 import type { ReportingRound } from './reporting-round.entity';
 

@@ -1,7 +1,7 @@
 import { subject } from '@casl/ability';
 import { rulesToCondition } from '@casl/ability/extra';
 import type { FilterQuery } from '@mikro-orm/postgresql';
-import type { Action, AppAbility, PlanAccessFields } from '../auth/ability.factory';
+import type { Action, AppAbility, PlanAccessFields } from '../access/ability.factory';
 import type { Plan } from './plan.entity';
 
 /** What the rules read of a plan: the entity, or the row a plan event locks. */

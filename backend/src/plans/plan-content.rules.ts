@@ -2,7 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { invalid } from '../common/app-error';
 import { Organisation } from '../organisations/organisation.entity';
-import { NUMBERED_BLOCK_TYPES, type PlanContent } from './plan-content';
+import { NUMBERED_BLOCK_TYPES, type PlanContent } from '../core/plan-content';
 import { Plan } from './plan.entity';
 import { ReportingRound } from './reporting-round.entity';
 

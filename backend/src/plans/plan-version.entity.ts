@@ -1,7 +1,7 @@
 import { Entity, ManyToOne, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { User } from '../users/user.entity';
-import type { PlanContent } from './plan-content';
+import type { PlanContent } from '../core/plan-content';
 import { Plan } from './plan.entity';
 
 /** One saved edit of a plan's content; never changed afterwards. */

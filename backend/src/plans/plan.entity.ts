@@ -2,12 +2,10 @@ import { ArrayType, Entity, Enum, Formula, Index, ManyToOne, Property } from '@m
 import { BaseEntity } from '../common/base.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { User } from '../users/user.entity';
-import type { PersistedPlanState, PlanStatus } from '../workflow/plan.machine';
-import { PLAN_STATUSES } from '../workflow/plan.machine';
-import { PLAN_KINDS, PlanContent, PlanKind, ReportingDeadline } from './plan-content';
-
-/** prevHash of a chain's first audit record */
-export const AUDIT_GENESIS = 'GENESIS';
+import type { PersistedPlanState } from '../core/plan-machine';
+import { PLAN_STATUSES, type PlanStatus } from '../core/plan-lifecycle';
+import { AUDIT_GENESIS } from '../audit/audit-record.entity';
+import { PLAN_KINDS, PlanContent, PlanKind, ReportingDeadline } from '../core/plan-content';
 
 /**
  * A plan: its current content (every edit also kept as an immutable PlanVersion), the persisted

@@ -1,8 +1,8 @@
-import type { PlanEvent } from '../auth/ability.factory';
-import { formatDocumentNumber } from '../numbering/document-number';
+import type { PlanEvent } from '../core/plan-lifecycle';
+import { formatDocumentNumber } from '../core/document-number';
 import type { Organisation } from '../organisations/organisation.entity';
-import type { Signature } from '../signatures/signature.entity';
-import { coIssuersWhoSigned, isValidSignature } from '../signatures/signatures.service';
+import type { Signature } from './signature.entity';
+import { coIssuersWhoSigned, isValidSignature } from './signatures.service';
 import type { User } from '../users/user.entity';
 import type { Plan } from './plan.entity';
 

@@ -1,21 +1,20 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Body, Controller, Get, Param, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
-import { AbilityFactory } from '../auth/ability.factory';
-import type { AuthUser } from '../auth/auth-user';
-import { CurrentUser } from '../auth/decorators';
+import { AbilityFactory } from '../access/ability.factory';
+import type { AuthUser } from '../access/auth-user';
+import { CurrentUser } from '../access/decorators';
+import { presentHistoryEntry } from '../audit/audit-record.presenter';
 import { AuditService } from '../audit/audit.service';
 import { Filter, ListParams, ListQuery, Page } from '../common/list-query';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { ParseIntParamPipe } from '../common/parse-int.pipe';
-import { DOCX_CONTENT_TYPE, DocumentsService } from '../documents/documents.service';
-import type { Signature } from '../signatures/signature.entity';
-import { SignaturesService } from '../signatures/signatures.service';
-import { availableActions } from '../workflow/available-actions';
-import { PLAN_STATUSES } from '../workflow/plan.machine';
+import type { Signature } from './signature.entity';
+import { SignaturesService } from './signatures.service';
+import { availableActions } from './available-actions';
+import { PLAN_STATUSES } from '../core/plan-lifecycle';
 import { PlanContentDto } from './dto/plan-content.dto';
-import { PLAN_KINDS } from './plan-content';
+import { PLAN_KINDS } from '../core/plan-content';
 import { UpdatePlanDto } from './dto/update-plan.dto';
 import { presentPlan, presentPlanSummary } from './plan.presenter';
 import type { Plan } from './plan.entity';
@@ -46,7 +45,6 @@ export class PlansController {
     private readonly abilities: AbilityFactory,
     private readonly signatures: SignaturesService,
     private readonly audit: AuditService,
-    private readonly documents: DocumentsService,
   ) {}
 
   @Get()
@@ -110,28 +108,13 @@ export class PlansController {
     const plan = await this.plans.findReadable(this.em, user, id);
     const internal = this.plans.mayReadInternal(user, plan);
     const records = (await this.audit.history(this.em, id)).filter((r) => internal || PUBLIC_EVENTS.includes(r.event));
-    return records.map((r) => ({
-      id: r.id, seq: r.seq, at: r.at, actorId: r.actor.id, actorName: r.actor.fullName, event: r.event,
-      fromState: r.fromState, toState: r.toState, comment: r.comment, contentHash: r.contentHash, details: r.details, hash: r.hash,
-    }));
+    return records.map(presentHistoryEntry);
   }
 
   @Get(':id/audit/verify')
   async verify(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string) {
     await this.plans.findReadable(this.em, user, id);
     return this.audit.verify(this.em, id);
-  }
-
-  /** The DOCX: a draft ("DỰ THẢO") before issue; afterwards the stored issued file, byte for byte. */
-  @Get(':id/document')
-  async document(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string, @Res({ passthrough: true }) response: Response) {
-    const plan = await this.plans.findReadable(this.em, user, id);
-    const file = await this.documents.file(this.em, plan, user.id);
-    response.setHeader('Content-Type', DOCX_CONTENT_TYPE);
-    // Express writes a Latin-1 fallback and the UTF-8 name (RFC 6266): a symbol like "KH-LĐLĐ" cannot go into a header raw.
-    response.attachment(file.fileName);
-    if (file.sha256) response.setHeader('X-Content-SHA256', file.sha256);
-    return new StreamableFile(file.bytes);
   }
 
   /** Outside the issuer and co-issuers, only the signatures that stand, without their comments. */

@@ -1,19 +1,20 @@
 import { EntityManager, FilterQuery, LockMode, QBFilterQuery } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { AbilityFactory, lineageOf } from '../auth/ability.factory';
-import type { AuthUser } from '../auth/auth-user';
+import { AbilityFactory, lineageOf } from '../access/ability.factory';
+import type { AuthUser } from '../access/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { conflict, forbidden, invalid, notFound } from '../common/app-error';
 import { canonicalJson, sha256Hex } from '../common/canonical-json';
 import { ListQuery, Page } from '../common/list-query';
-import { calendarDateInVietnam } from '../documents/rendering/vietnamese-date';
+import { PLAN_TYPE_CODE } from '../core/document-number';
+import { calendarDateInVietnam } from '../core/vietnamese-date';
 import { Organisation } from '../organisations/organisation.entity';
-import { SignaturesService } from '../signatures/signatures.service';
+import { SignaturesService } from './signatures.service';
 import { User } from '../users/user.entity';
-import { initialPlanState } from '../workflow/plan.machine';
-import { changedFields, diffBlocks } from './block-diff';
+import { initialPlanState } from '../core/plan-machine';
+import { changedFields, diffBlocks } from '../core/block-diff';
 import { accessiblePlansWhere, newPlanSubject, planSubject } from './plan-access';
-import type { PlanContent, ReportingForm } from './plan-content';
+import type { PlanContent, ReportingForm } from '../core/plan-content';
 import { PlanContentRules } from './plan-content.rules';
 import { implementingPlanContent } from './derive';
 import { PLAN_SUMMARY_FIELDS, presentPlanSummary, type PlanSummaryView } from './plan.presenter';
@@ -26,9 +27,6 @@ type SummaryRow = Omit<PlanSummaryView, 'issuer'> & { issuer: string };
 
 /** Lists count matches up to this many (see countUpTo). */
 const MAX_EXACT_TOTAL = 10_000;
-
-/** Type code of a plan in document symbols (FORMAT.md): "KH". */
-export const PLAN_TYPE_CODE = 'KH';
 
 export const contentHashOf = (content: PlanContent) => sha256Hex(canonicalJson(content));
 

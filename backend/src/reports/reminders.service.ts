@@ -1,8 +1,8 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, Logger } from '@nestjs/common';
-import type { AuthUser } from '../auth/auth-user';
+import type { AuthUser } from '../access/auth-user';
 import { JobQueue } from '../jobs/job-queue.service';
-import { addDays, vietnamDay } from './reporting-calendar';
+import { addDays, vietnamDay } from '../core/reporting-calendar';
 import { ReportingRoundRepository } from './reporting-round.repository';
 import { ReminderRun } from './report.entity';
 

@@ -1,5 +1,5 @@
 import { invalid } from '../common/app-error';
-import type { Indicator } from '../plans/plan-content';
+import type { Indicator } from '../core/plan-content';
 import type { IndicatorValue } from './report.entity';
 
 const TEXT_MAX = 5000;

@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import type { Indicator } from '../plans/plan-content';
+import type { Indicator } from '../core/plan-content';
 import type { Plan } from '../plans/plan.entity';
 import type { IndicatorValue, ReminderKind, ReportState } from './report.entity';
 

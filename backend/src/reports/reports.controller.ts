@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Put, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { AuthUser } from '../auth/auth-user';
-import { CurrentUser } from '../auth/decorators';
+import type { AuthUser } from '../access/auth-user';
+import { CurrentUser } from '../access/decorators';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { ParseIntParamPipe } from '../common/parse-int.pipe';
 import { DOCX_CONTENT_TYPE } from '../documents/documents.service';

@@ -1,6 +1,6 @@
 import { EntityManager, RequestContext } from '@mikro-orm/postgresql';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, Type } from '@nestjs/common';
-import type { AuthUser } from '../auth/auth-user';
+import type { AuthUser } from '../access/auth-user';
 import { conflict, invalid } from '../common/app-error';
 import { createValidationPipe } from '../common/validation';
 import { APP_CONFIG, AppConfig, FirstAdminInput, RootOrganisationInput } from '../config/app-config';
@@ -8,7 +8,8 @@ import { CreateOrganisationDto } from '../organisations/dto/organisation.dto';
 import { Organisation } from '../organisations/organisation.entity';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { CreateUserDto } from './dto/user.dto';
-import { Role, User } from './user.entity';
+import { User } from './user.entity';
+import { Role } from '../core/roles';
 import { UsersService } from './users.service';
 
 /** Stricter than an ordinary account's: this one can do everything. */

@@ -1,9 +1,8 @@
 import { ArrayType, Entity, Index, ManyToOne, Property, Unique } from '@mikro-orm/core';
 import { BaseEntity } from '../common/base.entity';
+import type { Role } from '../core/roles';
 import { Organisation } from '../organisations/organisation.entity';
 
-export const ROLES = ['sysadmin', 'admin', 'drafter', 'reviewer', 'leader', 'clerk'] as const;
-export type Role = (typeof ROLES)[number];
 
 @Entity()
 @Index({ properties: ['organisation'] })

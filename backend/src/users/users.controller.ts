@@ -1,12 +1,12 @@
 import { Body, Controller, Delete, Get, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { AuthUser } from '../auth/auth-user';
-import { CurrentUser } from '../auth/decorators';
-import { CheckPolicy } from '../auth/policies.guard';
+import type { AuthUser } from '../access/auth-user';
+import { CurrentUser } from '../access/decorators';
+import { CheckPolicy } from '../access/policies.guard';
 import { Filter, ListParams, ListQuery } from '../common/list-query';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { CreateUserDto, UpdateUserDto } from './dto/user.dto';
-import { ROLES } from './user.entity';
+import { ROLES } from '../core/roles';
 import { UsersService } from './users.service';
 
 const SORTABLE = ['username', 'fullName', 'active', 'createdAt', 'updatedAt'];

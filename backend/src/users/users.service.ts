@@ -1,8 +1,8 @@
 import { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { AbilityFactory, lineageOf } from '../auth/ability.factory';
-import type { AuthUser } from '../auth/auth-user';
-import { hashPassword } from '../auth/password';
+import { AbilityFactory, lineageOf } from '../access/ability.factory';
+import type { AuthUser } from '../access/auth-user';
+import { hashPassword } from './password';
 import { invalid, notFound } from '../common/app-error';
 import { ListQuery, Page } from '../common/list-query';
 import { assertCan, userSubject } from '../organisations/organisation-access';

@@ -1,13 +1,14 @@
 import { EntityManager, FilterQuery, QBFilterQuery } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { AbilityFactory, PLAN_EVENTS, type AppAbility } from '../auth/ability.factory';
-import type { AuthUser } from '../auth/auth-user';
+import { AbilityFactory, type AppAbility } from '../access/ability.factory';
+import { PLAN_EVENTS } from '../core/plan-lifecycle';
+import type { AuthUser } from '../access/auth-user';
 import { ListQuery, Page } from '../common/list-query';
 import { accessiblePlansWhere } from '../plans/plan-access';
 import { Plan } from '../plans/plan.entity';
-import { SignaturesService } from '../signatures/signatures.service';
-import { availableActions } from './available-actions';
-import { statesAccepting } from './plan.machine';
+import { SignaturesService } from '../plans/signatures.service';
+import { availableActions } from '../plans/available-actions';
+import { statesAccepting } from '../core/plan-machine';
 import { DistributionService } from '../distribution/distribution.service';
 import { RemindersService } from '../reports/reminders.service';
 

@@ -1,13 +1,14 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import type { Request } from 'express';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { AbilityFactory } from '../auth/ability.factory';
-import type { AuthUser } from '../auth/auth-user';
-import { CurrentUser } from '../auth/decorators';
+import { AbilityFactory } from '../access/ability.factory';
+import type { AuthUser } from '../access/auth-user';
+import { CurrentUser } from '../access/decorators';
 import { ListParams, ListQuery } from '../common/list-query';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { presentPlan } from '../plans/plan.presenter';
-import { availableActions } from './available-actions';
-import { PlanEventDto } from './dto/plan-event.dto';
+import { availableActions } from '../plans/available-actions';
+import { PlanEventDto, PrepareSignatureDto } from './dto/plan-event.dto';
 import { TasksService } from './tasks.service';
 import { WorkflowService } from './workflow.service';
 
@@ -24,9 +25,20 @@ export class WorkflowController {
   /** Applies `{type, comment?}` and answers the plan as it now is. */
   @Post('plans/:id/events')
   @HttpCode(200)
-  async send(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string, @Body() dto: PlanEventDto) {
-    const { plan, signatures } = await this.workflow.send(user, id, dto.type, dto.comment);
+  async send(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string, @Body() dto: PlanEventDto, @Req() request: Request) {
+    const external = dto.externalSignature && { preparationId: dto.externalSignature.preparationId, cms: Buffer.from(dto.externalSignature.cms, 'base64') };
+    const { plan, signatures } = await this.workflow.send(user, id, dto.type, dto.comment, { pin: dto.pin, external, address: request.ip ?? 'unknown' });
     return presentPlan(plan, signatures, availableActions(plan, signatures, user, this.abilities.createForUser(user)));
+  }
+
+  /**
+   * Signing on the signer's own device (USB token, remote signing service): answers the SHA-256 of the
+   * PDF prepared for this signature; the device's CMS over it comes back with the event as `externalSignature`.
+   */
+  @Post('plans/:id/signing/prepare')
+  @HttpCode(200)
+  prepareSignature(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string, @Body() dto: PrepareSignatureDto) {
+    return this.workflow.prepareExternalSignature(user, id, dto.type);
   }
 
   /** The inbox, a page at a time (`range`, answered with `Content-Range`); its order is fixed (TasksService). */

@@ -5,14 +5,14 @@ import { DocumentsModule } from '../documents/documents.module';
 import { ReportsModule } from '../reports/reports.module';
 import { NumberingModule } from '../numbering/numbering.module';
 import { PlansModule } from '../plans/plans.module';
-import { SignaturesModule } from '../signatures/signatures.module';
+import { SigningModule } from '../signing/signing.module';
 import { PlanEventRepository } from './plan-event.repository';
 import { TasksService } from './tasks.service';
 import { WorkflowController } from './workflow.controller';
 import { WorkflowService } from './workflow.service';
 
 @Module({
-  imports: [AuditModule, PlansModule, SignaturesModule, NumberingModule, DocumentsModule, DistributionModule, ReportsModule],
+  imports: [AuditModule, PlansModule, NumberingModule, DocumentsModule, SigningModule, DistributionModule, ReportsModule],
   controllers: [WorkflowController],
   providers: [WorkflowService, TasksService, PlanEventRepository],
   exports: [WorkflowService],

@@ -1,23 +1,26 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, Logger } from '@nestjs/common';
-import { AbilityFactory, PlanEvent, type AppAbility } from '../auth/ability.factory';
-import type { AuthUser } from '../auth/auth-user';
+import { AbilityFactory, type AppAbility } from '../access/ability.factory';
+import { EVENTS_NEEDING_COMMENT, PlanEvent } from '../core/plan-lifecycle';
+import type { AuthUser } from '../access/auth-user';
 import { nextAuditRecord } from '../audit/audit.service';
 import { conflict, forbidden, invalid, notFound } from '../common/app-error';
 import { DistributionService } from '../distribution/distribution.service';
 import { DocumentsService } from '../documents/documents.service';
-import { calendarDateInVietnam } from '../documents/rendering/vietnamese-date';
+import { PlanPdfService, type ExternalSignature, type PdfSignatureStep, type PdfSigner } from '../documents/plan-pdf.service';
+import { SigningKeysService } from '../signing/signing-keys.service';
+import { calendarDateInVietnam } from '../core/vietnamese-date';
 import { NumberingService } from '../numbering/numbering.service';
 import { Organisation } from '../organisations/organisation.entity';
 import { planSubject } from '../plans/plan-access';
 import { Plan } from '../plans/plan.entity';
-import { PLAN_TYPE_CODE } from '../plans/plans.service';
-import { SignaturesService } from '../signatures/signatures.service';
+import { PLAN_TYPE_CODE } from '../core/document-number';
+import { SignaturesService } from '../plans/signatures.service';
 import { User } from '../users/user.entity';
-import { planFacts } from './available-actions';
-import { EVENT_LABELS, STATUS_LABELS } from './labels';
+import { planFacts } from '../plans/available-actions';
+import { EVENT_LABELS, STATUS_LABELS } from '../core/labels';
 import { PlanEventRepository, type PlanRow, type SignatureRow } from './plan-event.repository';
-import { acceptsEventType, apply, EVENTS_NEEDING_COMMENT, statusOf } from './plan.machine';
+import { acceptsEventType, apply, statusOf } from '../core/plan-machine';
 
 interface EventContext {
   em: EntityManager;
@@ -25,7 +28,22 @@ interface EventContext {
   signatures: SignatureRow[];
   user: AuthUser;
   comment: string | null;
+  /** who signs the PDF: the key opened with the PIN before the transaction, or the signer's device; null: a record only */
+  signer: PdfSigner | null;
 }
+
+/**
+ * What a signing event carries besides its type: the PIN of a key the server holds, or the signature
+ * the signer's device made over a prepared digest; and who is asking (for the PIN's throttle).
+ */
+export interface SigningInput {
+  pin?: string;
+  external?: ExternalSignature;
+  address: string;
+}
+
+/** The events that sign the PDF: co-issuers and the approving leader in person, the organisation at issue. */
+const SIGNING_EVENTS: readonly PlanEvent[] = ['SIGN', 'APPROVE', 'ISSUE'];
 
 /** What an event does besides changing state; returns facts sealed into the audit record. */
 type SideEffect = (ctx: EventContext) => Promise<Record<string, unknown> | void> | Record<string, unknown> | void;
@@ -51,14 +69,16 @@ export class WorkflowService {
       // From coordination on, co-issuers read the plan (even if their signatures already stand).
       if (plan.coIssuerIds.length) plan.sharedWithCoIssuers = true;
     },
-    SIGN: async ({ em, plan, signatures, user, comment }) => {
+    SIGN: async ({ em, plan, signatures, user, comment, signer }) => {
       signatures.push(await this.signatures.sign(em, plan, user.id, user.organisationId, 'co_issuer', comment ?? undefined));
+      if (signer) return this.signPdf(em, plan, personStep('SIGN', plan, user), signer);
     },
-    APPROVE: async ({ em, plan, signatures, user, comment }) => {
+    APPROVE: async ({ em, plan, signatures, user, comment, signer }) => {
       signatures.push(await this.signatures.sign(em, plan, user.id, user.organisationId, 'approval', comment ?? undefined));
       plan.approvedBy = { id: user.id };
+      if (signer) return this.signPdf(em, plan, personStep('APPROVE', plan, user), signer);
     },
-    ISSUE: (ctx) => this.takeNumber(ctx),
+    ISSUE: async (ctx) => ({ ...(await this.takeNumber(ctx)), ...(await this.sealPdf(ctx)) }),
     DISTRIBUTE: ({ em, plan }) => ({ deliveredTo: this.distribution.deliver(em, plan) }),
     RECALL: ({ em, plan, comment }) => this.distribution.markRecalled(em, plan, comment!),
   };
@@ -71,6 +91,8 @@ export class WorkflowService {
     private readonly numbering: NumberingService,
     private readonly documents: DocumentsService,
     private readonly distribution: DistributionService,
+    private readonly pdfs: PlanPdfService,
+    private readonly keys: SigningKeysService,
   ) {}
 
   /**
@@ -78,13 +100,14 @@ export class WorkflowService {
    * is not the caller's to send; 400 without a needed comment; 409 if a guard refuses (already signed).
    * Concurrent events on one plan queue on its row lock: each is judged on the state the previous left.
    */
-  async send(user: AuthUser, planId: string, type: PlanEvent, rawComment?: string): Promise<EventOutcome> {
+  async send(user: AuthUser, planId: string, type: PlanEvent, rawComment?: string, signing?: SigningInput): Promise<EventOutcome> {
     const comment = rawComment?.trim() || null;
     const ability = this.abilities.createForUser(user);
+    const signer = SIGNING_EVENTS.includes(type) ? await this.resolveSigner(user, ability, planId, type, signing) : null;
     const outcome = await this.em.transactional(async (em) => {
       const locked = await this.repository.lockForEvent(em, planId);
       if (!locked || !ability.can('read', planSubject(locked.plan))) throw notFound('Không tìm thấy kế hoạch');
-      await this.applyTo({ em, ...locked, user, comment }, type, ability);
+      await this.applyTo({ em, ...locked, user, comment, signer }, type, ability);
       return locked;
     });
     return type === 'ISSUE' ? this.withIssuedDocument(outcome, user) : outcome;
@@ -115,6 +138,79 @@ export class WorkflowService {
     // The rows side effects created go first (the register entry, signatures, deliveries, rounds).
     if (sideEffect) await em.flush();
     await this.repository.write(em, plan, nextAuditRecord(plan, user.id, { event: type, fromState, toState: plan.status, comment, details }));
+  }
+
+  /**
+   * Before the transaction, with no lock held: who signs the PDF — the signer's key opened with the PIN
+   * (the person's for SIGN and APPROVE, the issuing organisation's for ISSUE), or the signature the
+   * signer's device returned — and the PDF to sign rendered. No key on record and no device signature:
+   * the signature stays a record, as for an organisation that signs on paper.
+   */
+  private async resolveSigner(user: AuthUser, ability: AppAbility, planId: string, type: PlanEvent, signing: SigningInput | undefined): Promise<PdfSigner | null> {
+    const plan = await this.readableForSigning(ability, planId);
+    // An event that is not legal now or not the caller's gets its 409 or 403 from the transaction, PIN or not.
+    if (!acceptsEventType(plan.machineState, type) || !ability.can(type, planSubject(plan))) return null;
+    if (signing?.external) {
+      if (type === 'ISSUE') throw invalid({ externalSignature: 'chữ ký của tổ chức khi ban hành dùng chứng thư số của tổ chức do máy chủ giữ (mã PIN)' });
+      return { external: signing.external };
+    }
+    const holder = type === 'ISSUE' ? { organisation: plan.issuer } : { user };
+    const key = await this.keys.unlock(holder, signing?.pin, { username: user.username, address: signing?.address ?? 'unknown' });
+    if (!key) return null;
+    await this.pdfs.prepareFor(planId);
+    return { key };
+  }
+
+  /**
+   * The external flow's first step (USB token, remote signing) for SIGN and APPROVE: the PDF prepared
+   * with this signer's field, and the digest the device signs; the CMS then comes back with the event.
+   */
+  async prepareExternalSignature(user: AuthUser, planId: string, type: PlanEvent) {
+    if (type !== 'SIGN' && type !== 'APPROVE') throw invalid({ type: 'chỉ chuẩn bị ký bằng thiết bị riêng cho "Ký phối hợp" và "Phê duyệt"' });
+    const ability = this.abilities.createForUser(user);
+    const plan = await this.readableForSigning(ability, planId);
+    if (!acceptsEventType(plan.machineState, type) || !ability.can(type, planSubject(plan))) {
+      throw conflict('ILLEGAL_TRANSITION', `Không thể "${EVENT_LABELS[type]}" kế hoạch này lúc này`, { status: plan.status });
+    }
+    await this.pdfs.prepareFor(planId);
+    return this.em.transactional(async (em) => {
+      const locked = await this.repository.lockForEvent(em, planId);
+      if (!locked) throw notFound('Không tìm thấy kế hoạch');
+      return this.pdfs.prepareExternal(em, locked.plan, personStep(type, locked.plan, user), user.id, type);
+    });
+  }
+
+  private async readableForSigning(ability: AppAbility, planId: string): Promise<Plan> {
+    // A fresh context: the plan as committed now, not as an earlier event of this context left it.
+    const plan = await this.em.fork().findOne(Plan, planId, { populate: ['issuer'], exclude: ['content'] as never });
+    if (!plan || !ability.can('read', planSubject(plan))) throw notFound('Không tìm thấy kế hoạch');
+    return plan;
+  }
+
+  private async signPdf(em: EntityManager, plan: PlanRow, step: PdfSignatureStep, signer: PdfSigner) {
+    const { sha256 } = await this.pdfs.sign(em, plan, step, signer);
+    return { pdfHash: sha256 };
+  }
+
+  /**
+   * The clerk's step at ISSUE: number and date into the PDF and the organisation's signature last,
+   * covering everything. A PDF that already carries signatures cannot be issued without it.
+   */
+  private async sealPdf({ em, plan, signer }: EventContext) {
+    if (!signer) {
+      if (await this.pdfs.signatureCount(em, plan)) {
+        throw invalid({ pin: `Văn bản đã được ký số; ban hành cần chữ ký số của ${plan.issuer.name}: quản trị cần tải lên chứng thư số của tổ chức` });
+      }
+      return {};
+    }
+    return this.signPdf(em, plan, {
+      fieldPrefix: 'ban_hanh',
+      blockOwnerId: plan.issuer.id,
+      holder: { organisation: plan.issuer },
+      kind: 'organisation',
+      reason: 'Ký số của cơ quan, tổ chức ban hành',
+      issue: { number: plan.number!, symbol: plan.symbol, issuedAt: plan.issuedAt! },
+    }, signer);
   }
 
   /** Inside the ISSUE transaction: number and date from the issuer's register (its counter row stays locked until commit). */
@@ -151,4 +247,11 @@ export class WorkflowService {
       return outcome;
     }
   }
+}
+
+/** A person's signature on the PDF: a co-issuer's leader in its own block, the approving leader in the issuer's. */
+function personStep(type: 'SIGN' | 'APPROVE', plan: Pick<PlanRow, 'issuer'>, user: AuthUser): PdfSignatureStep {
+  return type === 'SIGN'
+    ? { fieldPrefix: 'dong_ky', blockOwnerId: user.organisationId, holder: { user }, kind: 'person', reason: 'Ký ban hành phối hợp' }
+    : { fieldPrefix: 'phe_duyet', blockOwnerId: plan.issuer.id, holder: { user }, kind: 'person', reason: 'Phê duyệt, ký ban hành' };
 }

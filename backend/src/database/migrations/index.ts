@@ -9,6 +9,7 @@ import { Migration20261130130000_admin_scope } from './Migration20261130130000_a
 import { Migration20261130140000_static_plan_machine } from './Migration20261130140000_static_plan_machine';
 import { Migration20261130150000_reporting_rounds } from './Migration20261130150000_reporting_rounds';
 import { Migration20261130160000_signs_electronically } from './Migration20261130160000_signs_electronically';
+import { Migration20261201090000_pdf_signing } from './Migration20261201090000_pdf_signing';
 
 /** Every migration in order; `npm run migration:create` writes a new file, add it here. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -22,4 +23,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261130140000_static_plan_machine', class: Migration20261130140000_static_plan_machine },
   { name: 'Migration20261130150000_reporting_rounds', class: Migration20261130150000_reporting_rounds },
   { name: 'Migration20261130160000_signs_electronically', class: Migration20261130160000_signs_electronically },
+  { name: 'Migration20261201090000_pdf_signing', class: Migration20261201090000_pdf_signing },
 ];

@@ -4,7 +4,9 @@ import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { Organisation } from '../../organisations/organisation.entity';
 import { PlansService } from '../../plans/plans.service';
 import { WorkflowService } from '../../workflow/workflow.service';
+import { SigningKeysService } from '../../signing/signing-keys.service';
 import { DemoPlansSeeder } from './demo-plans.seeder';
+import { DemoSigningSeeder } from './demo-signing.seeder';
 import { DEMO_PASSWORD, OrganisationsSeeder } from './organisations.seeder';
 
 /** Held while seeding, so that of several instances starting on one empty database only one seeds. */
@@ -33,6 +35,7 @@ export class DemoDataService implements OnApplicationBootstrap {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly plans: PlansService,
     private readonly workflow: WorkflowService,
+    private readonly keys: SigningKeysService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -47,7 +50,10 @@ export class DemoDataService implements OnApplicationBootstrap {
     });
     if (!seeded) return;
     // The services work in a request context, as they do for an HTTP request.
-    await RequestContext.create(this.em, () => new DemoPlansSeeder(this.plans, this.workflow).run(this.em));
-    this.logger.log('Đã nạp dữ liệu mẫu: tổ chức, người dùng và kế hoạch mẫu');
+    await RequestContext.create(this.em, async () => {
+      await new DemoSigningSeeder(this.keys).run(this.em);
+      await new DemoPlansSeeder(this.plans, this.workflow).run(this.em);
+    });
+    this.logger.log('Đã nạp dữ liệu mẫu: tổ chức, người dùng, chứng thư số thử nghiệm (mã PIN = mật khẩu mẫu) và kế hoạch mẫu');
   }
 }

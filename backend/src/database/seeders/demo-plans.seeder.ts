@@ -1,12 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { PlanEvent } from '../../auth/ability.factory';
+import type { PlanEvent } from '../../core/plan-lifecycle';
 import { toAuthUser } from '../../auth/jwt-auth.guard';
 import { Organisation } from '../../organisations/organisation.entity';
-import type { PlanContent } from '../../plans/plan-content';
+import type { PlanContent } from '../../core/plan-content';
 import type { PlansService } from '../../plans/plans.service';
 import { User } from '../../users/user.entity';
 import type { WorkflowService } from '../../workflow/workflow.service';
 import organisationsData from './data/organisations.json';
+import { DEMO_PASSWORD } from './organisations.seeder';
 import demoPlans from './data/demo-plans.json';
 
 type DemoPlan = (typeof demoPlans)[number];
@@ -27,7 +28,8 @@ export class DemoPlansSeeder {
     for (const demo of demoPlans as DemoPlan[]) {
       const plan = await this.plans.create(await asUser(demo.drafter), toContent(demo.content, orgIdByKey));
       for (const [username, event] of demo.road as [string, PlanEvent][]) {
-        await this.workflow.send(await asUser(username), plan.id, event);
+        // Every demo key's PIN is the demo password.
+        await this.workflow.send(await asUser(username), plan.id, event, undefined, { pin: DEMO_PASSWORD, address: 'demo-data' });
       }
     }
   }

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { Seeder } from '@mikro-orm/seeder';
-import { hashPassword } from '../../auth/password';
+import { hashPassword } from '../../users/password';
 import { Organisation } from '../../organisations/organisation.entity';
 import { User } from '../../users/user.entity';
 import organisations from './data/organisations.json';

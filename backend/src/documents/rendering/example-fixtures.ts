@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { PlanContent } from '../../plans/plan-content';
+import type { PlanContent } from '../../core/plan-content';
 import type { DocumentOrganisation } from './render-input';
 import { defaultTemplatesDirectory } from './template-files';
 

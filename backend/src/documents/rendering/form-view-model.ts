@@ -3,10 +3,10 @@
  * table's rows — section rows (STT I, II…), group rows (1, 2… within a section) and indicators
  * (1, 2… restarting at each section or group) — and an optional note under the table.
  */
-import { toRoman } from '../../plans/block-numbering';
-import type { Indicator, ReportingForm } from '../../plans/plan-content';
+import { toRoman } from '../../core/block-numbering';
+import type { Indicator, ReportingForm } from '../../core/plan-content';
 import { markupView, type MarkupView } from './inline-view';
-import { upperCaseVietnamese } from './vietnamese-text';
+import { upperCaseVietnamese } from '../../core/vietnamese-text';
 
 /** One table row; exactly one of section, group, indicator is true. */
 export interface FormRowView extends MarkupView {

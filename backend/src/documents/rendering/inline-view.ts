@@ -5,9 +5,9 @@
  * emphasis — `{#runs}{#plain}{text}{/plain}{#italic}…{/italic}{#bold}…{/bold}{#boldItalic}…
  * {/boldItalic}{/runs}` — and still render the same.
  */
-import { type InlineRun, parseInline } from '../../plans/inline-markup';
+import { type InlineRun, parseInline } from '../../core/inline-markup';
 import { emphasisRunsXml } from './docx/word-runs';
-import { cleanText } from './vietnamese-text';
+import { cleanText } from '../../core/vietnamese-text';
 
 export interface RunView {
   text: string;

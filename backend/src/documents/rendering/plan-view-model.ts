@@ -2,15 +2,17 @@
  * Turns a plan into the data the templates' tags read (templates/README.md lists every tag).
  * All wording decisions of FORMAT.md that depend on data live here; the templates only place it.
  */
-import { numberBlocks } from '../../plans/block-numbering';
-import { preambleKindsOf, type BlockType, type PlanContent, type PreambleKind, type Signer } from '../../plans/plan-content';
+import { numberBlocks } from '../../core/block-numbering';
+import { preambleKindsOf, type BlockType, type PlanContent, type PreambleKind, type Signer } from '../../core/plan-content';
 import { formView, type FormView } from './form-view-model';
 import { markupView, type MarkupView } from './inline-view';
 import type { DocumentOrganisation, RenderInput } from './render-input';
-import { calendarDateInVietnam, formatLongDate, formatShortDate } from './vietnamese-date';
-import { bodyNameInSentence, cleanAllText, sentenceCase, upperCaseVietnamese } from './vietnamese-text';
+import { calendarDateInVietnam, formatLongDate, formatShortDate } from '../../core/vietnamese-date';
+import { bodyNameInSentence, cleanAllText, sentenceCase, upperCaseVietnamese } from '../../core/vietnamese-text';
 
 export interface SignatureBlockView {
+  /** the organisation signing in this block (the lead issuer or a co-issuer) */
+  organisationId: string;
   /** authority, optional deputy line, title — in capitals */
   headLines: string[];
   /**
@@ -152,6 +154,7 @@ function bodyView(content: PlanContent): BodyBlockView[] {
 function signatureBlock(lines: (string | null)[], signerName: string | null | undefined, organisation: DocumentOrganisation): SignatureBlockView {
   const name = signerName?.trim() ?? '';
   return {
+    organisationId: organisation.id,
     headLines: lines.filter((line): line is string => Boolean(line?.trim())).map(upperCaseVietnamese),
     signed: name !== '' && organisation.signsElectronically !== false,
     signerName: name,

@@ -1,4 +1,4 @@
-import type { PlanContent } from '../../plans/plan-content';
+import type { PlanContent } from '../../core/plan-content';
 
 /** What the document needs to know about an organisation that issues or co-issues a plan. */
 export interface DocumentOrganisation {

@@ -7,10 +7,11 @@ import InspectModule from 'docxtemplater/js/inspect-module';
 import type PizZip from 'pizzip';
 import { InlineRunsModule, InlineTagError } from './docx/inline-runs-module';
 import { NATIVE_DEFLATE } from './docx/native-deflate';
-import { DocxPackageError, openDocx } from './docx/safe-zip';
+import { DocxPackageError, openDocx } from '../../common/safe-zip';
 import { buildPlanView } from './plan-view-model';
 import type { RenderInput } from './render-input';
-import { defaultTemplate, templateKindOf } from './template-files';
+import { defaultTemplate } from './template-files';
+import { templateKindOf } from '../../core/template-kinds';
 
 export type { DocumentNumbering, DocumentOrganisation, RenderInput } from './render-input';
 

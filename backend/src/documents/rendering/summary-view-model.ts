@@ -3,11 +3,11 @@
  * templates/tong-hop-bao-cao.docx read (templates/README.md lists them). Wording that depends on
  * the data (statuses, numbers, dates) is decided here; the template holds the rest.
  */
-import { plainText } from '../../plans/inline-markup';
-import type { IndicatorType } from '../../plans/plan-content';
+import { plainText } from '../../core/inline-markup';
+import type { IndicatorType } from '../../core/plan-content';
 import type { DocumentOrganisation } from './render-input';
-import { formatLongDate, formatShortDate, type CalendarDate } from './vietnamese-date';
-import { bodyNameInSentence, cleanAllText, upperCaseVietnamese } from './vietnamese-text';
+import { formatLongDate, formatShortDate, type CalendarDate } from '../../core/vietnamese-date';
+import { bodyNameInSentence, cleanAllText, upperCaseVietnamese } from '../../core/vietnamese-text';
 
 export type ReportRowStatus = 'submitted' | 'late' | 'overdue' | 'draft' | 'pending';
 

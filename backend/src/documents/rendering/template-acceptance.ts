@@ -5,14 +5,14 @@
  * rendered with it, as drafts and as issued documents, must pass checkDocxFormat.
  */
 import type PizZip from 'pizzip';
-import type { PlanContent, PreambleKind } from '../../plans/plan-content';
+import type { PlanContent, PreambleKind } from '../../core/plan-content';
 import { exampleContent, exampleOrganisations } from './example-fixtures';
-import { DocxPackageError, openDocx } from './docx/safe-zip';
+import { DocxPackageError, openDocx } from '../../common/safe-zip';
 import { checkDocxFormat, type FormatExpectations } from './format-check';
 import { buildPlanView } from './plan-view-model';
 import type { RenderInput } from './render-input';
 import { inspectTemplate, renderPlanDocx, TemplateRenderError } from './render-plan';
-import type { TemplateKind } from './template-files';
+import type { TemplateKind } from '../../core/template-kinds';
 import { multiplyingTags, shapeOfViews, unknownTags } from './template-tags';
 
 interface SamplePlan {

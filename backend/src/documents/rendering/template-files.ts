@@ -1,16 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { PlanKind } from '../../plans/plan-content';
+import type { TemplateKind } from '../../core/template-kinds';
 import { findInAncestors } from './repository-files';
-
-/** `single`: a plan of one issuer; `joint`: a joint plan (one signature block per organisation). */
-export const TEMPLATE_KINDS = ['single', 'joint'] as const;
-export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
-
-/** The template a plan of this kind is rendered from. */
-export function templateKindOf(planKind: PlanKind): TemplateKind {
-  return planKind === 'joint_plan' ? 'joint' : 'single';
-}
 
 /** The shipped templates, built by templates/build-templates.js. */
 export const TEMPLATE_FILE_NAMES: Record<TemplateKind, string> = {

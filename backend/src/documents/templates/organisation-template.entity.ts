@@ -2,7 +2,7 @@ import { Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, Un
 import { randomUUID } from 'node:crypto';
 import { Organisation } from '../../organisations/organisation.entity';
 import { User } from '../../users/user.entity';
-import { TEMPLATE_KINDS, type TemplateKind } from '../rendering/template-files';
+import { TEMPLATE_KINDS, type TemplateKind } from '../../core/template-kinds';
 
 /**
  * An organisation's own version of a shipped template (templates/*.docx). Every upload is kept as

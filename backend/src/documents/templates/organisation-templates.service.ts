@@ -1,6 +1,6 @@
 import { EntityManager, FilterQuery, LockMode } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import type { AuthUser } from '../../auth/auth-user';
+import type { AuthUser } from '../../access/auth-user';
 import { sha256Hex } from '../../common/canonical-json';
 import { invalid, notFound } from '../../common/app-error';
 import { ListQuery, Page } from '../../common/list-query';
@@ -8,7 +8,8 @@ import { Organisation } from '../../organisations/organisation.entity';
 import { User } from '../../users/user.entity';
 import { RenderPool } from '../render-pool';
 import type { PlanTemplates } from '../rendering';
-import { TEMPLATE_FILE_NAMES, type TemplateKind } from '../rendering/template-files';
+import { TEMPLATE_FILE_NAMES } from '../rendering/template-files';
+import { type TemplateKind } from '../../core/template-kinds';
 import { OrganisationTemplate } from './organisation-template.entity';
 import { templateProblems } from './template-problems';
 

@@ -1,5 +1,5 @@
 import { IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateBy } from 'class-validator';
-import { calendarDateInVietnam, type CalendarDate } from '../../documents/rendering/vietnamese-date';
+import { calendarDateInVietnam, type CalendarDate } from '../../core/vietnamese-date';
 
 /** Type abbreviations of Phụ lục III (FORMAT.md "Symbols"). */
 export const DOCUMENT_TYPE_CODES = ['KH', 'BC', 'CTr', 'HD', 'TB', 'QĐ', 'NQ', 'CT', 'QC', 'ĐA', 'PA', 'BB', 'TTr', 'GM'] as const;

@@ -6,7 +6,7 @@ import {
 import { IsCalendarDate } from '../../common/validation';
 import {
   BLOCK_TYPES, BlockType, INDICATOR_TYPES, IndicatorType, PLAN_KINDS, PlanKind, PREAMBLE_KINDS, PreambleKind,
-} from '../plan-content';
+} from '../../core/plan-content';
 
 const TEXT_MAX = 20_000;
 const oneOf = (values: readonly string[]) => ({ message: `phải là một trong: ${values.join(', ')}` });

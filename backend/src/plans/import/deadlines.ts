@@ -3,7 +3,7 @@
  * trước ngày 22/11/2020" → "Báo cáo 6 tháng" 2020-06-10, "Báo cáo năm" 2020-11-22. A day and month
  * without a year take the plan's year.
  */
-import type { ReportingDeadline } from '../plan-content';
+import type { ReportingDeadline } from '../../core/plan-content';
 import { isoDay } from './header';
 
 /** The report's period right after "báo cáo": what names the deadline. */

@@ -4,8 +4,8 @@
  * the issuer is matched against the organisation tree, number and date are kept as a citation.
  */
 import { isCalendarDate } from '../../common/validation';
-import type { CalendarDate } from '../../documents/rendering/vietnamese-date';
-import { isRuleLine } from './classify';
+import type { CalendarDate } from '../../core/vietnamese-date';
+import { isRuleLine } from '../../core/text-blocks/classify';
 
 export interface HeaderFacts {
   /** upper-case lines naming the issuer: "ỦY BAN MTTQ VIỆT NAM TỈNH SƠN LA", "BAN THƯỜNG TRỰC" */

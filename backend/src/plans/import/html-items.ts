@@ -3,7 +3,7 @@
  * (p, h1–h6, ol/ul/li, table/tr/td, strong, em, a, br, sup, sub, s, img, all escaped), so a tag
  * scanner is enough: no DOM. Word's list numbering arrives as nested ol/ul, its italics as em.
  */
-import { normaliseRuns, runsText, type Run } from './classify';
+import { normaliseRuns, runsText, type Run } from '../../core/text-blocks/classify';
 import type { ListPosition, SourceItem, SourceLine } from './source';
 
 const TOKEN = /<(\/?)([a-zA-Z0-9]+)[^>]*?(\/?)>|([^<]+)/gu;

@@ -5,9 +5,9 @@
  * punctuation, "Mặt trận Tổ quốc" as "MTTQ", so "Uỷ"/"Ủy" and "TM.BAN"/"TM. BAN" meet.
  */
 import { EntityManager } from '@mikro-orm/postgresql';
-import { lineageOf } from '../../auth/ability.factory';
+import { lineageOf } from '../../access/ability.factory';
 import { Organisation } from '../../organisations/organisation.entity';
-import type { Recipient } from '../plan-content';
+import type { Recipient } from '../../core/plan-content';
 import type { SignatureBlock } from './signature-area';
 import { importWarnings as say } from './warnings';
 

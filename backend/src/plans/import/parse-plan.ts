@@ -4,10 +4,10 @@
  * là …") → signatures and "Nơi nhận:" → appendix (the reporting form). A line that fits nowhere
  * becomes a body paragraph with a warning: no text of the source is lost.
  */
-import type { BodyBlock, PreambleKind, ReportingDeadline, ReportingForm } from '../plan-content';
-import { parseInline } from '../inline-markup';
-import { inlineText, numberedLine, preambleKind, toBodyBlock, typedBodyLine, type BodyLine } from './blocks';
-import { classifyLine, isRuleLine, normaliseRuns, numberedLevel, runsText, type Run } from './classify';
+import type { BodyBlock, PreambleKind, ReportingDeadline, ReportingForm } from '../../core/plan-content';
+import { parseInline } from '../../core/inline-markup';
+import { inlineText, numberedLine, preambleKind, toBodyBlock, typedBodyLine, type BodyLine } from '../../core/text-blocks/blocks';
+import { classifyLine, isRuleLine, normaliseRuns, numberedLevel, runsText, type Run } from '../../core/text-blocks/classify';
 import { findDeadlines } from './deadlines';
 import { emptyHeader, isUpperCaseLine, readHeaderLine, type HeaderFacts } from './header';
 import { readReportingForm } from './reporting-form';

@@ -4,8 +4,8 @@ import {
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { AuthUser } from '../../auth/auth-user';
-import { CurrentUser } from '../../auth/decorators';
+import type { AuthUser } from '../../access/auth-user';
+import { CurrentUser } from '../../access/decorators';
 import { AppError } from '../../common/app-error';
 import { AllExceptionsFilter } from '../../common/http-exception.filter';
 import { ImportTextDto } from './import-text.dto';

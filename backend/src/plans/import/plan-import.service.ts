@@ -1,13 +1,13 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { AbilityFactory } from '../../auth/ability.factory';
-import type { AuthUser } from '../../auth/auth-user';
+import { AbilityFactory } from '../../access/ability.factory';
+import type { AuthUser } from '../../access/auth-user';
 import { AppError, forbidden } from '../../common/app-error';
-import { DocxPackageError } from '../../documents/rendering/docx/safe-zip';
-import { calendarDateInVietnam } from '../../documents/rendering/vietnamese-date';
+import { DocxPackageError } from '../../common/safe-zip';
+import { calendarDateInVietnam } from '../../core/vietnamese-date';
 import { Organisation } from '../../organisations/organisation.entity';
 import { newPlanSubject } from '../plan-access';
-import type { PlanContent } from '../plan-content';
+import type { PlanContent } from '../../core/plan-content';
 import { matchIssuer, OrganisationIndex } from './organisation-match';
 import { parsePlan, type ParsedPlan } from './parse-plan';
 import { readDocx } from './read-docx';

@@ -5,7 +5,7 @@
  * Word's list numbering as nested lists.
  */
 import mammoth from 'mammoth';
-import { DocxPackageError, openDocx } from '../../documents/rendering/docx/safe-zip';
+import { DocxPackageError, openDocx } from '../../common/safe-zip';
 import { htmlItems } from './html-items';
 import type { SourceItem } from './source';
 

@@ -4,11 +4,11 @@
  * "|"-separated text) or as lines ("I. SỐ LIỆU CHUNG" a section, "1. …" a group, "- …" an
  * indicator, "+ …" one of its parts), and "Ghi chú:" with the note.
  */
-import { toRoman } from '../block-numbering';
-import { parseInline, plainText } from '../inline-markup';
-import type { Indicator, IndicatorType, ReportingForm } from '../plan-content';
-import { inlineText } from './blocks';
-import { classifyLine, dropPrefix, isRuleLine, runsText, type Marker, type Run } from './classify';
+import { toRoman } from '../../core/block-numbering';
+import { parseInline, plainText } from '../../core/inline-markup';
+import type { Indicator, IndicatorType, ReportingForm } from '../../core/plan-content';
+import { inlineText } from '../../core/text-blocks/blocks';
+import { classifyLine, dropPrefix, isRuleLine, runsText, type Marker, type Run } from '../../core/text-blocks/classify';
 import type { SourceItem, SourceLine } from './source';
 
 export interface ReadForm {

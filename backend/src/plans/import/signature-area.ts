@@ -4,7 +4,7 @@
  * and notes in parentheses, and the archive line. A two-column table arrives cell after cell, so the
  * two columns' lines may interleave: each line is recognised by itself.
  */
-import type { Recipient } from '../plan-content';
+import type { Recipient } from '../../core/plan-content';
 import { isUpperCaseLine } from './header';
 
 export interface SignatureBlock {

@@ -2,8 +2,8 @@
  * A source document as read, before any meaning is given to it: items in reading order, each one
  * paragraph or one table row. Both readers (plain text, Word) produce this; the plan parser reads it.
  */
-import { parseInline } from '../inline-markup';
-import { normaliseRuns, type Run } from './classify';
+import { parseInline } from '../../core/inline-markup';
+import { normaliseRuns, type Run } from '../../core/text-blocks/classify';
 
 /** Word's list numbering: the number is not in the text, only the list's nesting. */
 export interface ListPosition {

@@ -1,5 +1,5 @@
 /** The import's warnings, in Vietnamese: what the drafter should check before saving. */
-import { formatShortDate } from '../../documents/rendering/vietnamese-date';
+import { formatShortDate } from '../../core/vietnamese-date';
 import type { HeaderFacts } from './header';
 
 const EXCERPT_CHARS = 60;

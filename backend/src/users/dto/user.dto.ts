@@ -1,6 +1,6 @@
 import { OmitType, PartialType } from '@nestjs/swagger';
 import { ArrayUnique, IsArray, IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
-import { Role, ROLES } from '../user.entity';
+import { Role, ROLES } from '../../core/roles';
 
 export class CreateUserDto {
   @IsString() @IsNotEmpty() @MaxLength(100)

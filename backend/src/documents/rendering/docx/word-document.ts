@@ -4,7 +4,7 @@
  */
 import { posix } from 'node:path';
 import type PizZip from 'pizzip';
-import { openDocx } from './safe-zip';
+import { openDocx } from '../../../common/safe-zip';
 import { WordStyles, type ParagraphFormat, type RunFormat } from './word-styles';
 import { childElements, descendants, firstChild, parseXml, textContent, type XmlElement } from './xml-tree';
 

@@ -34,7 +34,7 @@ const ENTITY = /&(?:(lt|gt|amp|quot|apos)|#(\d+)|#x([0-9a-fA-F]+));|&/g;
 const NAMED_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
 function decodeEntities(text: string, offset: number): string {
-  return text.replace(ENTITY, (match, named?: string, decimal?: string, hex?: string) => {
+  return text.replace(ENTITY, (_match, named?: string, decimal?: string, hex?: string) => {
     if (named) return NAMED_ENTITIES[named];
     if (decimal) return String.fromCodePoint(Number(decimal));
     if (hex) return String.fromCodePoint(parseInt(hex, 16));

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
-import { TEMPLATE_KINDS, type TemplateKind } from '../../rendering/template-files';
+import { TEMPLATE_KINDS, type TemplateKind } from '../../../core/template-kinds';
 
 const KIND_MESSAGE = `phải là một trong: ${TEMPLATE_KINDS.join(', ')}`;
 

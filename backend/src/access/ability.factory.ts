@@ -1,0 +1,146 @@
+import { AbilityBuilder, createMongoAbility, ForcedSubject, MongoAbility } from '@casl/ability';
+import { Injectable } from '@nestjs/common';
+import type { AuthUser } from './auth-user';
+import type { PlanEvent } from '../core/plan-lifecycle';
+
+/** `READ_INTERNAL`: the drafting history (versions, diff, audit trail, voided signatures, comments). */
+export type Action = 'manage' | 'read' | 'create' | 'update' | 'delete' | PlanEvent | 'ACKNOWLEDGE' | 'REPORT' | 'DERIVE' | 'CLOSE_ROUND' | 'READ_INTERNAL';
+
+/** From ISSUE on, a plan is an official document: ancestor committees may read it, not its drafts. */
+const ISSUED_STATUSES = ['issued', 'distributed', 'closed', 'recalled'] as const;
+
+/**
+ * The fields of a plan the rules look at; conditions name them exactly as the Plan entity does,
+ * so the same rules filter lists in SQL (see plans/plan-access.ts).
+ */
+export interface PlanAccessFields {
+  issuer: string;
+  /** the issuer and all its ancestors */
+  issuerLineage: string[];
+  coIssuerIds: string[];
+  /** co-issuers may read from the first time it reaches coordination */
+  sharedWithCoIssuers: boolean;
+  recipientOrgIds: string[];
+  status: string;
+}
+
+/**
+ * An organisation, or what belongs to one (a user, a template), as the administration rules see it:
+ * `lineage` is the organisation and its ancestors, so "in my subtree" is one containment test.
+ */
+export interface OrganisationAccessFields {
+  id: string;
+  lineage: string[];
+}
+
+export interface UserAccessFields {
+  organisationLineage: string[];
+  roles: string[];
+}
+
+export interface TemplateAccessFields {
+  organisationLineage: string[];
+}
+
+/** A number register is its organisation's: the clerk there keeps it. */
+export interface NumberRegisterAccessFields {
+  organisation: string;
+}
+
+export type Subject =
+  | 'Plan'
+  | (PlanAccessFields & ForcedSubject<'Plan'>)
+  | 'NumberRegister'
+  | (NumberRegisterAccessFields & ForcedSubject<'NumberRegister'>)
+  | 'Organisation'
+  | (OrganisationAccessFields & ForcedSubject<'Organisation'>)
+  | 'User'
+  | (UserAccessFields & ForcedSubject<'User'>)
+  | 'Template'
+  | (TemplateAccessFields & ForcedSubject<'Template'>)
+  | 'all';
+export type AppAbility = MongoAbility<[Action, Subject]>;
+
+/** Abilities kept built (one per user as it is now; a few KB each). */
+const MAX_CACHED_ABILITIES = 1000;
+
+/** One line per rule of DESIGN §5. */
+@Injectable()
+export class AbilityFactory {
+  /**
+   * Built abilities by what the rules read (user id, roles, organisation and its path): the guard
+   * makes a new AuthUser per request, so a key by object would rebuild every time. The rules depend
+   * on nothing else, so a changed role or organisation is simply another key. A small LRU (a Map
+   * keeps insertion order: a hit moves to the end, the oldest goes first).
+   */
+  private readonly built = new Map<string, AppAbility>();
+  /** Within a request (one AuthUser object, several checks), the ability found for it. */
+  private readonly forRequest = new WeakMap<AuthUser, AppAbility>();
+
+  createForUser(user: AuthUser): AppAbility {
+    let ability = this.forRequest.get(user);
+    if (!ability) {
+      ability = this.cached(user);
+      this.forRequest.set(user, ability);
+    }
+    return ability;
+  }
+
+  private cached(user: AuthUser): AppAbility {
+    const key = `${user.id}|${user.organisationId}|${user.organisationPath}|${[...user.roles].sort().join(',')}`;
+    let ability = this.built.get(key);
+    if (ability) {
+      this.built.delete(key);
+    } else {
+      ability = this.build(user);
+      if (this.built.size >= MAX_CACHED_ABILITIES) this.built.delete(this.built.keys().next().value!);
+    }
+    this.built.set(key, ability);
+    return ability;
+  }
+
+  private build(user: AuthUser): AppAbility {
+    const { can, cannot, build } = new AbilityBuilder<AppAbility>(createMongoAbility);
+    const org = user.organisationId;
+    const has = (role: AuthUser['roles'][number]) => user.roles.includes(role);
+    const ownPlan = { issuer: org };
+    const inSubtree = { lineage: { $all: [org] } };
+    const belowOwn = { lineage: { $all: [org] }, id: { $ne: org } };
+    const ofSubtree = { organisationLineage: { $all: [org] } };
+
+    can('read', 'Organisation');
+    // Users outside the subtree that the caller works with are added in SQL (UsersService.directory, users/users.service.ts).
+    can('read', 'User', ofSubtree);
+    can(['read', 'READ_INTERNAL'], 'Plan', ownPlan);
+    can('read', 'Plan', { issuerLineage: { $all: [org] }, status: { $in: [...ISSUED_STATUSES] } });
+    can(['read', 'READ_INTERNAL'], 'Plan', { coIssuerIds: { $all: [org] }, sharedWithCoIssuers: true });
+    can('read', 'Plan', { recipientOrgIds: { $all: [org] } });
+    can(['ACKNOWLEDGE', 'REPORT', 'DERIVE'], 'Plan', { recipientOrgIds: { $all: [org] } });
+
+    if (has('sysadmin')) {
+      can('manage', ['Organisation', 'User', 'Template']);
+    } else if (has('admin')) {
+      // An organisation's administrator manages its own subtree: it edits its own organisation but
+      // cannot create siblings, delete or move itself, nor make anyone a system administrator.
+      can('update', 'Organisation', inSubtree);
+      can(['create', 'delete'], 'Organisation', belowOwn);
+      can('manage', ['User', 'Template'], ofSubtree);
+      cannot(['create', 'update', 'delete'], 'User', { roles: { $all: ['sysadmin'] } });
+    }
+    if (has('drafter')) can(['create', 'update', 'SUBMIT', 'WITHDRAW', 'CANCEL'], 'Plan', ownPlan);
+    if (has('reviewer')) can(['FORWARD', 'RETURN'], 'Plan', { ...ownPlan, status: 'in_review' });
+    if (has('leader')) {
+      can(['APPROVE', 'REJECT', 'RETURN'], 'Plan', { ...ownPlan, status: 'awaiting_approval' });
+      can(['RECALL', 'CLOSE_ROUND'], 'Plan', ownPlan);
+      can(['SIGN', 'REQUEST_CHANGES'], 'Plan', { coIssuerIds: { $all: [org] } });
+    }
+    if (has('clerk')) {
+      can(['ISSUE', 'DISTRIBUTE', 'CLOSE', 'CLOSE_ROUND'], 'Plan', ownPlan);
+      can('manage', 'NumberRegister', { organisation: org });
+    }
+    return build();
+  }
+}
+
+/** The organisation ids of a materialised path "/a/b/c/": ["a", "b", "c"]. */
+export const lineageOf = (path: string): string[] => path.split('/').filter(Boolean);

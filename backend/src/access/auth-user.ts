@@ -1,0 +1,12 @@
+import type { Role } from '../core/roles';
+
+/** Who is calling, as the guard resolved it from the token and the database. */
+export interface AuthUser {
+  id: string;
+  username: string;
+  fullName: string;
+  organisationId: string;
+  /** Materialised path of the caller's organisation, for "ancestor committees may read". */
+  organisationPath: string;
+  roles: Role[];
+}
