@@ -7,14 +7,11 @@ import { formatDocumentNumber } from '../core/document-number';
 import { Plan } from '../plans/plan.entity';
 import { User } from '../users/user.entity';
 import {
-  addSignatureTimestamp,
   checkSigningCertificate,
   cmsSigner,
   defaultSignatureText,
   embedSignature,
   formatVietnamTime,
-  prepareSignature,
-  signWithKey,
   SigningError,
   verifyPdfSignatures,
   type FieldFill,
@@ -130,11 +127,13 @@ export class PlanPdfService {
   async prepareExternal(em: EntityManager, plan: Pick<Plan, 'id' | 'contentHash'>, step: PdfSignatureStep, userId: string, event: string) {
     const stored = await this.current(em, plan);
     const request = await this.request(stored, step);
-    const { prepared, documentDigest } = await asSigningInput(() => prepareSignature(stored.bytes, request), 'type');
+    const result = await asSigningInput(() => this.renderPool.signPdf(stored.bytes, request, null, null), 'type');
+    const { prepared, documentDigest } = result as { prepared: Uint8Array; documentDigest: Uint8Array };
+    const digest = Buffer.from(documentDigest);
     const pending = em.create(PendingPdfSignature, {
-      plan: em.getReference(Plan, plan.id), user: em.getReference(User, userId), event, baseSha256: stored.sha256, prepared, digest: documentDigest.toString('hex'),
+      plan: em.getReference(Plan, plan.id), user: em.getReference(User, userId), event, baseSha256: stored.sha256, prepared: Buffer.from(prepared), digest: digest.toString('hex'),
     });
-    return { preparationId: pending.id, digest: documentDigest.toString('base64'), digestAlgorithm: 'SHA-256' as const };
+    return { preparationId: pending.id, digest: digest.toString('base64'), digestAlgorithm: 'SHA-256' as const };
   }
 
   /** How many digital signatures the plan's PDF for its current content carries. */
@@ -225,13 +224,9 @@ export class PlanPdfService {
     return { kind: 'text', lines: defaultSignatureText(name, undefined, formatVietnamTime(time)), caption };
   }
 
-  private async signBytes(pdf: Buffer, request: Promise<SignatureRequest> | SignatureRequest, key: UnlockedKey): Promise<Buffer> {
-    return asSigningInput(async () => {
-      const prepared = await prepareSignature(pdf, await request);
-      let cms = signWithKey(prepared.documentDigest, { privateKey: key.privateKey, certificate: key.certificatePem, chain: key.chainPem });
-      if (this.config.signing.tsaUrl) cms = await addSignatureTimestamp(cms, this.config.signing.tsaUrl);
-      return embedSignature(prepared.prepared, cms);
-    }, 'signature');
+  private async signBytes(pdf: Buffer, request: SignatureRequest, key: UnlockedKey): Promise<Buffer> {
+    const result = await asSigningInput(() => this.renderPool.signPdf(pdf, request, key, this.config.signing.tsaUrl), 'signature');
+    return Buffer.from((result as { signed: Uint8Array }).signed);
   }
 }
 

@@ -12,7 +12,8 @@ import { AppError } from '../common/app-error';
 import { TemplateRenderError, type PlanTemplates, type RenderInput, type ReportSummaryInput } from './rendering';
 import type { RenderedPlanPdf } from './rendering/pdf/render-plan-pdf';
 import type { TemplateKind } from '../core/template-kinds';
-import { asBuffer, type RenderResult, type RenderTask } from './render-worker';
+import { SigningError, type SignatureRequest } from '../signing';
+import { asBuffer, type RenderResult, type RenderTask, type SigningKey } from './render-worker';
 
 export interface RenderLimits {
   /** from the call, waiting for a free worker included */
@@ -77,6 +78,18 @@ export class RenderPool implements OnModuleDestroy {
     return result;
   }
 
+  /**
+   * A PDF signature made in a worker: with a key, the signed PDF; without, the PDF prepared for a
+   * device's signature with the digest it signs. The library's refusals come back as SigningError.
+   */
+  async signPdf(pdf: Buffer, request: SignatureRequest, key: SigningKey | null, tsaUrl: string | null): Promise<Extract<RenderResult, { signed: Uint8Array } | { prepared: Uint8Array }>> {
+    const result = await this.run({ kind: 'signPdf', pdf, request, key, tsaUrl });
+    if ('limit' in result) throw renderLimitError(result.limit);
+    if ('signingError' in result) throw new SigningError(result.signingError.code, result.signingError.message);
+    if (!('signed' in result) && !('prepared' in result)) throw new Error(`PDF signing task answered ${Object.keys(result).join()}`);
+    return result;
+  }
+
   async renderReportSummary(input: ReportSummaryInput): Promise<Buffer> {
     return bytesOf(await this.run({ kind: 'reportSummary', input }));
   }
@@ -85,8 +98,9 @@ export class RenderPool implements OnModuleDestroy {
   async checkTemplate(template: Buffer, templateKind: TemplateKind): Promise<string[]> {
     const result = await this.run({ kind: 'checkTemplate', template, templateKind });
     if ('limit' in result) return [`Dựng thử các kế hoạch mẫu bằng mẫu này ${result.limit}: mẫu quá nặng (quá nhiều nội dung hoặc thẻ).`];
-    if ('bytes' in result || 'pdf' in result) throw new Error('template check answered a document');
-    return 'problems' in result ? result.problems : result.templateErrors;
+    if ('problems' in result) return result.problems;
+    if ('templateErrors' in result) return result.templateErrors;
+    throw new Error('template check answered a document');
   }
 
   async onModuleDestroy(): Promise<void> {

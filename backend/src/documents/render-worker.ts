@@ -6,14 +6,33 @@
 import { checkTemplate, renderPlanDocx, renderReportSummaryDocx, TemplateRenderError, type PlanTemplates, type RenderInput, type ReportSummaryInput } from './rendering';
 import { renderPlanPdfFromInput, type RenderedPlanPdf } from './rendering/pdf/render-plan-pdf';
 import type { TemplateKind } from '../core/template-kinds';
+import type { KeyObject } from 'node:crypto';
+import { addSignatureTimestamp, embedSignature, prepareSignature, SigningError, signWithKey, type SignatureRequest, type SigningErrorCode } from '../signing';
+
+/** A key opened for one signature, sent to the worker (a KeyObject crosses threads as such). */
+export interface SigningKey {
+  privateKey: KeyObject;
+  certificatePem: string;
+  chainPem: string[];
+}
 
 export type RenderTask =
   | { kind: 'plan'; input: RenderInput; templates: PlanTemplates }
+  | { kind: 'signPdf'; pdf: Uint8Array; request: SignatureRequest; key: SigningKey | null; tsaUrl: string | null }
   | { kind: 'planPdf'; input: RenderInput; issueFields: boolean }
   | { kind: 'reportSummary'; input: ReportSummaryInput }
   | { kind: 'checkTemplate'; template: Uint8Array; templateKind: TemplateKind };
 
-export type RenderResult = { bytes: Uint8Array } | { problems: string[] } | { templateErrors: string[] } | RenderedPlanPdf;
+export type RenderResult =
+  | { bytes: Uint8Array }
+  | { problems: string[] }
+  | { templateErrors: string[] }
+  | RenderedPlanPdf
+  | SignedPdf
+  | { signingError: { code: SigningErrorCode; message: string } };
+
+/** With a key: the signed PDF; without: the PDF prepared for a device's signature and the digest it signs. */
+export type SignedPdf = { signed: Uint8Array } | { prepared: Uint8Array; documentDigest: Uint8Array };
 
 export default function runRenderTask(task: RenderTask): RenderResult | Promise<RenderResult> {
   try {
@@ -22,6 +41,11 @@ export default function runRenderTask(task: RenderTask): RenderResult | Promise<
         return { bytes: renderPlanDocx(task.input, buffers(task.templates)) };
       case 'planPdf':
         return renderPlanPdfFromInput(task.input, { issueFields: task.issueFields });
+      case 'signPdf':
+        return signPdf(task).catch((error: unknown) => {
+          if (error instanceof SigningError) return { signingError: { code: error.code, message: error.message } };
+          throw error;
+        });
       case 'reportSummary':
         return { bytes: renderReportSummaryDocx(task.input) };
       case 'checkTemplate':
@@ -31,6 +55,20 @@ export default function runRenderTask(task: RenderTask): RenderResult | Promise<
     if (error instanceof TemplateRenderError) return { templateErrors: error.details };
     throw error;
   }
+}
+
+/**
+ * The PDF signature's heavy part — pdf-lib reading the whole file, the appearance, the incremental
+ * update — off the event loop; with a key also the CMS and its time-stamp.
+ */
+async function signPdf({ pdf, request, key, tsaUrl }: Extract<RenderTask, { kind: 'signPdf' }>): Promise<SignedPdf> {
+  const { appearance } = request;
+  const withBuffers = { ...request, appearance: 'image' in appearance ? { ...appearance, image: asBuffer(appearance.image) } : appearance };
+  const prepared = await prepareSignature(asBuffer(pdf), withBuffers);
+  if (!key) return prepared;
+  let cms = signWithKey(prepared.documentDigest, { privateKey: key.privateKey, certificate: key.certificatePem, chain: key.chainPem });
+  if (tsaUrl) cms = await addSignatureTimestamp(cms, tsaUrl);
+  return { signed: embedSignature(prepared.prepared, cms) };
 }
 
 /** Buffers arrive as plain Uint8Arrays: a structured clone keeps the bytes, not the class. */
