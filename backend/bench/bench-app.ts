@@ -39,6 +39,8 @@ export function benchConfig(databaseUrl: string | null): AppConfig {
     SEED_DEMO_DATA: 'true',
     LOG_LEVEL: 'silent',
     BACKGROUND_JOBS: 'false',
+    // The demo's test certificates sign every SIGN, APPROVE and ISSUE, as on the embedded default.
+    SIGNING_MASTER_KEY: randomBytes(32).toString('base64'),
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
   };
   return { ...loadConfigFromEnv(env), port: 0, databaseUrl, dataDir: null, corsOrigins: [], adminDist: null };

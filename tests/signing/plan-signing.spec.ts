@@ -1,19 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type request from 'supertest';
 import { createPrivateKey, randomBytes } from 'node:crypto';
 import { createDemoCa, issueDemoCertificate, signWithKey } from '../../backend/src/signing';
 import { jointPlanContent, planContent, send, useDemoApp } from '../support/plans';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { extractSignatures, opensslVerify, pdfsig, workDir } from './support';
+import { binary, extractSignatures, opensslVerify, pdfsig, workDir } from './support';
 
-/** supertest's buffering of a binary answer (a PDF) into a Buffer. */
-const binary = (req: request.Test) => req.buffer(true).parse((res, done) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-});
 
 async function pdfOf(t: TestApp, user: string, planId: string) {
   const response = await binary(t.as(user).get(`/api/plans/${planId}/document.pdf`)).expect(200);
@@ -108,6 +101,33 @@ describe('the issued plan as a signed PDF (PAdES), keys held by the server', () 
     expect(execFileSync('pdftotext', [join(dir, 'draft.pdf'), '-'], { encoding: 'utf8' })).toContain('DỰ THẢO');
   });
 
+  it('recall keeps the signed PDF, the issued revision intact inside it, and marks every page recalled in red', async () => {
+    const { body: plan } = await demo.t.as('bpt.tinh').post('/api/plans').send(planContent(demo.orgs.province)).expect(201);
+    for (const [user, event] of [['bpt.tinh', 'SUBMIT'], ['tb.tinh', 'FORWARD'], ['pct.tinh', 'APPROVE'], ['vt.tinh', 'ISSUE']]) await send(demo.t, user, plan.id, event);
+    const issued = await pdfOf(demo.t, 'bpt.tinh', plan.id);
+    await send(demo.t, 'pct.tinh', plan.id, 'RECALL', 200, 'Sai số liệu chỉ tiêu');
+
+    const recalled = await pdfOf(demo.t, 'bpt.tinh', plan.id);
+    expect(recalled.bytes.subarray(0, issued.bytes.length).equals(issued.bytes)).toBe(true);
+    expect(recalled.bytes.length).toBeGreaterThan(issued.bytes.length);
+    const history = (await demo.t.as('bpt.tinh').get(`/api/plans/${plan.id}/history`).expect(200)).body as { event: string; details: Record<string, string> | null }[];
+    expect(history.find((r) => r.event === 'ISSUE')!.details!.pdfHash).toBe(issued.sha256);
+    expect(history.find((r) => r.event === 'RECALL')!.details!.pdfHash).toBe(recalled.sha256);
+
+    const dir = workDir();
+    const file = join(dir, 'recalled.pdf');
+    writeFileSync(file, recalled.bytes);
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+    const pages = text.split('\f').filter((page) => page.trim());
+    expect(pages.length).toBeGreaterThan(0);
+    pages.forEach((page) => expect(page).toMatch(/VĂN BẢN ĐÃ BỊ THU HỒI NGÀY \d{2}\/\d{2}\/\d{4}\s+Lý do: Sai số liệu chỉ tiêu/));
+    const signatures = pdfsig(file).split(/Signature #\d+:/).slice(1);
+    expect(signatures).toHaveLength(2);
+    expect(signatures.every((s) => s.includes('Signature is Valid') && s.includes('Not total document signed'))).toBe(true);
+    const verified = (await demo.t.as('bpt.tinh').get(`/api/plans/${plan.id}/signatures/verify`).expect(200)).body.signatures;
+    expect(verified.map((s: { valid: boolean; coversWholeDocument: boolean }) => [s.valid, s.coversWholeDocument])).toEqual([[true, false], [true, false]]);
+  });
+
   it('uploaded PDFs: not a PDF, nothing, or signed by an unknown CA get a clear answer', async () => {
     const notPdf = await demo.t.as('bpt.tinh').post('/api/documents/verify').attach('file', Buffer.from('hello'), 'a.pdf').expect(400);
     expect(notPdf.body.errors.file).toMatch(/không phải văn bản PDF/);
@@ -130,7 +150,7 @@ describe('keys uploaded by an administrator: checked against the trusted roots, 
   const ca = createDemoCa();
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ signing: { masterKey: Buffer.alloc(32, 0x5a), trustedRootsPem: ca.certificatePem, tsaUrl: null } });
+    t = await startTestApp({ signing: { masterKey: Buffer.alloc(32, 0x5a), trustedRoots: [ca.certificatePem], tsaUrl: null } });
     await t.login('admin', 'qt.thuanchau', 'pct.tinh', 'bpt.tinh', 'tb.tinh', 'vt.tinh');
   });
   afterAll(() => t.close());

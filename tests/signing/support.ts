@@ -2,8 +2,11 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
+import type request from 'supertest';
 import {
   DemoCa, PdfBox, SignatureRequest, createDemoCa, embedSignature, issueDemoCertificate, prepareSignature, readPkcs12, signWithKey,
 } from '../../backend/src/signing';
@@ -128,3 +131,54 @@ export function countPixels(image: ReturnType<typeof renderPage>, box: PdfBox, d
   }
   return count;
 }
+
+export interface TestTsa {
+  url: string;
+  /** the TSA's root certificate (PEM): trusting it makes the time-stamps valid */
+  rootPem: string;
+  close(): Promise<void>;
+}
+
+/**
+ * An RFC 3161 time-stamp authority for the tests: OpenSSL's own (`openssl ts -reply`) behind a tiny
+ * HTTP server, so no token is made by the code under test. Its keys and replies live in `dir`.
+ */
+export async function startTestTsa(dir: string): Promise<TestTsa> {
+  const run = (args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'ignore' });
+  run(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'tsaca.key', '-out', 'tsaca.pem', '-days', '30', '-subj', '/CN=Test TSA Root']);
+  run(['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'tsa.key', '-out', 'tsa.csr', '-subj', '/CN=Test TSA']);
+  writeFileSync(join(dir, 'tsa.ext'), 'extendedKeyUsage=critical,timeStamping\nkeyUsage=critical,digitalSignature\n');
+  run(['x509', '-req', '-in', 'tsa.csr', '-CA', 'tsaca.pem', '-CAkey', 'tsaca.key', '-CAcreateserial', '-out', 'tsa.pem', '-days', '30', '-extfile', 'tsa.ext']);
+  writeFileSync(join(dir, 'tsaserial'), '01\n');
+  writeFileSync(join(dir, 'ts.cnf'), [
+    '[ tsa ]', 'default_tsa = tsa_config', '[ tsa_config ]', `dir = ${dir}`, 'serial = $dir/tsaserial', 'crypto_device = builtin',
+    'signer_cert = $dir/tsa.pem', 'certs = $dir/tsaca.pem', 'signer_key = $dir/tsa.key', 'signer_digest = sha256',
+    'default_policy = 1.2.3.4.1', 'digests = sha256', 'accuracy = secs:1', 'ordering = yes', 'tsa_name = no',
+    'ess_cert_id_chain = no', 'ess_cert_id_alg = sha256', '',
+  ].join('\n'));
+  let counter = 0;
+  const server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      const id = ++counter;
+      writeFileSync(join(dir, `q${id}.tsq`), Buffer.concat(chunks));
+      execFileSync('openssl', ['ts', '-reply', '-config', join(dir, 'ts.cnf'), '-queryfile', join(dir, `q${id}.tsq`), '-out', join(dir, `r${id}.tsr`)], { stdio: 'ignore' });
+      response.writeHead(200, { 'Content-Type': 'application/timestamp-reply' });
+      response.end(readFileSync(join(dir, `r${id}.tsr`)));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/tsa`,
+    rootPem: readFileSync(join(dir, 'tsaca.pem'), 'utf8'),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** supertest's buffering of a binary answer (a PDF) into a Buffer. */
+export const binary = (req: request.Test) => req.buffer(true).parse((res, done) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (chunk: Buffer) => chunks.push(chunk));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
+});

@@ -43,7 +43,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     logLevel: 'silent',
     backgroundJobs: false,
     // One fixed key for the seeded template and every spec's copy of it (test keys only).
-    signing: { masterKey: TEST_SIGNING_MASTER_KEY, trustedRootsPem: '', tsaUrl: null },
+    signing: { masterKey: TEST_SIGNING_MASTER_KEY, trustedRoots: [], tsaUrl: null },
     ...overrides,
   };
 }

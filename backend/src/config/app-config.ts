@@ -1,6 +1,7 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, X509Certificate } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { splitPemBundle } from '../signing/pki/certificate-der';
 
 /** Everything the app reads from its environment, resolved once at start. */
 export interface AppConfig {
@@ -37,8 +38,11 @@ export interface SigningConfig {
    * no keys and only external signing (USB token, remote signing) is possible.
    */
   masterKey: Buffer | null;
-  /** Root certificates signers' certificates must chain to (PEM file SIGNING_TRUSTED_ROOTS), besides the demo CA of demo data. */
-  trustedRootsPem: string;
+  /**
+   * Root certificates (PEM, one each) signers' certificates must chain to, from the PEM bundle file
+   * SIGNING_TRUSTED_ROOTS, read and checked at start; besides them, the demo data's test CA.
+   */
+  trustedRoots: string[];
   /** An RFC 3161 time-stamp authority (SIGNING_TSA_URL): signatures then are PAdES B-T. */
   tsaUrl: string | null;
 }
@@ -82,10 +86,27 @@ export function loadConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AppConf
     backgroundJobs: env.BACKGROUND_JOBS !== 'false',
     signing: {
       masterKey: resolveMasterKey(env.SIGNING_MASTER_KEY, databaseUrl, dataDir),
-      trustedRootsPem: env.SIGNING_TRUSTED_ROOTS ? readFileSync(resolve(env.SIGNING_TRUSTED_ROOTS), 'utf8') : '',
+      trustedRoots: env.SIGNING_TRUSTED_ROOTS ? trustedRootsFrom(env.SIGNING_TRUSTED_ROOTS) : [],
       tsaUrl: env.SIGNING_TSA_URL || null,
     },
   };
+}
+
+/** The certificates of a PEM bundle file; a file that cannot be read or holds no certificate stops the start. */
+function trustedRootsFrom(path: string): string[] {
+  let pem: string;
+  try {
+    pem = readFileSync(resolve(path), 'utf8');
+  } catch (error) {
+    throw new ConfigError(`SIGNING_TRUSTED_ROOTS: không đọc được tệp "${path}" (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
+  }
+  try {
+    const roots = splitPemBundle(pem).map((der) => new X509Certificate(der).toString());
+    if (roots.length) return roots;
+  } catch {
+    // reported below, like a file without any certificate
+  }
+  throw new ConfigError(`SIGNING_TRUSTED_ROOTS: tệp "${path}" không chứa chứng thư gốc hợp lệ nào (cần các khối PEM "-----BEGIN CERTIFICATE-----").`);
 }
 
 function resolveMasterKey(fromEnv: string | undefined, databaseUrl: string | null, dataDir: string): Buffer | null {

@@ -4,6 +4,7 @@ import { AbilityFactory } from '../access/ability.factory';
 import type { AuthUser } from '../access/auth-user';
 import { conflict, notFound } from '../common/app-error';
 import { IssuedDocument } from '../documents/issued-document.entity';
+import type { RecallMark } from '../documents/plan-pdf.service';
 import { Organisation } from '../organisations/organisation.entity';
 import { planSubject } from '../plans/plan-access';
 import { Plan } from '../plans/plan.entity';
@@ -51,8 +52,8 @@ export class DistributionService {
   }
 
   /** At RECALL: the stored document is marked recalled, with the reason, for every reader. */
-  async markRecalled(em: EntityManager, plan: Pick<Plan, 'id'>, reason: string): Promise<void> {
-    await em.nativeUpdate(IssuedDocument, { plan: plan.id }, { recalledAt: new Date(), recallReason: reason });
+  async markRecalled(em: EntityManager, plan: Pick<Plan, 'id'>, { recalledAt, reason }: RecallMark): Promise<void> {
+    await em.nativeUpdate(IssuedDocument, { plan: plan.id }, { recalledAt, recallReason: reason });
   }
 
   /** Any member of a recipient organisation acknowledges receipt, once; for a recalled plan, the recall notice. */

@@ -7,12 +7,11 @@ import { formatDocumentNumber } from '../core/document-number';
 import { Plan } from '../plans/plan.entity';
 import { User } from '../users/user.entity';
 import {
-  checkSigningCertificate,
+  appendStamps,
   cmsSigner,
   defaultSignatureText,
   embedSignature,
   formatVietnamTime,
-  SigningError,
   verifyPdfSignatures,
   type FieldFill,
   type PdfBox,
@@ -21,18 +20,27 @@ import {
   type SignatureRequest,
   type TextStamp,
 } from '../signing';
-import { SigningKeysService, type KeyHolder, type UnlockedKey } from '../signing/signing-keys.service';
+import { holderName, signingInput, SigningKeysService, type KeyHolder, type UnlockedKey } from '../signing/signing-keys.service';
 import { DocumentsService } from './documents.service';
 import { PendingPdfSignature } from './pending-pdf-signature.entity';
 import { PlanPdf } from './plan-pdf.entity';
+import { IssuedDocument } from './issued-document.entity';
 import { RenderPool } from './render-pool';
-import { longDateParts } from '../core/vietnamese-date';
+import { lineHeight, PAGE, STYLES } from './rendering/pdf/styles';
+import { formatShortDate, longDateParts } from '../core/vietnamese-date';
 
 export const PDF_CONTENT_TYPE = 'application/pdf';
 
-/** Name size of a signature block (FORMAT.md: the signer's name, bold 14 pt) and the line it sits on. */
-const NAME_FONT_SIZE = 14;
-const NAME_LINE_HEIGHT = 20;
+/** The signer's name line as the renderer sets it (style KHHoTen): a person's signature writes the name there. */
+const NAME_FONT_SIZE = STYLES.KHHoTen.size;
+const NAME_LINE_HEIGHT = lineHeight(STYLES.KHHoTen.size, STYLES.KHHoTen.line);
+const MM = 72 / 25.4;
+
+/** A recall as the PDF marks it. */
+export interface RecallMark {
+  recalledAt: Date;
+  reason: string;
+}
 
 /** Which signature a plan event puts on the PDF. */
 export interface PdfSignatureStep {
@@ -127,7 +135,7 @@ export class PlanPdfService {
   async prepareExternal(em: EntityManager, plan: Pick<Plan, 'id' | 'contentHash'>, step: PdfSignatureStep, userId: string, event: string) {
     const stored = await this.current(em, plan);
     const request = await this.request(stored, step);
-    const result = await asSigningInput(() => this.renderPool.signPdf(stored.bytes, request, null, null), 'type');
+    const result = await signingInput(() => this.renderPool.signPdf(stored.bytes, request, null, null), 'type');
     const { prepared, documentDigest } = result as { prepared: Uint8Array; documentDigest: Uint8Array };
     const digest = Buffer.from(documentDigest);
     const pending = em.create(PendingPdfSignature, {
@@ -152,8 +160,28 @@ export class PlanPdfService {
     }
     // Not signed digitally: rendered on demand, the draft marked, the issued one with its number printed.
     const input = await this.documents.renderInput(this.em, plan, !issued);
-    const { pdf } = await this.renderPool.renderPlanPdf(input, { issueFields: false });
-    return { bytes: Buffer.from(pdf), fileName: `${name}.pdf`, sha256: null };
+    const { pdf, layout } = await this.renderPool.renderPlanPdf(input, { issueFields: false });
+    const recall = plan.status === 'recalled' ? await this.recallOf(this.em, plan.id) : null;
+    const bytes = recall ? await appendStamps(Buffer.from(pdf), recallStamps(layout.pageCount, recall), 'thu_hoi', recall.recalledAt) : Buffer.from(pdf);
+    return { bytes, fileName: `${name}.pdf`, sha256: null };
+  }
+
+  /**
+   * Inside RECALL's transaction: the signed PDF keeps every revision — the issued document stays
+   * intact inside it, its signatures valid — and gains one more that marks each page recalled.
+   */
+  async markRecalled(em: EntityManager, plan: Pick<Plan, 'id' | 'contentHash'>, recall: RecallMark): Promise<{ pdfHash: string } | void> {
+    const stored = await em.findOne(PlanPdf, { plan: plan.id }, { populate: ['bytes'] });
+    if (!stored || stored.contentHash !== plan.contentHash || !stored.signatureCount) return;
+    stored.bytes = await signingInput(() => appendStamps(stored.bytes, recallStamps(stored.layout.pageCount, recall), 'thu_hoi', recall.recalledAt), 'type');
+    stored.sha256 = sha256Hex(stored.bytes);
+    stored.updatedAt = new Date();
+    return { pdfHash: stored.sha256 };
+  }
+
+  private async recallOf(em: EntityManager, planId: string): Promise<RecallMark | null> {
+    const issued = await em.findOne(IssuedDocument, { plan: planId }, { fields: ['recalledAt', 'recallReason'] });
+    return issued?.recalledAt ? { recalledAt: issued.recalledAt, reason: issued.recallReason ?? '' } : null;
   }
 
   /** Each signature of a PDF, checked against the trusted roots. */
@@ -203,10 +231,9 @@ export class PlanPdfService {
     if (pending.baseSha256 !== stored.sha256) {
       throw conflict('PDF_CHANGED', 'Văn bản đã có chữ ký khác từ khi chuẩn bị ký; hãy chuẩn bị và ký lại');
     }
-    const signed = await asSigningInput(async () => embedSignature(pending.prepared, external.cms), 'externalSignature');
+    const signed = await signingInput(async () => embedSignature(pending.prepared, external.cms), 'externalSignature');
     const { certificate, chain } = cmsSigner(external.cms);
-    const problems = checkSigningCertificate(certificate, { trustedRoots: await this.keys.trustedRoots(), chain, at: new Date(), expectedName: holderName(step.holder) });
-    if (problems.length) throw invalid({ externalSignature: problems.map((p) => p.message).join(' ') });
+    await this.keys.assertCertificateOf(step.holder, certificate, chain, 'externalSignature');
     em.remove(pending);
     return signed;
   }
@@ -225,23 +252,9 @@ export class PlanPdfService {
   }
 
   private async signBytes(pdf: Buffer, request: SignatureRequest, key: UnlockedKey): Promise<Buffer> {
-    const result = await asSigningInput(() => this.renderPool.signPdf(pdf, request, key, this.config.signing.tsaUrl), 'signature');
+    const result = await signingInput(() => this.renderPool.signPdf(pdf, request, key, this.config.signing.tsaUrl), 'signature');
     return Buffer.from((result as { signed: Uint8Array }).signed);
   }
-}
-
-/** The signing library's refusals (a bad image, a CMS over another digest, …): 400 naming the field. */
-async function asSigningInput<T>(run: () => Promise<T>, field: string): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    if (error instanceof SigningError) throw invalid({ [field]: error.message });
-    throw error;
-  }
-}
-
-function holderName(holder: KeyHolder): string {
-  return 'user' in holder ? holder.user.fullName : holder.organisation.name;
 }
 
 /** The person's signature covers the room and the name line below it, where its appearance writes the name. */
@@ -263,12 +276,14 @@ function issueFills({ number, issuedAt }: { number: number; issuedAt: Date }): F
 /** Phụ lục I §II.8: on an appendix, the organisation's signature as text top right — number and symbol, time. */
 function appendixStamps(page: number | null, issue: { number: number; symbol: string }, time: Date): TextStamp[] | undefined {
   if (page === null) return undefined;
-  return [{ page, lines: [formatDocumentNumber(issue.number, issue.symbol), isoTimeInVietnam(time)] }];
+  return [{ page, lines: [formatDocumentNumber(issue.number, issue.symbol), formatVietnamTime(time)] }];
 }
 
-/** ISO 8601 with Vietnam's offset: "2026-11-30T22:40:05+07:00". */
-function isoTimeInVietnam(time: Date): string {
-  const local = new Date(time.getTime() + 7 * 3600_000);
-  return `${local.toISOString().slice(0, 19)}+07:00`;
+/** In red across the foot of every page, below the text: recalled on which day, and why. */
+function recallStamps(pageCount: number, { recalledAt, reason }: RecallMark): TextStamp[] {
+  const margin = 20 * MM;
+  const box = { x: margin, y: 4 * MM, width: PAGE.width - 2 * margin, height: 14 * MM };
+  const lines = [`VĂN BẢN ĐÃ BỊ THU HỒI NGÀY ${formatShortDate(recalledAt)}`, `Lý do: ${reason}`];
+  return Array.from({ length: pageCount }, (_, page) => ({ page, lines, fontSize: 12, color: 'red' as const, box: { ...box, page } }));
 }
 

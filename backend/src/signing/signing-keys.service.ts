@@ -6,7 +6,7 @@ import { conflict, invalid } from '../common/app-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { Organisation } from '../organisations/organisation.entity';
 import { User } from '../users/user.entity';
-import { checkSigningCertificate, commonName, openSecret, readPkcs12, sealSecret, SigningError, splitPemBundle, type Pkcs12Contents } from '.';
+import { checkSigningCertificate, commonName, openSecret, readPkcs12, sealSecret, SigningError, type CertificateInput, type Pkcs12Contents } from '.';
 import { SigningCredential } from './signing-credential.entity';
 import { SignatureImage, type SignatureImageKind } from './signature-image.entity';
 import { TrustAnchor } from './trust-anchor.entity';
@@ -60,7 +60,7 @@ export class SigningKeysService {
     this.masterKey();
     if (!p12?.length) throw invalid({ file: 'chưa chọn tệp chứng thư số (.p12, .pfx)' });
     if (!pin) throw invalid({ pin: 'cần mã PIN của tệp chứng thư số' });
-    return this.store(holder, asBadRequest(() => readPkcs12(p12, pin), 'file'), pin, uploadedBy);
+    return this.store(holder, await signingInput(() => readPkcs12(p12, pin), 'file'), pin, uploadedBy);
   }
 
   /**
@@ -69,13 +69,7 @@ export class SigningKeysService {
    */
   async store(holder: KeyHolder, contents: Pkcs12Contents, pin: string, uploadedBy: string): Promise<CredentialInfo> {
     const masterKey = this.masterKey();
-    const problems = checkSigningCertificate(contents.certificate, {
-      trustedRoots: await this.trustedRoots(),
-      chain: contents.chain,
-      at: new Date(),
-      expectedName: holderName(holder),
-    });
-    if (problems.length) throw invalid({ file: problems.map((p) => p.message).join(' ') });
+    await this.assertCertificateOf(holder, contents.certificate, contents.chain, 'file');
     const sealed: SealedKey = {
       key: contents.privateKey.export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: pin }).toString(),
       certificate: contents.certificate.toString(),
@@ -127,16 +121,23 @@ export class SigningKeysService {
         throw invalid({ pin: 'mã PIN không đúng' });
       }
     });
-    const problems = checkSigningCertificate(sealed.certificate, { trustedRoots: await this.trustedRoots(), chain: sealed.chain, at: new Date(), expectedName: holderName(holder) });
-    if (problems.length) throw invalid({ certificate: problems.map((p) => p.message).join(' ') });
+    await this.assertCertificateOf(holder, sealed.certificate, sealed.chain, 'certificate');
     return { privateKey, certificatePem: sealed.certificate, chainPem: sealed.chain };
+  }
+
+  /**
+   * 400 naming `field` unless the certificate chains to a trusted root, is valid now, may sign, and
+   * was issued to the holder (person or organisation); the message says which check failed.
+   */
+  async assertCertificateOf(holder: KeyHolder, certificate: CertificateInput, chain: CertificateInput[], field: string): Promise<void> {
+    const problems = checkSigningCertificate(certificate, { trustedRoots: await this.trustedRoots(), chain, at: new Date(), expectedName: holderName(holder) });
+    if (problems.length) throw invalid({ [field]: problems.map((p) => p.message).join(' ') });
   }
 
   /** Roots from SIGNING_TRUSTED_ROOTS and those of the database (the demo data's test CA). */
   async trustedRoots(): Promise<string[]> {
-    const configured = this.config.signing.trustedRootsPem ? splitPemBundle(this.config.signing.trustedRootsPem).map((der) => new X509Certificate(der).toString()) : [];
     const anchors = await this.em.find(TrustAnchor, {}, { orderBy: { createdAt: 'ASC' } });
-    return [...configured, ...anchors.map((a) => a.certificatePem)];
+    return [...this.config.signing.trustedRoots, ...anchors.map((a) => a.certificatePem)];
   }
 
   async addTrustAnchor(name: string, certificatePem: string): Promise<void> {
@@ -173,7 +174,7 @@ export class SigningKeysService {
   }
 }
 
-function holderName(holder: KeyHolder): string {
+export function holderName(holder: KeyHolder): string {
   return 'user' in holder ? holder.user.fullName : holder.organisation.name;
 }
 
@@ -192,10 +193,13 @@ function presentCredential(c: SigningCredential): CredentialInfo {
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const isPng = (bytes: Buffer) => bytes.subarray(0, 8).equals(PNG_SIGNATURE);
 
-/** The library's refusals (wrong PIN, not a PKCS#12, …) are the caller's bad input: 400 naming the field. */
-export function asBadRequest<T>(run: () => T, field: string): T {
+/**
+ * The signing library's refusals (wrong PIN, not a PKCS#12, a bad image, a CMS over another digest, …)
+ * are the caller's bad input: 400 naming the field (`pin` for a wrong PIN).
+ */
+export async function signingInput<T>(run: () => T | Promise<T>, field: string): Promise<T> {
   try {
-    return run();
+    return await run();
   } catch (error) {
     if (error instanceof SigningError) throw invalid({ [error.code === 'WRONG_PIN' ? 'pin' : field]: error.message });
     throw error;

@@ -80,7 +80,11 @@ export class WorkflowService {
     },
     ISSUE: async (ctx) => ({ ...(await this.takeNumber(ctx)), ...(await this.sealPdf(ctx)) }),
     DISTRIBUTE: ({ em, plan }) => ({ deliveredTo: this.distribution.deliver(em, plan) }),
-    RECALL: ({ em, plan, comment }) => this.distribution.markRecalled(em, plan, comment!),
+    RECALL: async ({ em, plan, comment }) => {
+      const recall = { recalledAt: new Date(), reason: comment! };
+      await this.distribution.markRecalled(em, plan, recall);
+      return this.pdfs.markRecalled(em, plan, recall);
+    },
   };
 
   constructor(

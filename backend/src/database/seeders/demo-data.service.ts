@@ -51,7 +51,8 @@ export class DemoDataService implements OnApplicationBootstrap {
     if (!seeded) return;
     // The services work in a request context, as they do for an HTTP request.
     await RequestContext.create(this.em, async () => {
-      await new DemoSigningSeeder(this.keys).run(this.em);
+      if (this.config.signing.masterKey) await new DemoSigningSeeder(this.keys).run(this.em);
+      else this.logger.warn('Không có SIGNING_MASTER_KEY: dữ liệu mẫu không có chứng thư số thử nghiệm, chữ ký của kế hoạch mẫu chỉ là bản ghi');
       await new DemoPlansSeeder(this.plans, this.workflow).run(this.em);
     });
     this.logger.log('Đã nạp dữ liệu mẫu: tổ chức, người dùng, chứng thư số thử nghiệm (mã PIN = mật khẩu mẫu) và kế hoạch mẫu');

@@ -16,15 +16,18 @@ import {
   popGraphicsState,
   pushGraphicsState,
   setFillingGrayscaleColor,
+  setFillingRgbColor,
   setFontAndSize,
   setTextMatrix,
   showText,
 } from 'pdf-lib';
 import { TINOS_METRICS, TinosFonts, TinosStyle, embedTinos } from '../../typesetting/tinos';
 import { SigningError } from '../errors';
-import { PdfBox, SignatureCaption } from './types';
+import { PdfBox, SignatureCaption, TextColor } from './types';
 
 const POINTS_PER_MM = 72 / 25.4;
+/** The red of seals and of marks that must not be missed (a recall). */
+const RED = [0.8, 0, 0] as const;
 
 /** Where the seal goes: true size, right edge one third into the leader's box, vertically centred. */
 export function sealBox(leaderBox: PdfBox, diameterMm: number): PdfBox {
@@ -59,9 +62,9 @@ export class AppearanceText {
     return this.tinos.widthOf(text, style, size);
   }
 
-  /** Operators drawing one line with its baseline starting at (x, y), black. */
-  line(text: string, x: number, y: number, size: number, style: TinosStyle = 'regular'): PDFOperator[] {
-    const operators: PDFOperator[] = [beginText(), setFillingGrayscaleColor(0)];
+  /** Operators drawing one line with its baseline starting at (x, y), black unless a colour is given. */
+  line(text: string, x: number, y: number, size: number, style: TinosStyle = 'regular', color: TextColor = 'black'): PDFOperator[] {
+    const operators: PDFOperator[] = [beginText(), color === 'red' ? setFillingRgbColor(...RED) : setFillingGrayscaleColor(0)];
     let cursor = x;
     for (const run of this.runs(text, style)) {
       operators.push(setFontAndSize(this.nameOf(run.font), size), setTextMatrix(1, 0, 0, 1, cursor, y), showText(run.font.encodeText(run.text)));
@@ -152,6 +155,7 @@ export function textAppearance(
   fullHeight: number,
   preferredSize = 10,
   caption?: SignatureCaption,
+  color: TextColor = 'black',
 ): PDFRef {
   const padding = 2;
   const lineFactor = 1.2;
@@ -163,7 +167,7 @@ export function textAppearance(
   let baseline = below + (height + blockHeight) / 2 - size * TINOS_METRICS.ascent;
   const operators: PDFOperator[] = [...captionOperators(text, caption, width)];
   for (const line of lines) {
-    operators.push(...text.line(line, padding, baseline, size));
+    operators.push(...text.line(line, padding, baseline, size, 'regular', color));
     baseline -= size * lineFactor;
   }
   return formXObject(doc.context, width, fullHeight, operators, { Font: text.fontResources() });

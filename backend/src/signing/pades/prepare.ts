@@ -7,20 +7,18 @@ import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRe
 import { SigningError } from '../errors';
 import { AppearanceText, fieldAppearance, imageAppearance, sealBox, textAppearance } from './appearance';
 import {
-  ANNOTATION_LOCKED, ANNOTATION_PRINT, FieldNode, N, acroForm, addAnnotation, certificationPermission, findField, fontSizeOf, hasSignedField,
+  ANNOTATION_LOCKED, ANNOTATION_PRINT, FieldNode, N, acroForm, addAnnotation, findField, fontSizeOf, hasSignedField,
   inherited, setReadOnly, terminalFields, textOf, widgetRect,
 } from './form';
 import { IncrementalUpdate } from './incremental';
+import { pdfText } from './pdf-text';
+import { addStamp, assertAnnotationsAllowed, assertPlacements } from './stamp';
 import { pdfDate } from './time';
-import { ByteRange, FieldFill, PdfBox, PreparedSignature, SignatureRequest, TextStamp } from './types';
+import { ByteRange, FieldFill, PdfBox, PreparedSignature, SignatureRequest } from './types';
 
 /** Default room for the CMS: signer + 2 CA certificates (~1.5 KB each), signature, and an RFC 3161 token (~5 KB). */
 export const DEFAULT_CONTENTS_SIZE = 16384;
 const BYTE_RANGE_PLACEHOLDER = '**********'; // ten characters: room for any offset below 10 GB
-const MM = 72 / 25.4;
-
-const pdfText = (value: string) => (/^[\x20-\x7e]*$/.test(value) ? PDFString.of(escapeLiteral(value)) : PDFHexString.fromText(value));
-const escapeLiteral = (value: string) => value.replace(/[\\()]/g, (char) => `\\${char}`);
 
 export async function prepareSignature(pdf: Buffer, request: SignatureRequest): Promise<PreparedSignature> {
   const update = await IncrementalUpdate.open(pdf);
@@ -44,13 +42,8 @@ export async function prepareSignature(pdf: Buffer, request: SignatureRequest): 
 }
 
 function validateRequest(doc: PDFDocument, request: SignatureRequest): void {
-  const pageCount = doc.getPageCount();
-  const boxes = [request.box, ...(request.stamps ?? []).flatMap((stamp) => (stamp.box ? [stamp.box] : []))];
-  const pages = [...boxes.map((box) => box.page), ...(request.stamps ?? []).map((stamp) => stamp.page)];
-  const badBox = boxes.some((box) => ![box.x, box.y, box.width, box.height].every(Number.isFinite) || box.width < 0 || box.height < 0);
-  if (badBox || pages.some((page) => !Number.isInteger(page) || page < 0 || page >= pageCount)) {
-    throw new SigningError('INVALID_BOX', `Vị trí chữ ký không hợp lệ (tài liệu có ${pageCount} trang).`);
-  }
+  const stamps = request.stamps ?? [];
+  assertPlacements(doc, [request.box, ...stamps.flatMap((stamp) => (stamp.box ? [stamp.box] : []))], stamps);
   if (terminalFields(doc).some((field) => field.name === request.fieldName)) {
     throw new SigningError('FIELD_EXISTS', `Trường chữ ký "${request.fieldName}" đã có trong tài liệu.`);
   }
@@ -58,12 +51,7 @@ function validateRequest(doc: PDFDocument, request: SignatureRequest): void {
     throw new SigningError('CERTIFY_NOT_FIRST', 'Chỉ chữ ký đầu tiên của tài liệu mới được là chữ ký chứng nhận (DocMDP).');
   }
   // A certification signature limits what later revisions may do; breaking it would void it.
-  const permission = certificationPermission(doc);
-  if (permission === 1 || (permission === 2 && (request.stamps?.length ?? 0) > 0)) {
-    throw new SigningError('CERTIFICATION_FORBIDS', permission === 1
-      ? 'Tài liệu đã được chứng nhận không cho phép thay đổi: không ký thêm được.'
-      : 'Tài liệu đã được chứng nhận chỉ cho phép điền biểu mẫu và ký: không thêm được dấu văn bản (annotation).');
-  }
+  assertAnnotationsAllowed(doc, stamps.length);
 }
 
 function signatureDictionary(doc: PDFDocument, request: SignatureRequest, contentsSize: number): PDFDict {
@@ -133,35 +121,6 @@ function fillField(doc: PDFDocument, text: AppearanceText, fill: FieldFill, lock
   if (lock) setReadOnly(field);
   // Our appearances are final: a viewer regenerating them would change the signed document.
   if (form.has(N('NeedAppearances'))) form.set(N('NeedAppearances'), doc.context.obj(false));
-}
-
-function addStamp(doc: PDFDocument, text: AppearanceText, stamp: TextStamp, id: string, time: Date): void {
-  const size = stamp.fontSize ?? 10;
-  const box = stamp.box ?? topRightBox(doc, stamp, text, size);
-  const normal = textAppearance(doc, text, stamp.lines, box.width, box.height, size);
-  const pageRef = doc.getPages()[stamp.page].ref;
-  const annotation = doc.context.obj({
-    Type: 'Annot',
-    Subtype: 'FreeText',
-    Rect: [box.x, box.y, box.x + box.width, box.y + box.height],
-    Contents: pdfText(stamp.lines.join('\n')),
-    DA: PDFString.of(`0 g /Helv ${size} Tf`),
-    BS: { W: 0 },
-    F: ANNOTATION_PRINT | ANNOTATION_LOCKED,
-    P: pageRef,
-    NM: pdfText(id),
-    M: PDFString.of(pdfDate(time)),
-    AP: { N: normal },
-  });
-  addAnnotation(doc, stamp.page, doc.context.register(annotation));
-}
-
-/** Phụ lục I: top right of the page; 20 mm from the right edge, 10 mm from the top. */
-function topRightBox(doc: PDFDocument, stamp: TextStamp, text: AppearanceText, size: number): PdfBox {
-  const media = doc.getPages()[stamp.page].getMediaBox();
-  const width = Math.max(...stamp.lines.map((line) => text.width(line, size))) + 4;
-  const height = stamp.lines.length * size * 1.2 + 4;
-  return { page: stamp.page, x: media.x + media.width - 20 * MM - width, y: media.y + media.height - 10 * MM - height, width, height };
 }
 
 /** Writes the real offsets over the placeholder, padded with spaces to the same length. */

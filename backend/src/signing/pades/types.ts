@@ -42,7 +42,11 @@ export interface TextStamp {
   fontSize?: number;
   /** Explicit box; default: the page's top-right corner, 20 mm from the right and 10 mm from the top. */
   box?: PdfBox;
+  /** Default black (Phụ lục I); red for a mark set on a document afterwards, such as its recall. */
+  color?: TextColor;
 }
+
+export type TextColor = 'black' | 'red';
 
 export interface SignatureRequest {
   /** Name of the new signature field; must not exist yet. */
