@@ -19,8 +19,11 @@ import type {
   ReportSummary,
   SaveReport,
   RoundToFollow,
+  OrganisationSigning,
+  SigningCredential,
   Task,
   TemplateKind,
+  UserSigning,
 } from './types';
 
 const API = '/api';
@@ -46,6 +49,22 @@ function fileNameOf(disposition: string | null, fallback: string): string {
   if (encoded) return decodeURIComponent(encoded);
   return /filename="?([^";]+)"?/i.exec(disposition ?? '')?.[1] ?? fallback;
 }
+
+/** A multipart body; fields first, as the server reads them before the file. */
+function multipart(fields: Record<string, string | File>): FormData {
+  const body = new FormData();
+  for (const [name, value] of Object.entries(fields)) body.append(name, value);
+  return body;
+}
+
+/** Whose signing key: a person signs in their own name (with a signature image), an organisation with its seal. */
+export type SigningHolder = { resource: 'users' | 'organisations'; id: string };
+
+const signingPath = ({ resource, id }: SigningHolder) => `/${resource}/${id}/signing`;
+const signingImagePath = (holder: SigningHolder) => `${signingPath(holder)}/${holder.resource === 'users' ? 'image' : 'seal'}`;
+
+/** The holder's signature image or seal as the browser loads it; `version` makes a new upload load afresh. */
+export const signingImageUrl = (holder: SigningHolder, version: number) => `${API}${signingImagePath(holder)}?v=${version}`;
 
 const reportPath = (id: string, deadline: number) => `/plans/${id}/reports/${deadline}`;
 
@@ -100,12 +119,8 @@ export const kehoachMethods = {
   /** An organisation's own plan templates (admins): history, upload, download, activate, back to the shipped one. */
   getTemplates: (organisationId: string) =>
     json<OrganisationTemplate[]>(`/organisations/${organisationId}/templates?sort=${encodeURIComponent('["version","DESC"]')}&range=${encodeURIComponent('[0,199]')}`),
-  uploadTemplate: (organisationId: string, kind: TemplateKind, file: File) => {
-    const body = new FormData();
-    body.append('kind', kind);
-    body.append('file', file);
-    return json<OrganisationTemplate>(`/organisations/${organisationId}/templates`, { method: 'POST', body });
-  },
+  uploadTemplate: (organisationId: string, kind: TemplateKind, file: File) =>
+    json<OrganisationTemplate>(`/organisations/${organisationId}/templates`, { method: 'POST', body: multipart({ kind, file }) }),
   downloadTemplate: (template: OrganisationTemplate) =>
     download(`/organisations/${template.organisationId}/templates/${template.id}/file`, template.fileName),
   activateTemplate: (template: OrganisationTemplate) =>
@@ -113,6 +128,15 @@ export const kehoachMethods = {
   useShippedTemplate: async (organisationId: string, kind: TemplateKind) => {
     await httpClient(`${API}/organisations/${organisationId}/templates/active?kind=${kind}`, { method: 'DELETE' });
   },
+
+  /** Signing keys and images (administrators): the certificate on record, a new PKCS#12 with its PIN, a new PNG. */
+  getUserSigning: (id: string) => json<UserSigning>(signingPath({ resource: 'users', id })),
+  getOrganisationSigning: (id: string) => json<OrganisationSigning>(signingPath({ resource: 'organisations', id })),
+  uploadSigningCredential: (holder: SigningHolder, file: File, pin: string) =>
+    json<SigningCredential>(`${signingPath(holder)}/credential`, { method: 'PUT', body: multipart({ pin, file }) }),
+  /** A person's signature image, or an organisation's seal with its diameter. */
+  uploadSigningImage: (holder: SigningHolder, file: File, diameterMm?: number) =>
+    json<unknown>(signingImagePath(holder), { method: 'PUT', body: multipart({ ...(diameterMm ? { diameterMm: String(diameterMm) } : {}), file }) }),
 };
 
 export type KehoachMethods = typeof kehoachMethods;

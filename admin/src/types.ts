@@ -12,6 +12,7 @@ import type { Organisation as OrganisationEntity } from '@backend/organisations/
 import type { PlansService } from '@backend/plans/plans.service';
 import type { presentPlan, presentPlanSummary, presentSignature } from '@backend/plans/plan.presenter';
 import type { presentReport, ReportsService, ReportStatus } from '@backend/reports/reports.service';
+import type { SigningKeysController } from '@backend/signing/signing-keys.controller';
 import type { User as UserEntity } from '@backend/users/user.entity';
 import type { Task as TaskRow } from '@backend/workflow/tasks.service';
 import type { BlockType, BodyBlock, Indicator, PlanContent, ReportingDeadline } from '@backend/core/plan-content';
@@ -92,3 +93,8 @@ export type OrganisationTemplate = Answer<typeof presentTemplate>;
 export type PdfSignatureCheck = Answer<typeof presentSignatureCheck>;
 
 export type HistoryEntry = Answer<typeof presentHistoryEntry>;
+
+/** A person's or an organisation's signing key (its certificate) and images, for the administrators. */
+export type UserSigning = Answer<SigningKeysController['userSigning']>;
+export type OrganisationSigning = Answer<SigningKeysController['organisationSigning']>;
+export type SigningCredential = NonNullable<UserSigning['credential']>;

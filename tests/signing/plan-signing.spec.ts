@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createPrivateKey, randomBytes } from 'node:crypto';
-import { createDemoCa, issueDemoCertificate, signWithKey } from '../../backend/src/signing';
+import { createDemoCa, demoSealImage, demoSignatureImage, issueDemoCertificate, signWithKey } from '../../backend/src/signing';
 import { jointPlanContent, planContent, send, useDemoApp } from '../support/plans';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { binary, extractSignatures, opensslVerify, pdfsig, workDir } from './support';
@@ -219,6 +219,21 @@ describe('keys uploaded by an administrator: checked against the trusted roots, 
     const certificate = pem.slice(pem.indexOf('-----BEGIN CERTIFICATE-----'), pem.indexOf('-----END CERTIFICATE-----') + 25);
     return signWithKey(digest, { privateKey: key, certificate, chain: [ca.certificatePem] });
   }
+
+  it('the signature image and the seal are served back as uploaded, for the administrators to see; a demo certificate says it is a test one', async () => {
+    const id = await userId('pct.tinh');
+    const orgId = (await t.as('pct.tinh').get('/api/me').expect(200)).body.organisation.id;
+    const signature = demoSignatureImage('Hà');
+    await t.as('admin').put(`/api/users/${id}/signing/image`).attach('file', signature, 'chu-ky.png').expect(200);
+    const image = await binary(t.as('admin').get(`/api/users/${id}/signing/image`)).expect(200);
+    expect(image.headers['content-type']).toBe('image/png');
+    expect((image.body as Buffer).equals(signature)).toBe(true);
+    const seal = demoSealImage('Ủy ban MTTQ Việt Nam tỉnh Sơn La');
+    await t.as('admin').put(`/api/organisations/${orgId}/signing/seal`).field('diameterMm', '40').attach('file', seal, 'con-dau.png').expect(200);
+    expect((await binary(t.as('admin').get(`/api/organisations/${orgId}/signing/seal`)).expect(200)).body.equals(seal)).toBe(true);
+    expect((await t.as('admin').get(`/api/organisations/${orgId}/signing`).expect(200)).body).toMatchObject({ credential: { test: true }, seal: { diameterMm: 40 } });
+    await t.as('qt.thuanchau').get(`/api/users/${id}/signing/image`).expect(403);
+  });
 
   it('an administrator outside the holder\'s organisation gets 403', async () => {
     const id = await userId('pct.tinh');

@@ -33,12 +33,13 @@ async function waitForHealth(baseUrl, child, output) {
   throw new Error(`the app did not answer /api/health within ${START_TIMEOUT_MS / 1000} s:\n${tail(output)}`);
 }
 
-async function startApp({ root, dataDir }) {
+/** `env`: settings a test adds, e.g. the roots its certificates chain to. */
+async function startApp({ root, dataDir, env = {} }) {
   const port = await freePort();
   const output = [];
   const child = spawn(process.execPath, [path.join(root, 'dist/main.js')], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '' },
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout.on('data', (chunk) => output.push(String(chunk)));

@@ -2,7 +2,8 @@
 /**
  * Browser tests of the admin UI: the built app on a fresh embedded database, driven by Debian's
  * chromium through playwright-core. A joint plan goes through its whole life, each step done by
- * the demo user whose job it is, then the body editor and the import, and a few checks that stand alone. Run: `npm run test:ui`.
+ * the demo user whose job it is, then the body editor and the import, a few checks that stand alone, and the
+ * administrator's signing keys and images. Run: `npm run test:ui`.
  * Screenshots of the main pages land in tests/ui/screenshots/ (git-ignored).
  */
 const fs = require('node:fs');
@@ -13,6 +14,7 @@ const { launchBrowser } = require('./browser');
 const { Checks } = require('./checks');
 const { editorChecks } = require('./editor');
 const { scenario } = require('./scenario');
+const { signingChecks, testSigningCa } = require('./signing');
 const { standaloneChecks } = require('./standalone');
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -31,13 +33,15 @@ async function main() {
   let app;
   let browser;
   try {
-    app = await startApp({ root: ROOT, dataDir: path.join(scratch, 'data') });
+    const signingCa = testSigningCa(scratch);
+    app = await startApp({ root: ROOT, dataDir: path.join(scratch, 'data'), env: signingCa.env });
     browser = await launchBrowser({ executablePath: CHROMIUM, profileDir: path.join(scratch, 'profile') });
-    const context = { baseUrl: app.baseUrl, browser, screenshots: SCREENSHOTS, checks };
+    const context = { baseUrl: app.baseUrl, browser, screenshots: SCREENSHOTS, checks, signingCa };
     checks.onFailure = (number) => browser.page.screenshot({ path: path.join(SCREENSHOTS, `failed-step-${number}.png`) });
     await scenario(context);
     await editorChecks(context);
     await standaloneChecks(context);
+    await signingChecks(context);
     checks.expect('no react-admin message is missing its Vietnamese translation', () => browser.missingTranslations.length === 0, () =>
       [...new Set(browser.missingTranslations)].join('; '),
     );

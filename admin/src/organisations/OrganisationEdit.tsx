@@ -1,9 +1,10 @@
 import { Edit, useParams } from 'react-admin';
 import { changedFields } from '../common/changedFields';
+import { OrganisationSigningPanel } from '../signing/SigningPanel';
 import { TemplatesPanel } from '../templates/TemplatesPanel';
 import { OrganisationForm } from './OrganisationForm';
 
-/** The organisation's identity, and below it the Word templates its plans are printed with. */
+/** The organisation's identity, and below it the Word templates its plans are printed with, its certificate and seal. */
 export const OrganisationEdit = () => {
   const { id } = useParams();
   return (
@@ -12,6 +13,7 @@ export const OrganisationEdit = () => {
         <OrganisationForm />
       </Edit>
       {id && <TemplatesPanel organisationId={id} />}
+      {id && <OrganisationSigningPanel organisationId={id} />}
     </>
   );
 };

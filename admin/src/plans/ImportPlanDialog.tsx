@@ -3,6 +3,7 @@ import { Alert, AlertTitle, Box, Button, Dialog, DialogActions, DialogContent, D
 import ImportIcon from '@mui/icons-material/FileOpen';
 import { useMutation } from '@tanstack/react-query';
 import { useNotify, useTranslate, type HttpError } from 'react-admin';
+import { problemsOf } from '../common/problemsOf';
 import { httpClient } from '../dataProvider';
 import type { PlanContent } from '../types';
 
@@ -24,13 +25,6 @@ function fileForm(file: File): FormData {
   form.append('file', file);
   return form;
 }
-
-/** Every problem the server named (`errors.file`, `errors["file.1"]`, …), or its message. */
-const problemsOf = (error: HttpError): string[] => {
-  const errors: Record<string, string> = error.body?.errors ?? {};
-  const named = Object.values(errors);
-  return named.length ? named : [error.message];
-};
 
 /**
  * "Nhập từ Word / dán văn bản": a .docx or .txt picked, or text pasted, read by the server into a

@@ -1,8 +1,8 @@
-import { useState, type ChangeEvent } from 'react';
-import { Alert, AlertTitle, Box, Button } from '@mui/material';
-import UploadIcon from '@mui/icons-material/UploadFile';
+import { useState } from 'react';
+import { Alert, AlertTitle, Box } from '@mui/material';
 import { useMutation } from '@tanstack/react-query';
 import { useNotify, useTranslate, type HttpError } from 'react-admin';
+import { FilePickButton } from '../common/FilePickButton';
 import { useKehoachDataProvider } from '../common/useKehoachDataProvider';
 import type { OrganisationTemplate, TemplateKind } from '../types';
 import { useRefreshTemplates } from './useTemplates';
@@ -41,17 +41,15 @@ export const TemplateUpload = ({ organisationId, kind }: { organisationId: strin
       else notify(error.message || 'ra.notification.http_error', { type: 'error' });
     },
   });
-  const onPick = (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.target.files?.[0];
-    event.target.value = '';
-    if (file) mutate(file);
-  };
   return (
     <>
-      <Button component="label" size="small" variant="contained" startIcon={<UploadIcon />} disabled={isPending}>
-        {translate('resources.organisations.templates.upload')}
-        <input hidden type="file" name={`template-${kind}`} accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document" onChange={onPick} />
-      </Button>
+      <FilePickButton
+        label={translate('resources.organisations.templates.upload')}
+        name={`template-${kind}`}
+        accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        disabled={isPending}
+        onPick={(file) => mutate(file)}
+      />
       {refusal && (
         <Box sx={{ flexBasis: '100%' }}>
           <Alert severity="error" onClose={() => setRefusal(null)} data-testid="template-refused">

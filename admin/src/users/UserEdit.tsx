@@ -1,9 +1,17 @@
-import { Edit } from 'react-admin';
+import { Edit, useParams } from 'react-admin';
 import { changedFields } from '../common/changedFields';
+import { UserSigningPanel } from '../signing/SigningPanel';
 import { UserForm } from './UserForm';
 
-export const UserEdit = () => (
-  <Edit mutationMode="pessimistic" transform={changedFields} redirect="list">
-    <UserForm />
-  </Edit>
-);
+/** The account, and below it the certificate and signature image the person signs with. */
+export const UserEdit = () => {
+  const { id } = useParams();
+  return (
+    <>
+      <Edit mutationMode="pessimistic" transform={changedFields} redirect="list">
+        <UserForm />
+      </Edit>
+      {id && <UserSigningPanel userId={id} />}
+    </>
+  );
+};

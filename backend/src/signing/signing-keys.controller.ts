@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Body, Controller, Get, Param, Put, UseInterceptors, UploadedFile } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put, StreamableFile, UseInterceptors, UploadedFile } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { IsNumber, IsString, Max, MaxLength, Min } from 'class-validator';
 import { Type } from 'class-transformer';
 import { AbilityFactory } from '../access/ability.factory';
@@ -12,6 +12,7 @@ import { ParseIdPipe } from '../common/parse-id.pipe';
 import { Organisation } from '../organisations/organisation.entity';
 import { assertCan, organisationSubject, userSubject } from '../organisations/organisation-access';
 import { User } from '../users/user.entity';
+import type { SignatureImageKind } from './signature-image.entity';
 import { SigningKeysService, type KeyHolder } from './signing-keys.service';
 
 /** A .p12 with its certificate chain, or a PNG: small files. */
@@ -71,6 +72,13 @@ export class SigningKeysController {
     return { image: true };
   }
 
+  @Get('users/:id/signing/image')
+  @ApiProduces('image/png')
+  @ApiOperation({ summary: 'Ảnh chữ ký của một người (PNG), để quản trị viên xem lại' })
+  async userImageFile(@CurrentUser() caller: AuthUser, @Param('id', ParseIdPipe) id: string) {
+    return this.imageFile(await this.userHolder(caller, id), 'signature');
+  }
+
   @Get('organisations/:id/signing')
   @ApiOperation({ summary: 'Chứng thư số và con dấu của một tổ chức' })
   async organisationSigning(@CurrentUser() caller: AuthUser, @Param('id', ParseIdPipe) id: string) {
@@ -94,6 +102,19 @@ export class SigningKeysController {
   async organisationSeal(@CurrentUser() caller: AuthUser, @Param('id', ParseIdPipe) id: string, @Body() { diameterMm }: SealUploadDto, @UploadedFile() file?: UploadedFileBytes) {
     await this.keys.uploadImage(await this.organisationHolder(caller, id), 'seal', file?.buffer, diameterMm);
     return { seal: { diameterMm } };
+  }
+
+  @Get('organisations/:id/signing/seal')
+  @ApiProduces('image/png')
+  @ApiOperation({ summary: 'Ảnh con dấu của một tổ chức (PNG), để quản trị viên xem lại' })
+  async organisationSealFile(@CurrentUser() caller: AuthUser, @Param('id', ParseIdPipe) id: string) {
+    return this.imageFile(await this.organisationHolder(caller, id), 'seal');
+  }
+
+  private async imageFile(holder: KeyHolder, kind: SignatureImageKind): Promise<StreamableFile> {
+    const image = await this.keys.image(holder, kind);
+    if (!image) throw notFound(kind === 'seal' ? 'Tổ chức chưa có ảnh con dấu' : 'Người dùng chưa có ảnh chữ ký');
+    return new StreamableFile(image.png, { type: 'image/png' });
   }
 
   /** 404 for a user the caller cannot see; 403 unless the caller administers the user's organisation. */

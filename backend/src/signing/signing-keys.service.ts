@@ -6,7 +6,7 @@ import { conflict, invalid } from '../common/app-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { Organisation } from '../organisations/organisation.entity';
 import { User } from '../users/user.entity';
-import { checkSigningCertificate, commonName, openSecret, readPkcs12, sealSecret, SigningError, type CertificateInput, type Pkcs12Contents } from '.';
+import { checkSigningCertificate, commonName, DEMO_CA_NAME, openSecret, readPkcs12, sealSecret, SigningError, type CertificateInput, type Pkcs12Contents } from '.';
 import { SigningCredential } from './signing-credential.entity';
 import { SignatureImage, type SignatureImageKind } from './signature-image.entity';
 import { TrustAnchor } from './trust-anchor.entity';
@@ -28,6 +28,8 @@ export interface CredentialInfo {
   validFrom: Date;
   validTo: Date;
   uploadedAt: Date;
+  /** Issued by a demo CA (demo data, tests): a test certificate without legal value. */
+  test: boolean;
 }
 
 interface SealedKey {
@@ -187,7 +189,7 @@ function ownerRefs(em: EntityManager, holder: KeyHolder) {
 }
 
 function presentCredential(c: SigningCredential): CredentialInfo {
-  return { subject: c.subject, issuer: c.issuer, serialNumber: c.serialNumber, validFrom: c.validFrom, validTo: c.validTo, uploadedAt: c.uploadedAt };
+  return { subject: c.subject, issuer: c.issuer, serialNumber: c.serialNumber, validFrom: c.validFrom, validTo: c.validTo, uploadedAt: c.uploadedAt, test: c.issuer.includes(DEMO_CA_NAME) };
 }
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
