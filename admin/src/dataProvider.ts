@@ -21,6 +21,7 @@ import type {
   RoundToFollow,
   OrganisationSigning,
   SigningCredential,
+  SearchHit,
   Task,
   TemplateKind,
   UserSigning,
@@ -85,6 +86,7 @@ export const kehoachMethods = {
     json<Plan>(`/plans/${id}/events`, { method: 'POST', body: JSON.stringify({ type, ...(comment ? { comment } : {}), ...(pin ? { pin } : {}) }) }),
   /** The first page of the inbox: what the dashboard shows. */
   getTasks: () => json<Task[]>(`/tasks?range=${encodeURIComponent('[0,49]')}`),
+  search: (q: string) => json<SearchHit[]>(`/search?q=${encodeURIComponent(q)}&limit=8`),
   /** The reporting rounds of the caller's organisation's plans due within a month of today. */
   getRoundsToFollow: () => json<RoundToFollow[]>('/reporting-rounds/to-follow'),
   getHistory: (id: string) => json<HistoryEntry[]>(`/plans/${id}/history`),

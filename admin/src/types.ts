@@ -12,6 +12,7 @@ import type { Organisation as OrganisationEntity } from '@backend/organisations/
 import type { PlansService } from '@backend/plans/plans.service';
 import type { presentPlan, presentPlanSummary, presentSignature } from '@backend/plans/plan.presenter';
 import type { presentReport, ReportsService, ReportStatus } from '@backend/reports/reports.service';
+import type { SearchHit as SearchHitRow } from '@backend/search/search.service';
 import type { SigningKeysController } from '@backend/signing/signing-keys.controller';
 import type { User as UserEntity } from '@backend/users/user.entity';
 import type { Task as TaskRow } from '@backend/workflow/tasks.service';
@@ -64,6 +65,7 @@ export interface Me {
 export type PlanAction = PlanEvent | 'ACKNOWLEDGE' | 'REPORT' | 'DERIVE';
 
 export type Plan = Answer<typeof presentPlan>;
+export type SearchHit = Jsonify<SearchHitRow>;
 export type Signature = Answer<typeof presentSignature>;
 export type PlanSummary = Answer<typeof presentPlanSummary>;
 export type ImplementingPlan = Item<Answer<PlansService['implementing']>>;

@@ -19,6 +19,7 @@ import { WorkflowModule } from './workflow/workflow.module';
 import { NumberingModule } from './numbering/numbering.module';
 import { DistributionModule } from './distribution/distribution.module';
 import { ReportsModule } from './reports/reports.module';
+import { SearchModule } from './search/search.module';
 
 @Module({})
 export class AppModule {
@@ -43,6 +44,7 @@ export class AppModule {
         NumberingModule,
         DistributionModule,
         ReportsModule,
+        SearchModule,
         HealthModule,
         DemoDataModule,
         ...adminUi(config),

@@ -11,6 +11,7 @@ async function standaloneChecks(context) {
   await checks.step('a user without rights on the plan sees no action buttons and no edit or create button', () => noRights(u, context.planId));
   await checks.step('the plan list filters by state and by text', () => listFilters(u));
   await checks.step('a phone-width screen lays the plan list and page out without sideways scrolling', () => phone(u, context.planId));
+  await checks.step('the search box finds a plan typed without diacritics, marks the words and opens it', () => search(u, context.planId));
   await checks.step('leaving a form with unsaved changes asks first', () => unsavedChanges(u));
   await checks.step('a validation error shows under its field (client rule and server rule)', () => validation(u));
   await checks.step('the administrator sees the organisation tree (siblings by name) and the users; others have no Users menu', () => administration(u));
@@ -32,6 +33,20 @@ async function noRights(u, planId) {
   await u.page.getByText('Trích yếu').first().waitFor();
   assert((await u.page.getByRole('link', { name: 'Tạo kế hoạch' }).filter({ visible: true }).count()) === 0, 'a reviewer is offered "Tạo kế hoạch"');
   await u.screenshot('09-plan-list');
+}
+
+/** The scenario's plan ("Phối hợp thực hiện Cuộc vận động “Toàn dân đoàn kết …”"), found from the app bar while typing, without diacritics. */
+async function search(u, planId) {
+  await u.loginAs('bpt.tinh');
+  const box = u.page.getByRole('combobox', { name: 'Tìm kế hoạch: tên, số, nội dung…' });
+  await box.pressSequentially('phoi hop thuc hien toan dan doan ket');
+  const option = u.page.getByRole('option').filter({ hasText: 'Phối hợp thực hiện Cuộc vận động' }).first();
+  await option.waitFor();
+  const marked = await option.locator('mark').allTextContents();
+  assert(['Phối', 'hợp', 'thực', 'hiện', 'Toàn', 'dân', 'đoàn', 'kết'].every((word) => marked.includes(word)), `marked words: ${marked.join(', ')}`);
+  await u.screenshot('15-search');
+  await option.click();
+  await u.page.waitForURL(`**/plans/${planId}/show`);
 }
 
 /** The browser's "leave this page?" question, answered yes by the test: it must have been asked. */

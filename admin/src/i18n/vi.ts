@@ -525,6 +525,12 @@ const kehoachMessages = {
   },
   kehoach: {
     app_title: 'Kế hoạch MTTQ',
+    search: {
+      placeholder: 'Tìm kế hoạch: tên, số, nội dung…',
+      hint: 'Gõ vài chữ để tìm (có dấu hay không dấu đều được)',
+      none: 'Không tìm thấy kế hoạch nào bạn được xem',
+      loading: 'Đang tìm…',
+    },
     dashboard: {
       title: 'Tổng quan',
       tasks: 'Việc cần xử lý',

@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
 import { ListItemIcon, ListItemText, MenuItem } from '@mui/material';
 import BusinessIcon from '@mui/icons-material/Business';
-import { AppBar, Layout, Logout, Menu, UserMenu, useGetIdentity, useTranslate } from 'react-admin';
+import { AppBar, Layout, Logout, Menu, TitlePortal, UserMenu, useGetIdentity, useTranslate } from 'react-admin';
 import { useAbility } from '../ability';
+import { SearchBox } from '../search/SearchBox';
 import type { Organisation, User } from '../types';
 
 /** Menus follow the CASL rules: the register for clerks, user management for administrators. */
@@ -43,7 +44,12 @@ const AppUserMenu = () => (
   </UserMenu>
 );
 
-const AppAppBar = () => <AppBar userMenu={<AppUserMenu />} />;
+const AppAppBar = () => (
+  <AppBar userMenu={<AppUserMenu />}>
+    <TitlePortal />
+    <SearchBox />
+  </AppBar>
+);
 
 export const AppLayout = ({ children }: { children: ReactNode }) => (
   <Layout menu={AppMenu} appBar={AppAppBar}>

@@ -22,6 +22,7 @@ import { PLAN_KINDS, PlanContent, PlanKind, ReportingDeadline } from '../core/pl
 @Index({ name: 'plan_title_trgm_idx', expression: 'create index "plan_title_trgm_idx" on "plan" using gin ("title" gin_trgm_ops)' })
 @Index({ name: 'plan_issuer_lineage_idx', expression: 'create index "plan_issuer_lineage_idx" on "plan" using gin ("issuer_lineage")' })
 @Index({ name: 'plan_co_issuer_ids_idx', expression: 'create index "plan_co_issuer_ids_idx" on "plan" using gin ("co_issuer_ids")' })
+@Index({ name: 'plan_search_idx', expression: 'create index "plan_search_idx" on "plan" using gin ("search_vector")' })
 @Index({ name: 'plan_recipient_org_ids_idx', expression: 'create index "plan_recipient_org_ids_idx" on "plan" using gin ("recipient_org_ids")' })
 export class Plan extends BaseEntity<
   'status' | 'contentVersion' | 'auditSeq' | 'auditHead' | 'sharedWithCoIssuers' | 'recipientOrgIds' | 'number' | 'issuedAt' | 'approvedBy' | 'documentHash' | 'parent'
@@ -102,6 +103,13 @@ export class Plan extends BaseEntity<
 
   @Property({ type: 'text', hidden: true })
   auditHead: string = AUDIT_GENESIS;
+
+  /**
+   * The plan's words for search, folded (unaccent, lower case), weighted: title and number A, issuer B,
+   * text D. Written by the database's trigger on every insert and update (migration "search"), never here.
+   */
+  @Property({ columnType: 'tsvector', nullable: true, lazy: true, hidden: true })
+  searchVector?: string;
 
   /** The reporting deadlines alone, read in SQL, for lists that skip the (large) content. */
   @Formula((alias) => `${alias}.content -> 'reporting'`, { type: 'json', lazy: true })

@@ -1,0 +1,77 @@
+/**
+ * Search that ignores diacritics and case, as people type ("ke hoach nong thon moi" finds "Kế hoạch
+ * … nông thôn mới"; "đ" and "d" alike). The database folds the same way (PostgreSQL `unaccent` and
+ * `lower`, migration "search"); these functions fold the query and mark the matches in the text shown.
+ * (No imports: the admin UI uses it too.)
+ */
+
+/** Words a query may hold: more would only narrow an already precise search. */
+export const MAX_QUERY_WORDS = 8;
+
+/** One character folded: its letter without tone or vowel marks, "đ" as "d", lower case. */
+function foldChar(char: string): string {
+  const base = char.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  return (base === 'đ' || base === 'Đ' ? 'd' : base).toLowerCase();
+}
+
+/**
+ * The text folded character by character. A precomposed (NFC) letter folds to one character, so the
+ * folded text's offsets are the original's — what lets a match found in it be marked in the original.
+ */
+export function foldVietnamese(text: string): string {
+  let folded = '';
+  for (const char of text.normalize('NFC')) {
+    const one = foldChar(char);
+    folded += one.length === char.length ? one : char;
+  }
+  return folded;
+}
+
+/** The query's words, folded: letters and digits only ("02/KH-MTTQ" → 02, kh, mttq). */
+export function searchWords(query: string): string[] {
+  return foldVietnamese(query)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .slice(0, MAX_QUERY_WORDS);
+}
+
+/** [start, end) of a highlighted part of a text. */
+export type TextRange = [number, number];
+
+/** Where a word of the text starts with one of the query's words (as the prefix search matches). */
+export function matchRanges(text: string, words: string[]): TextRange[] {
+  const nfc = text.normalize('NFC');
+  const folded = foldVietnamese(nfc);
+  const ranges: TextRange[] = [];
+  for (const match of folded.matchAll(/[\p{L}\p{N}]+/gu)) {
+    const word = match[0];
+    const longest = Math.max(0, ...words.filter((w) => word.startsWith(w)).map((w) => w.length));
+    if (longest) ranges.push([match.index!, match.index! + longest]);
+  }
+  return ranges;
+}
+
+export interface Snippet {
+  text: string;
+  highlights: TextRange[];
+}
+
+/**
+ * Up to `width` characters of the text around its first match, cut at spaces, with "…" where it was
+ * cut; the matches in it highlighted. Null when nothing in the text matches.
+ */
+export function snippetOf(text: string, words: string[], width = 160): Snippet | null {
+  const nfc = text.normalize('NFC');
+  const ranges = matchRanges(nfc, words);
+  if (!ranges.length) return null;
+  let start = Math.max(0, ranges[0][0] - Math.floor(width / 3));
+  if (start > 0) start = nfc.indexOf(' ', start) + 1 || start;
+  let end = Math.min(nfc.length, start + width);
+  if (end < nfc.length) end = nfc.lastIndexOf(' ', end) > ranges[0][1] ? nfc.lastIndexOf(' ', end) : end;
+  const prefix = start > 0 ? '…' : '';
+  const shift = prefix.length - start;
+  return {
+    text: `${prefix}${nfc.slice(start, end)}${end < nfc.length ? '…' : ''}`,
+    highlights: ranges.filter(([from, to]) => from >= start && to <= end).map(([from, to]) => [from + shift, to + shift]),
+  };
+}
