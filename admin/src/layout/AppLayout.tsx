@@ -3,6 +3,7 @@ import { ListItemIcon, ListItemText, MenuItem } from '@mui/material';
 import BusinessIcon from '@mui/icons-material/Business';
 import { AppBar, Layout, Logout, Menu, UserMenu, useGetIdentity, useTranslate } from 'react-admin';
 import { useAbility } from '../ability';
+import { NotificationSettingsMenuItem } from '../notifications';
 import type { Organisation, User } from '../types';
 
 /** Menus follow the CASL rules: the register for clerks, user management for administrators. */
@@ -39,6 +40,7 @@ const WhoAmI = () => {
 const AppUserMenu = () => (
   <UserMenu>
     <WhoAmI />
+    <NotificationSettingsMenuItem />
     <Logout />
   </UserMenu>
 );
