@@ -4,6 +4,7 @@ import { Dashboard } from './dashboard/Dashboard';
 import { dataProvider } from './dataProvider';
 import { i18nProvider } from './i18n/i18nProvider';
 import { AppLayout } from './layout/AppLayout';
+import { notificationRoutes } from './notifications';
 import numberRegister from './numberRegister';
 import organisations from './organisations';
 import plans from './plans';
@@ -26,6 +27,6 @@ export const App = () => (
     <Resource name="number-registers" {...numberRegister} />
     <Resource name="organisations" {...organisations} />
     <Resource name="users" {...users} />
-    <CustomRoutes>{reportRoutes}</CustomRoutes>
+    <CustomRoutes>{[...reportRoutes, ...notificationRoutes]}</CustomRoutes>
   </Admin>
 );

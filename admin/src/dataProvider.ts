@@ -1,6 +1,7 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils, HttpError, type DataProvider } from 'react-admin';
 import { CSRF_HEADER, session } from './session';
+import type { NotificationSettings, NotificationSettingsUpdate } from './notifications/types';
 import type {
   Delivery,
   Distribution,
@@ -127,6 +128,10 @@ export const kehoachMethods = {
     download(`/organisations/${template.organisationId}/templates/${template.id}/file`, template.fileName),
   activateTemplate: (template: OrganisationTemplate) =>
     json<OrganisationTemplate>(`/organisations/${template.organisationId}/templates/${template.id}/activate`, { method: 'POST' }),
+  /** The caller's own e-mail notification settings. */
+  getNotificationSettings: () => json<NotificationSettings>('/me/notification-settings'),
+  saveNotificationSettings: (settings: NotificationSettingsUpdate) =>
+    json<NotificationSettings>('/me/notification-settings', { method: 'PUT', body: JSON.stringify(settings) }),
   useShippedTemplate: async (organisationId: string, kind: TemplateKind) => {
     await httpClient(`${API}/organisations/${organisationId}/templates/active?kind=${kind}`, { method: 'DELETE' });
   },

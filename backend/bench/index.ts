@@ -12,7 +12,8 @@
  *      with EXPLAIN ANALYZE of its SQL;
  *   5. DOCX and PDF rendering and the organisation's PDF signature on one core (rendering.ts);
  *   6. import of a 20-page plan, pasted text and Word file (import.ts);
- *   7. a summary table: figure, target, đạt / chưa đạt.
+ *   7. the outbox worker sending e-mail to an SMTP server in this process (mail.ts; no target);
+ *   8. a summary table: figure, target, đạt / chưa đạt.
  */
 import 'reflect-metadata';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -27,6 +28,7 @@ import type { LoadResult } from './load';
 import { cpuLine, heading, LOAD_HEADERS, loadRow, ms, num, out, printQueries, printSampleErrors, statusCodes, table } from './report';
 import { benchIssue, benchTransitions, IssueResult, TransitionsResult } from './transitions';
 import { benchMix, MIX_STEPS, MixResult } from './mix';
+import { benchMail } from './mail';
 
 const TARGETS = {
   transitionsPerSecond: 500,
@@ -47,6 +49,7 @@ const ONLY: 'transitions' | 'issue' | null = (() => {
   return part === 'transitions' || part === 'issue' ? part : null;
 })();
 const LIST_CONNECTIONS = 8;
+const MAIL_MESSAGES = 1000;
 const LIST_PLANS = 100_000;
 
 /** Other work on the machine skews every figure: the 1-minute load average is printed with each part. */
@@ -160,6 +163,14 @@ async function main(): Promise<void> {
     if (figures.imports) {
       table(['nguồn', 'cỡ', '>p50', '>p99', '>CPU p50'], figures.imports.map((r) => [r.name, r.size, ms(r.p50Ms), ms(r.p99Ms), ms(r.cpuP50Ms)]));
       out('  "CPU": thời gian CPU tiến trình dùng cho một lần nhập — con số không phụ thuộc máy bận hay rảnh.');
+    }
+
+    heading(`5. Gửi thư thông báo: worker của hàng đợi thư (outbox) → máy chủ SMTP trong tiến trình [${figures.backend}]`);
+    out(machineLoad());
+    out(`${num(MAIL_MESSAGES)} thư đang chờ trong outbox; worker nhận từng lô (for update skip locked), gửi qua nodemailer (pool kết nối SMTP), đánh dấu đã gửi sau mã 250.`);
+    const mail = await part(figures, 'gửi thư', () => benchMail(benchConfig(database?.url ?? null), MAIL_MESSAGES));
+    if (mail) {
+      out(`  Thông lượng của worker gửi thư: ${num(mail.messagesPerSecond)} thư/giây (${num(mail.messages)} thư trong ${num(mail.seconds, 2)} s; máy chủ SMTP nhận ${num(mail.received)} thư). Không có mục tiêu: chỉ đo.`);
     }
   } finally {
     await cleanup();

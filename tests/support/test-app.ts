@@ -4,7 +4,7 @@ import type { INestApplication } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { createApp } from '../../backend/src/app.factory';
-import type { AppConfig } from '../../backend/src/config/app-config';
+import { DEFAULT_MAIL_FROM, type AppConfig } from '../../backend/src/config/app-config';
 import { DEMO_PASSWORD } from '../../backend/src/database/seeders/organisations.seeder';
 import { cloneSeededTemplate, ClonedDatabase, databaseUrl, dropDatabase, withClient } from './seeded-database';
 
@@ -44,6 +44,8 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     backgroundJobs: false,
     // One fixed key for the seeded template and every spec's copy of it (test keys only).
     signing: { masterKey: TEST_SIGNING_MASTER_KEY, trustedRoots: [], tsaUrl: null },
+    // E-mail off unless a spec starts its own SMTP server (tests/notifications).
+    mail: { smtpUrl: null, from: DEFAULT_MAIL_FROM, publicUrl: 'http://kehoach.test' },
     ...overrides,
   };
 }

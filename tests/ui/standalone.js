@@ -1,6 +1,7 @@
 'use strict';
 /** Checks that stand on their own: rights, validation, the phone width, the administrator's pages. */
 const { assert } = require('./checks');
+const { notificationSettings } = require('./notifications');
 const { organisationTemplates } = require('./templates');
 const { ui } = require('./ui');
 
@@ -18,6 +19,7 @@ async function standaloneChecks(context) {
   await checks.step('admin uploads a broken template and sees every failure; a sound one becomes version 1; back to the shipped one', () =>
     organisationTemplates(u),
   );
+  await checks.step('a user sets which e-mails they receive, at once or as a daily digest, from the user menu', () => notificationSettings(u));
   checks.expect('no uncaught error in the page', () => context.browser.pageErrors.length === 0, () => [...new Set(context.browser.pageErrors)].join('; '));
 }
 

@@ -2,6 +2,7 @@ import englishMessages from 'ra-language-english';
 import vietnameseMessages from 'ra-language-vietnamese';
 import type { TranslationMessages } from 'react-admin';
 import { STATUS_LABELS } from '@backend/core/labels';
+import { DELIVERY_MODE_LABELS, NOTIFICATION_CATEGORY_LABELS } from '@backend/core/notification-settings';
 import { raVietnamese } from './raVietnamese';
 
 type Messages = { [key: string]: string | Messages };
@@ -448,6 +449,7 @@ const kehoachMessages = {
       fields: {
         username: 'Tên đăng nhập',
         fullName: 'Họ và tên',
+        email: 'E-mail',
         organisationId: 'Tổ chức',
         roles: 'Vai trò',
         active: 'Đang hoạt động',
@@ -456,6 +458,7 @@ const kehoachMessages = {
       },
       helpers: {
         username: 'Chữ thường không dấu, số và . _ -; không đổi được sau khi tạo',
+        email: 'Nhận thông báo công việc qua e-mail; để trống nếu không nhận',
         password: 'Ít nhất 8 ký tự',
         new_password: 'Để trống nếu không đổi mật khẩu',
       },
@@ -530,6 +533,14 @@ const kehoachMessages = {
       hint: 'Gõ vài chữ để tìm (có dấu hay không dấu đều được)',
       none: 'Không tìm thấy kế hoạch nào bạn được xem',
       loading: 'Đang tìm…',
+    },
+    notifications: {
+      title: 'Thông báo qua e-mail',
+      sent_to: 'Thư được gửi đến %{email}. Chọn loại thư anh/chị muốn nhận, và nhận ngay hay gộp thành một thư mỗi ngày.',
+      no_email: 'Tài khoản của anh/chị chưa có địa chỉ e-mail: hãy nhờ quản trị đơn vị thêm vào để nhận thư.',
+      saved: 'Đã lưu cài đặt thông báo',
+      categories: NOTIFICATION_CATEGORY_LABELS,
+      delivery: DELIVERY_MODE_LABELS,
     },
     dashboard: {
       title: 'Tổng quan',

@@ -4,6 +4,7 @@ import BusinessIcon from '@mui/icons-material/Business';
 import { AppBar, Layout, Logout, Menu, TitlePortal, UserMenu, useGetIdentity, useTranslate } from 'react-admin';
 import { useAbility } from '../ability';
 import { SearchBox } from '../search/SearchBox';
+import { NotificationSettingsMenuItem } from '../notifications';
 import type { Organisation, User } from '../types';
 
 /** Menus follow the CASL rules: the register for clerks, user management for administrators. */
@@ -40,6 +41,7 @@ const WhoAmI = () => {
 const AppUserMenu = () => (
   <UserMenu>
     <WhoAmI />
+    <NotificationSettingsMenuItem />
     <Logout />
   </UserMenu>
 );

@@ -6,6 +6,7 @@ import {
   ReferenceInput,
   SimpleForm,
   TextInput,
+  email,
   minLength,
   required,
 } from 'react-admin';
@@ -19,6 +20,7 @@ export const UserForm = ({ creating = false }: { creating?: boolean }) => (
       <TextInput source="username" label="resources.users.fields.username" validate={required()} readOnly={!creating} helperText="resources.users.helpers.username" />
       <TextInput source="fullName" label="resources.users.fields.fullName" validate={required()} />
     </FormRow>
+    <TextInput source="email" type="email" label="resources.users.fields.email" validate={email()} helperText="resources.users.helpers.email" parse={(value: string) => value || null} />
     <ReferenceInput source="organisationId" reference="organisations" sort={{ field: 'path', order: 'ASC' }} perPage={200}>
       <AutocompleteInput optionText="name" label="resources.users.fields.organisationId" validate={required()} fullWidth />
     </ReferenceInput>

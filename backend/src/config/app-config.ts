@@ -28,7 +28,20 @@ export interface AppConfig {
   /** Timers of background jobs (report reminders); off in tests, which run the jobs directly. */
   backgroundJobs: boolean;
   signing: SigningConfig;
+  mail: MailConfig;
 }
+
+/** E-mail notifications (issue 14 §2): nothing is sent without an SMTP server. */
+export interface MailConfig {
+  /** SMTP_URL, e.g. `smtp://127.0.0.1:2525` or `smtps://user:pass@mail.example:465`; null: e-mail is off. */
+  smtpUrl: string | null;
+  /** MAIL_FROM: the sender of every message. */
+  from: string;
+  /** PUBLIC_URL: where users open the app, for the links in messages (no trailing slash). */
+  publicUrl: string;
+}
+
+export const DEFAULT_MAIL_FROM = '"Kế hoạch MTTQ" <kehoach@localhost>';
 
 /** Digital signatures of the issued PDF (Nghị định 30/2020 Điều 5). */
 export interface SigningConfig {
@@ -71,8 +84,9 @@ export class ConfigError extends Error {}
 export function loadConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const databaseUrl = env.DATABASE_URL || null;
   const dataDir = resolve(env.DATA_DIR || './data');
+  const port = Number(env.PORT || 3000);
   return {
-    port: Number(env.PORT || 3000),
+    port,
     databaseUrl,
     dataDir: databaseUrl ? null : dataDir,
     jwtSecret: resolveJwtSecret(env.JWT_SECRET, databaseUrl, dataDir),
@@ -88,6 +102,11 @@ export function loadConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AppConf
       masterKey: resolveMasterKey(env.SIGNING_MASTER_KEY, databaseUrl, dataDir),
       trustedRoots: env.SIGNING_TRUSTED_ROOTS ? trustedRootsFrom(env.SIGNING_TRUSTED_ROOTS) : [],
       tsaUrl: env.SIGNING_TSA_URL || null,
+    },
+    mail: {
+      smtpUrl: env.SMTP_URL || null,
+      from: env.MAIL_FROM || DEFAULT_MAIL_FROM,
+      publicUrl: (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, ''),
     },
   };
 }

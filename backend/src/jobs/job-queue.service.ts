@@ -54,6 +54,15 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
     return this.boss.send(name, {});
   }
 
+  /**
+   * Asks for a run of a registered job now (the outbox after a commit), if background jobs run; off,
+   * the caller's cron or a test runs the work. The job's queue runs one at a time, so a nudge while
+   * one runs simply runs it again after.
+   */
+  async nudge(name: string): Promise<void> {
+    if (this.boss) await this.boss.send(name, {});
+  }
+
   private async start(boss: PgBoss, job: ScheduledJob): Promise<void> {
     await boss.createQueue(job.name, { name: job.name, policy: 'singleton', retryLimit: 3, retryDelay: 60 });
     await boss.schedule(job.name, job.cron, {}, { tz: 'Asia/Ho_Chi_Minh' });

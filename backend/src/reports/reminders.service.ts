@@ -2,6 +2,8 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, Logger } from '@nestjs/common';
 import type { AuthUser } from '../access/auth-user';
 import { JobQueue } from '../jobs/job-queue.service';
+import { NotificationsService } from '../notifications/notifications.service';
+import { ESCALATE_AFTER_DAYS } from '../notifications/report-notices';
 import { addDays, vietnamDay } from '../core/reporting-calendar';
 import { ReportingRoundRepository } from './reporting-round.repository';
 import { ReminderRun } from './report.entity';
@@ -24,6 +26,7 @@ export class RemindersService {
   constructor(
     private readonly em: EntityManager,
     private readonly rounds: ReportingRoundRepository,
+    private readonly notifications: NotificationsService,
     jobs: JobQueue,
   ) {
     jobs.register({ name: REMINDER_JOB, cron: '0 * * * *', runAtStart: true, run: () => this.runDaily() });
@@ -35,7 +38,11 @@ export class RemindersService {
     return this.em.fork().transactional(async (em) => {
       const claimed = await em.execute<unknown[]>(`insert into reminder_run (day, ran_at, created) values (?, ?, 0) on conflict (day) do nothing returning day`, [today, now]);
       if (!claimed.length) return null;
-      const created = await this.rounds.createReminders(em, today, addDays(today, DUE_SOON_DAYS));
+      const reminders = await this.rounds.createReminders(em, today, addDays(today, DUE_SOON_DAYS));
+      if (this.notifications.enabled) {
+        await this.notifications.onReportReminders(em, reminders, await this.rounds.overdueBefore(em, addDays(today, -ESCALATE_AFTER_DAYS)));
+      }
+      const created = reminders.length;
       await em.nativeUpdate(ReminderRun, { day: today }, { created });
       this.logger.log(`Nhắc hạn báo cáo ngày ${today}: ${created} nhắc việc mới`);
       return created;

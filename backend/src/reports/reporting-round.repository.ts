@@ -46,6 +46,20 @@ export interface RoundToFollowRow {
 /** The driver answers timestamps as text (MikroORM's type parsers): the rows turn them into dates. */
 type Timestamped<Row, Key extends keyof Row> = Omit<Row, Key> & { [K in Key]: null extends Row[K] ? string | null : string };
 
+/** A reminder (new, or an overdue report to escalate) with its round and plan, as a notification tells of it. */
+export interface ReminderNoticeRow {
+  round_id: string;
+  organisation_id: string;
+  kind: ReminderKind;
+  position: number;
+  name: string;
+  due_date: string;
+  plan_id: string;
+  title: string;
+}
+
+const REMINDER_NOTICE_SELECT = `select i."round_id", i."organisation_id", i."kind"::text as "kind", r."position", r."name", r."due_date"::text as "due_date", p."id" as "plan_id", p."title"`;
+
 /**
  * What an open reminder is: its round is open, its plan still collects, the organisation has not
  * submitted, and an overdue reminder supersedes the "due soon" one of the same round.
@@ -67,11 +81,11 @@ const OPEN_REMINDER = `
 export class ReportingRoundRepository {
   /**
    * Reminders for every recipient that has not submitted to an open round of a distributed plan due
-   * by `horizon` ("overdue" once past `today`), in one statement; existing ones are kept. Answers how
-   * many were new.
+   * by `horizon` ("overdue" once past `today`), in one statement; existing ones are kept. Answers the
+   * new ones, with what a notification of them says.
    */
-  async createReminders(em: EntityManager, today: string, horizon: string): Promise<number> {
-    const [{ created }] = await em.execute<{ created: number }[]>(
+  createReminders(em: EntityManager, today: string, horizon: string): Promise<ReminderNoticeRow[]> {
+    return em.execute<ReminderNoticeRow[]>(
       `with inserted as (
         insert into "report_reminder" ("id", "round_id", "organisation_id", "kind", "created_at")
         select gen_random_uuid(), r."id", d."organisation_id", (case when r."due_date" < ?::date then 'overdue' else 'due_soon' end)::"reminder_kind", now()
@@ -81,11 +95,30 @@ export class ReportingRoundRepository {
         where r."due_date" <= ?::date and r."closed_at" is null
           and not exists (select 1 from "report" rep where rep."round_id" = r."id" and rep."organisation_id" = d."organisation_id" and rep."state" = 'submitted')
         on conflict do nothing
-        returning 1
-      ) select count(*)::int as "created" from inserted`,
+        returning "round_id", "organisation_id", "kind"
+      ) ${REMINDER_NOTICE_SELECT} from inserted i
+        join "reporting_round" r on r."id" = i."round_id" join "plan" p on p."id" = r."plan_id"`,
       [today, horizon],
     );
-    return created;
+  }
+
+  /**
+   * Recipients that have still not submitted to an open round of a distributed plan due before `dueBefore`:
+   * the reports overdue long enough to tell the unit's leader.
+   */
+  overdueBefore(em: EntityManager, dueBefore: string): Promise<ReminderNoticeRow[]> {
+    return em.execute<ReminderNoticeRow[]>(
+      `with i as (
+        select r."id" as "round_id", d."organisation_id", 'overdue' as "kind"
+        from "reporting_round" r
+        join "plan" p on p."id" = r."plan_id" and p."status" = 'distributed'
+        join "delivery" d on d."plan_id" = r."plan_id"
+        where r."due_date" < ?::date and r."closed_at" is null
+          and not exists (select 1 from "report" rep where rep."round_id" = r."id" and rep."organisation_id" = d."organisation_id" and rep."state" = 'submitted')
+      ) ${REMINDER_NOTICE_SELECT} from i
+        join "reporting_round" r on r."id" = i."round_id" join "plan" p on p."id" = r."plan_id"`,
+      [dueBefore],
+    );
   }
 
   /** One page of the organisation's open reminders, soonest due first. */

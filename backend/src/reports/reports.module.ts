@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DocumentsModule } from '../documents/documents.module';
 import { JobsModule } from '../jobs/jobs.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { PlansModule } from '../plans/plans.module';
 import { RemindersService } from './reminders.service';
 import { ReportingRoundRepository } from './reporting-round.repository';
@@ -9,7 +10,7 @@ import { ReportsService } from './reports.service';
 import { RoundsController } from './rounds.controller';
 
 @Module({
-  imports: [PlansModule, DocumentsModule, JobsModule],
+  imports: [PlansModule, DocumentsModule, JobsModule, NotificationsModule],
   controllers: [ReportsController, RoundsController],
   providers: [ReportsService, RemindersService, ReportingRoundRepository],
   exports: [ReportsService, RemindersService],

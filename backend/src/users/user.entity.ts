@@ -6,13 +6,17 @@ import { Organisation } from '../organisations/organisation.entity';
 
 @Entity()
 @Index({ properties: ['organisation'] })
-export class User extends BaseEntity<'active'> {
+export class User extends BaseEntity<'active' | 'email'> {
   @Unique()
   @Property({ type: 'text' })
   username!: string;
 
   @Property({ type: 'text' })
   fullName!: string;
+
+  /** Where e-mail notifications go; none: the user is told in the app only. */
+  @Property({ type: 'text', nullable: true })
+  email: string | null = null;
 
   /** Never serialised: `hidden` keeps it out of every JSON answer. */
   @Property({ type: 'text', hidden: true, lazy: true })

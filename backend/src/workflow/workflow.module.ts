@@ -4,6 +4,7 @@ import { DistributionModule } from '../distribution/distribution.module';
 import { DocumentsModule } from '../documents/documents.module';
 import { ReportsModule } from '../reports/reports.module';
 import { NumberingModule } from '../numbering/numbering.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { PlansModule } from '../plans/plans.module';
 import { SigningModule } from '../signing/signing.module';
 import { PlanEventRepository } from './plan-event.repository';
@@ -12,7 +13,7 @@ import { WorkflowController } from './workflow.controller';
 import { WorkflowService } from './workflow.service';
 
 @Module({
-  imports: [AuditModule, PlansModule, NumberingModule, DocumentsModule, SigningModule, DistributionModule, ReportsModule],
+  imports: [AuditModule, PlansModule, NumberingModule, DocumentsModule, SigningModule, DistributionModule, ReportsModule, NotificationsModule],
   controllers: [WorkflowController],
   providers: [WorkflowService, TasksService, PlanEventRepository],
   exports: [WorkflowService],

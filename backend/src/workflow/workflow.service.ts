@@ -11,6 +11,7 @@ import { PlanPdfService, type ExternalSignature, type PdfSignatureStep, type Pdf
 import { SigningKeysService } from '../signing/signing-keys.service';
 import { calendarDateInVietnam } from '../core/vietnamese-date';
 import { NumberingService } from '../numbering/numbering.service';
+import { NotificationsService } from '../notifications/notifications.service';
 import { Organisation } from '../organisations/organisation.entity';
 import { planSubject } from '../plans/plan-access';
 import { Plan } from '../plans/plan.entity';
@@ -97,6 +98,7 @@ export class WorkflowService {
     private readonly distribution: DistributionService,
     private readonly pdfs: PlanPdfService,
     private readonly keys: SigningKeysService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /**
@@ -142,6 +144,7 @@ export class WorkflowService {
     // The rows side effects created go first (the register entry, signatures, deliveries, rounds).
     if (sideEffect) await em.flush();
     await this.repository.write(em, plan, nextAuditRecord(plan, user.id, { event: type, fromState, toState: plan.status, comment, details }));
+    await this.notifications.onPlanEvent(em, { plan, signatures, type, fromState, comment, actor: user });
   }
 
   /**

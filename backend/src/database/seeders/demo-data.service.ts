@@ -7,7 +7,7 @@ import { WorkflowService } from '../../workflow/workflow.service';
 import { SigningKeysService } from '../../signing/signing-keys.service';
 import { DemoPlansSeeder } from './demo-plans.seeder';
 import { DemoSigningSeeder } from './demo-signing.seeder';
-import { DEMO_PASSWORD, OrganisationsSeeder } from './organisations.seeder';
+import { addDemoEmails, DEMO_PASSWORD, OrganisationsSeeder } from './organisations.seeder';
 
 /** Held while seeding, so that of several instances starting on one empty database only one seeds. */
 const SEED_LOCK_KEY = 7_420_002;
@@ -55,6 +55,7 @@ export class DemoDataService implements OnApplicationBootstrap {
       else this.logger.warn('Không có SIGNING_MASTER_KEY: dữ liệu mẫu không có chứng thư số thử nghiệm, chữ ký của kế hoạch mẫu chỉ là bản ghi');
       await new DemoPlansSeeder(this.plans, this.workflow).run(this.em);
     });
+    await addDemoEmails(this.em);
     this.logger.log('Đã nạp dữ liệu mẫu: tổ chức, người dùng, chứng thư số thử nghiệm (mã PIN = mật khẩu mẫu) và kế hoạch mẫu');
   }
 }

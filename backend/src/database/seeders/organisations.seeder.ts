@@ -8,6 +8,9 @@ import users from './data/users.json';
 
 export const DEMO_PASSWORD = 'kehoach2026';
 
+/** Demo users' addresses: `<username>@kehoach.example`, a domain reserved for examples (RFC 2606). */
+export const DEMO_EMAIL_DOMAIN = 'kehoach.example';
+
 /** The demo organisations and users of DESIGN §11, from the data files beside this seeder. */
 export class OrganisationsSeeder extends Seeder {
   async run(em: EntityManager): Promise<void> {
@@ -24,4 +27,15 @@ export class OrganisationsSeeder extends Seeder {
       em.create(User, { ...fields, roles: roles as User['roles'], organisation: byKey.get(organisation)!, passwordHash });
     }
   }
+}
+
+/**
+ * Gives the demo users their addresses, once the demo plans are in: their history, replayed through
+ * the workflow, is not news to e-mail anyone about.
+ */
+export async function addDemoEmails(em: EntityManager): Promise<void> {
+  await em.getConnection().execute(`update "user" set "email" = "username" || '@' || ? where "username" = any(?::text[])`, [
+    DEMO_EMAIL_DOMAIN,
+    em.getPlatform().marshallArray(users.map((u) => u.username)),
+  ]);
 }

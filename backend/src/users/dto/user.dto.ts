@@ -1,5 +1,5 @@
 import { OmitType, PartialType } from '@nestjs/swagger';
-import { ArrayUnique, IsArray, IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { ArrayUnique, IsArray, IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { Role, ROLES } from '../../core/roles';
 
 export class CreateUserDto {
@@ -12,6 +12,10 @@ export class CreateUserDto {
 
   @IsString() @MinLength(8, { message: 'phải có ít nhất 8 ký tự' }) @MaxLength(200)
   password!: string;
+
+  /** Null or absent: no e-mail notifications. */
+  @IsOptional() @IsEmail({}, { message: 'phải là địa chỉ e-mail hợp lệ (ví dụ: ten@donvi.gov.vn)' }) @MaxLength(200)
+  email?: string | null;
 
   @IsUUID()
   organisationId!: string;

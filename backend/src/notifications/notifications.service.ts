@@ -1,0 +1,33 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import type { ReminderNoticeRow } from '../reports/reporting-round.repository';
+import { OutboxService } from './outbox.service';
+import { PlanEventNotices, type PlanEventFacts } from './plan-event-notices';
+import { ReportNotices } from './report-notices';
+
+/**
+ * What other domains call, inside their own transactions: the notifications an event causes are
+ * written to the outbox with it, so they exist exactly when the event does. With e-mail off, nothing.
+ */
+@Injectable()
+export class NotificationsService {
+  constructor(
+    private readonly outbox: OutboxService,
+    private readonly planEvents: PlanEventNotices,
+    private readonly reports: ReportNotices,
+  ) {}
+
+  get enabled(): boolean {
+    return this.outbox.enabled;
+  }
+
+  /** Called by the workflow right after it wrote the event and its audit record. */
+  async onPlanEvent(em: EntityManager, facts: PlanEventFacts): Promise<void> {
+    if (this.enabled) await this.outbox.enqueue(em, await this.planEvents.for(em, facts));
+  }
+
+  /** Called by the daily reminder job with the reminders it created and the reports long overdue. */
+  async onReportReminders(em: EntityManager, reminders: ReminderNoticeRow[], longOverdue: ReminderNoticeRow[]): Promise<void> {
+    if (this.enabled) await this.outbox.enqueue(em, await this.reports.for(em, reminders, longOverdue));
+  }
+}

@@ -1,0 +1,129 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { AbilityFactory } from '../access/ability.factory';
+import type { AuthUser } from '../access/auth-user';
+import { toAuthUser } from '../auth/jwt-auth.guard';
+import { EVENT_LABELS, STATUS_LABELS } from '../core/labels';
+import type { PlanEvent, PlanStatus } from '../core/plan-lifecycle';
+import { availableActions } from '../plans/available-actions';
+import { planSubject } from '../plans/plan-access';
+import { User } from '../users/user.entity';
+import type { PlanRow, SignatureRow } from '../workflow/plan-event.repository';
+import { formatMoment, type Notice, SUBJECT_PREFIX } from './messages';
+import type { Addressed } from './outbox.service';
+
+/** A plan event as the workflow has just written it (inside its transaction). */
+export interface PlanEventFacts {
+  plan: PlanRow;
+  signatures: SignatureRow[];
+  type: PlanEvent;
+  fromState: PlanStatus;
+  comment: string | null;
+  actor: AuthUser;
+}
+
+/**
+ * The events that are a person's task, and how a message names it ("Chờ anh/chị phê duyệt"). SUBMIT is
+ * not here: a plan comes back to its drafter by RETURN or REQUEST_CHANGES, which has its own message.
+ */
+const TASKS: Partial<Record<PlanEvent | 'ACKNOWLEDGE', string>> = {
+  FORWARD: 'xem xét',
+  SIGN: 'ký phối hợp',
+  APPROVE: 'phê duyệt',
+  ISSUE: 'ban hành',
+  DISTRIBUTE: 'gửi',
+  ACKNOWLEDGE: 'xác nhận đã nhận',
+};
+
+type Recipient = User & { email: string };
+
+/**
+ * Who is told of a plan event, and what: those who now have a task on the plan (by the same rules that
+ * give them the action: CASL and the machine), the drafter of a plan sent back with its comment, the
+ * recipients of a plan distributed or recalled. Never the actor.
+ */
+@Injectable()
+export class PlanEventNotices {
+  constructor(private readonly abilities: AbilityFactory) {}
+
+  async for(em: EntityManager, facts: PlanEventFacts): Promise<Addressed[]> {
+    const { type, plan } = facts;
+    if (type === 'RETURN' || type === 'REQUEST_CHANGES') return this.returned(em, facts);
+    if (type === 'RECALL') return this.recalled(em, facts);
+    if (type === 'DISTRIBUTE') return this.toAcknowledge(em, facts);
+    // Within one state (a co-issuer's signature among several) nobody has a new task.
+    if (facts.fromState === plan.status) return [];
+    return this.newTasks(em, facts);
+  }
+
+  private async newTasks(em: EntityManager, facts: PlanEventFacts): Promise<Addressed[]> {
+    const { plan, signatures } = facts;
+    const candidates = await usersOf(em, [plan.issuer.id, ...plan.coIssuerIds], facts.actor);
+    return candidates.flatMap((user) => {
+      const authUser = toAuthUser(user);
+      const task = availableActions(plan, signatures, authUser, this.abilities.createForUser(authUser)).find((action) => TASKS[action]);
+      return task ? [addressed(user, 'new_task', facts, taskNotice(facts, TASKS[task]!))] : [];
+    });
+  }
+
+  private async toAcknowledge(em: EntityManager, facts: PlanEventFacts): Promise<Addressed[]> {
+    const plan = planSubject(facts.plan);
+    const candidates = await usersOf(em, facts.plan.recipientOrgIds, facts.actor);
+    const notice = taskNotice(facts, TASKS.ACKNOWLEDGE!, `${facts.plan.issuer.name} đã gửi kế hoạch đến đơn vị của anh/chị.`);
+    return candidates.filter((user) => this.abilities.createForUser(toAuthUser(user)).can('ACKNOWLEDGE', plan)).map((user) => addressed(user, 'new_task', facts, notice));
+  }
+
+  private async returned(em: EntityManager, { plan, actor, type, comment }: PlanEventFacts): Promise<Addressed[]> {
+    const drafter = await em.findOne(User, { id: plan.createdBy.id, active: true, email: { $ne: null } });
+    if (!drafter || drafter.id === actor.id) return [];
+    const what = type === 'RETURN' ? 'trả lại' : 'đề nghị sửa';
+    const notice: Notice = {
+      subject: `${SUBJECT_PREFIX} Kế hoạch bị ${what}: ${plan.title}`,
+      lines: [
+        `${actor.fullName} đã ${what} kế hoạch "${plan.title}" lúc ${formatMoment(new Date())}.`,
+        `Kế hoạch trở về trạng thái "${STATUS_LABELS[plan.status]}" để anh/chị sửa theo ý kiến dưới đây rồi trình lại.`,
+      ],
+      quote: { label: 'Ý kiến', text: comment ?? '' },
+      planId: plan.id,
+    };
+    return [addressed(drafter as Recipient, 'returned', { plan, actor }, notice)];
+  }
+
+  private async recalled(em: EntityManager, { plan, actor, comment }: PlanEventFacts): Promise<Addressed[]> {
+    const notice: Notice = {
+      subject: `${SUBJECT_PREFIX} Thu hồi kế hoạch: ${plan.title}`,
+      lines: [
+        `${plan.issuer.name} đã thu hồi kế hoạch "${plan.title}" lúc ${formatMoment(new Date())} (người thực hiện: ${actor.fullName}).`,
+        'Kế hoạch không còn hiệu lực; đơn vị của anh/chị không thực hiện và không báo cáo theo kế hoạch này nữa.',
+      ],
+      quote: { label: 'Lý do thu hồi', text: comment ?? '' },
+      planId: plan.id,
+    };
+    const recipients = await usersOf(em, plan.recipientOrgIds, actor);
+    return recipients.map((user) => addressed(user, 'recalled', { plan, actor }, notice));
+  }
+}
+
+/** The active users with an address in these organisations, the actor aside. */
+async function usersOf(em: EntityManager, organisationIds: string[], actor: AuthUser): Promise<Recipient[]> {
+  if (!organisationIds.length) return [];
+  const users = await em.find(User, { organisation: { $in: organisationIds }, active: true, email: { $ne: null }, id: { $ne: actor.id } }, { populate: ['organisation'] });
+  return users as Recipient[];
+}
+
+function taskNotice({ plan, actor, type }: PlanEventFacts, task: string, lead?: string): Notice {
+  return {
+    subject: `${SUBJECT_PREFIX} Chờ anh/chị ${task}: ${plan.title}`,
+    lines: [
+      ...(lead ? [lead] : []),
+      `Kế hoạch "${plan.title}" của ${plan.issuer.name} đang chờ anh/chị ${task}.`,
+      `${actor.fullName} đã "${EVENT_LABELS[type]}" lúc ${formatMoment(new Date())}; trạng thái hiện nay: ${STATUS_LABELS[plan.status]}.`,
+    ],
+    planId: plan.id,
+  };
+}
+
+/** One message per event and person: the audit sequence number names the event. */
+function addressed(user: Recipient, category: Addressed['category'], { plan }: Pick<PlanEventFacts, 'plan' | 'actor'>, notice: Notice): Addressed {
+  return { recipient: user, category, kind: category, dedupeKey: `plan:${plan.id}:${plan.auditSeq}:${user.id}`, notice };
+}
