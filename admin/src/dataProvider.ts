@@ -47,6 +47,15 @@ function fileNameOf(disposition: string | null, fallback: string): string {
   return /filename="?([^";]+)"?/i.exec(disposition ?? '')?.[1] ?? fallback;
 }
 
+/** The total of a list answer's `Content-Range: tasks 0-49/120`. */
+const totalOf = (contentRange: string | null) => Number(/\/(\d+)$/.exec(contentRange ?? '')?.[1] ?? 0);
+
+/** The first page of one of the inbox's lists, with how many rows the whole list has. */
+async function inboxPage(path: '/tasks' | '/following'): Promise<{ data: Task[]; total: number }> {
+  const { json: data, headers } = await httpClient(`${API}${path}?range=${encodeURIComponent('[0,49]')}`);
+  return { data: data as Task[], total: totalOf(headers.get('Content-Range')) };
+}
+
 const reportPath = (id: string, deadline: number) => `/plans/${id}/reports/${deadline}`;
 
 /** A file the API answers (DOCX, CSV), with the name its Content-Disposition gives. */
@@ -65,7 +74,10 @@ export const kehoachMethods = {
   sendEvent: (id: string, type: PlanEvent, comment?: string, pin?: string) =>
     json<Plan>(`/plans/${id}/events`, { method: 'POST', body: JSON.stringify({ type, ...(comment ? { comment } : {}), ...(pin ? { pin } : {}) }) }),
   /** The first page of the inbox: what the dashboard shows. */
-  getTasks: () => json<Task[]>(`/tasks?range=${encodeURIComponent('[0,49]')}`),
+  /** What waits for the caller (first page), and how many tasks there are in all. */
+  getTasks: () => inboxPage('/tasks'),
+  /** The plans the caller follows: it may withdraw, recall, close or cancel them, nobody waits on it. */
+  getFollowing: () => inboxPage('/following'),
   /** The reporting rounds of the caller's organisation's plans due within a month of today. */
   getRoundsToFollow: () => json<RoundToFollow[]>('/reporting-rounds/to-follow'),
   getHistory: (id: string) => json<HistoryEntry[]>(`/plans/${id}/history`),

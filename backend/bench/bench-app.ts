@@ -36,6 +36,8 @@ export function benchConfig(databaseUrl: string | null): AppConfig {
   const env: NodeJS.ProcessEnv = {
     JWT_SECRET: randomBytes(32).toString('hex'),
     JWT_EXPIRES_IN: '1h',
+    // The demo signing keys are kept under a master key: a throw-away one for the throw-away database.
+    SIGNING_MASTER_KEY: randomBytes(32).toString('base64'),
     SEED_DEMO_DATA: 'true',
     LOG_LEVEL: 'silent',
     BACKGROUND_JOBS: 'false',

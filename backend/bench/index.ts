@@ -38,11 +38,16 @@ const TARGETS = {
 
 const CONNECTIONS = 32;
 
-/** `--only transitions`: part 1 alone (the app, its transitions, then cleanup), for quick before/after figures. */
-const ONLY_TRANSITIONS = (() => {
+/**
+ * `--only transitions`: part 1 alone (the app, its transitions, then cleanup); `--only lists`: part 2
+ * alone (the lists, the inbox and the pages over 100,000 plans) — quick before/after figures.
+ */
+const ONLY = (() => {
   const i = process.argv.indexOf('--only');
-  return i >= 0 && process.argv[i + 1] === 'transitions';
+  return i >= 0 ? process.argv[i + 1] : null;
 })();
+const ONLY_TRANSITIONS = ONLY === 'transitions';
+const ONLY_LISTS = ONLY === 'lists';
 const LIST_CONNECTIONS = 8;
 const LIST_PLANS = 100_000;
 
@@ -130,7 +135,7 @@ async function main(): Promise<void> {
       await bench.close();
       bench = null;
     }
-    if (ONLY_TRANSITIONS) return;
+    if (ONLY_TRANSITIONS || ONLY_LISTS) return;
 
     // DOCX rendering (item 5; synchronous: one core, the app closed)
     heading('3. Dựng DOCX và PDF, ký số PDF khi ban hành (một nhân)');
@@ -169,6 +174,13 @@ async function main(): Promise<void> {
 
 /** Parts 1–2: they need the running app. */
 async function appParts(app: BenchApp, figures: Figures): Promise<void> {
+  if (!ONLY_LISTS) await transitionParts(app, figures);
+  if (ONLY_TRANSITIONS) return;
+  await listPart(app, figures);
+}
+
+/** Parts 1, 1b and 1c: transitions, ISSUE, the realistic mix. */
+async function transitionParts(app: BenchApp, figures: Figures): Promise<void> {
   // Transitions (brief item 3)
   heading(`1. Chuyển trạng thái kế hoạch: POST /api/plans/:id/events, ${CONNECTIONS} client đồng thời [${figures.backend}]`);
   out(machineLoad());
@@ -221,6 +233,10 @@ async function appParts(app: BenchApp, figures: Figures): Promise<void> {
     printSampleErrors(r.run);
   }
 
+}
+
+/** Part 2: the list, the inbox and the everyday pages over 100,000 plans. */
+async function listPart(app: BenchApp, figures: Figures): Promise<void> {
   // The list over 100,000 plans (item 4)
   heading(`2. Danh sách kế hoạch trên ${num(LIST_PLANS)} kế hoạch, người đọc pct.tinh (cấp tỉnh) [${figures.backend}]`);
   out(machineLoad());
