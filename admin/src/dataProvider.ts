@@ -68,6 +68,15 @@ const signingImagePath = (holder: SigningHolder) => `${signingPath(holder)}/${ho
 /** The holder's signature image or seal as the browser loads it; `version` makes a new upload load afresh. */
 export const signingImageUrl = (holder: SigningHolder, version: number) => `${API}${signingImagePath(holder)}?v=${version}`;
 
+/** The total of a list answer's `Content-Range: tasks 0-49/120`. */
+const totalOf = (contentRange: string | null) => Number(/\/(\d+)$/.exec(contentRange ?? '')?.[1] ?? 0);
+
+/** The first page of one of the inbox's lists, with how many rows the whole list has. */
+async function inboxPage(path: '/tasks' | '/following'): Promise<{ data: Task[]; total: number }> {
+  const { json: data, headers } = await httpClient(`${API}${path}?range=${encodeURIComponent('[0,49]')}`);
+  return { data: data as Task[], total: totalOf(headers.get('Content-Range')) };
+}
+
 const reportPath = (id: string, deadline: number) => `/plans/${id}/reports/${deadline}`;
 
 /** A file the API answers (DOCX, CSV), with the name its Content-Disposition gives. */
@@ -86,7 +95,10 @@ export const kehoachMethods = {
   sendEvent: (id: string, type: PlanEvent, comment?: string, pin?: string) =>
     json<Plan>(`/plans/${id}/events`, { method: 'POST', body: JSON.stringify({ type, ...(comment ? { comment } : {}), ...(pin ? { pin } : {}) }) }),
   /** The first page of the inbox: what the dashboard shows. */
-  getTasks: () => json<Task[]>(`/tasks?range=${encodeURIComponent('[0,49]')}`),
+  /** What waits for the caller (first page), and how many tasks there are in all. */
+  getTasks: () => inboxPage('/tasks'),
+  /** The plans the caller follows: it may withdraw, recall, close or cancel them, nobody waits on it. */
+  getFollowing: () => inboxPage('/following'),
   search: (q: string) => json<SearchHit[]>(`/search?q=${encodeURIComponent(q)}&limit=8`),
   /** The reporting rounds of the caller's organisation's plans due within a month of today. */
   getRoundsToFollow: () => json<RoundToFollow[]>('/reporting-rounds/to-follow'),

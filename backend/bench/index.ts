@@ -42,11 +42,15 @@ const TARGETS = {
 
 const CONNECTIONS = 32;
 
-/** `--only transitions` or `--only issue`: that app part alone (then cleanup), for quick before/after figures. */
-const ONLY: 'transitions' | 'issue' | null = (() => {
+/**
+ * `--only transitions`, `--only issue` or `--only lists` (the lists, the inbox and the pages over
+ * 100,000 plans): that app part alone (then cleanup), for quick before/after figures.
+ */
+const ONLY_PARTS = ['transitions', 'issue', 'lists'] as const;
+const ONLY: (typeof ONLY_PARTS)[number] | null = (() => {
   const i = process.argv.indexOf('--only');
   const part = i >= 0 ? process.argv[i + 1] : null;
-  return part === 'transitions' || part === 'issue' ? part : null;
+  return ONLY_PARTS.find((name) => name === part) ?? null;
 })();
 const LIST_CONNECTIONS = 8;
 const MAIL_MESSAGES = 1000;
@@ -183,11 +187,15 @@ async function main(): Promise<void> {
 
 /** Parts 1–2: they need the running app. */
 async function appParts(app: BenchApp, figures: Figures): Promise<void> {
-  if (ONLY !== 'issue') await transitionsPart(app, figures);
-  if (ONLY === 'transitions') return;
-  await issuePart(app, figures);
-  if (ONLY === 'issue') return;
+  const runs = (part: (typeof ONLY_PARTS)[number] | 'mix') => ONLY === null || ONLY === part;
+  if (runs('transitions')) await transitionsPart(app, figures);
+  if (runs('issue')) await issuePart(app, figures);
+  if (runs('mix')) await mixPart(app, figures);
+  if (runs('lists')) await listPart(app, figures);
+}
 
+/** Part 1c: the realistic mix of one organisation's clients. */
+async function mixPart(app: BenchApp, figures: Figures): Promise<void> {
   heading(`1c. Hỗn hợp thực tế: ${CONNECTIONS} client của một cơ quan, mỗi client tạo → SUBMIT → FORWARD → APPROVE → ISSUE → tải văn bản, lặp lại [${figures.backend}]`);
   out(machineLoad());
   figures.mix = await part(figures, 'hỗn hợp thực tế', () => benchMix(app, { connections: CONNECTIONS, seconds: 15, warmUpSeconds: 3 }));
@@ -203,7 +211,10 @@ async function appParts(app: BenchApp, figures: Figures): Promise<void> {
     printSampleErrors(r.run);
   }
 
-  // The list over 100,000 plans (item 4)
+}
+
+/** Part 2: the list, the inbox and the everyday pages over 100,000 plans. */
+async function listPart(app: BenchApp, figures: Figures): Promise<void> {
   heading(`2. Danh sách kế hoạch trên ${num(LIST_PLANS)} kế hoạch, người đọc pct.tinh (cấp tỉnh) [${figures.backend}]`);
   out(machineLoad());
   const t = performance.now();

@@ -90,13 +90,17 @@ export const LIST_CASES: ListCase[] = [
 ];
 
 const INBOX = `/api/tasks?range=${encodeURIComponent('[0,24]')}`;
+const FOLLOWING = `/api/following?range=${encodeURIComponent('[0,24]')}`;
 
 /** The other pages of every day, at the same target: dashboard, inbox, follow-up, a report summary. */
 const pageCases = (summaryPlanId: string): ListCase[] => [
   { name: 'bảng điều khiển: thống kê (pct.tinh)', path: '/api/plans/stats', target: true },
   { name: 'việc cần xử lý, cấp tỉnh (vt.tinh)', path: INBOX, target: true, user: 'vt.tinh' },
   { name: 'việc cần xử lý, cấp tỉnh (pct.tinh)', path: INBOX, target: true },
+  { name: 'việc cần xử lý, cấp huyện (vt.thuanchau, nộp báo cáo)', path: INBOX, target: true, user: 'vt.thuanchau' },
   { name: 'việc cần xử lý, cấp xã (ct.phonglai)', path: INBOX, target: true, user: 'ct.phonglai' },
+  { name: 'đang theo dõi, cấp tỉnh (pct.tinh)', path: FOLLOWING, target: true },
+  { name: 'đang theo dõi, cấp xã (ct.phonglai)', path: FOLLOWING, target: true, user: 'ct.phonglai' },
   { name: 'kỳ báo cáo cần theo dõi (vt.tinh)', path: '/api/reporting-rounds/to-follow', target: true, user: 'vt.tinh' },
   { name: 'tổng hợp báo cáo một kỳ, kèm cộng dồn (vt.tinh)', path: `/api/plans/${summaryPlanId}/reports/0/summary`, target: true, user: 'vt.tinh' },
 ];
@@ -221,7 +225,7 @@ export async function benchPlanList(
     const single = await measuredLoad(bench, spec(options.seconds, 1));
     const run = await measuredLoad(bench, spec(options.seconds));
     const explains: ListCaseResult['explains'] = [];
-    for (const query of queries.filter((q) => /^\s*(with|select)\b/i.test(q.sql) && /from "(plan|reporting_round|report_reminder|delivery)"/i.test(q.sql))) {
+    for (const query of queries.filter((q) => /^\s*(with|select)\b/i.test(q.sql) && /from "(plan|reporting_round|report_reminder|delivery|audit_record)"/i.test(q.sql))) {
       // A failed EXPLAIN must not cost the figures: keep the database's reason instead of the plan.
       const plan = await explainAnalyze(bench.orm, query.sql).catch((error: Error) => [`EXPLAIN thất bại: ${dbReason(error)}`]);
       explains.push({ sql: query.sql, plan });

@@ -150,9 +150,9 @@ async function recall(u, state) {
 
 async function recallSeen(u, state) {
   await u.loginAs('bpt.thuanchau');
-  const task = u.page.getByTestId('tasks-card').locator(`a[href="#/plans/${state.planId}/show"][data-task-type="recalled"]`);
+  const task = u.page.getByTestId('tasks-card').locator(`[data-plan-id="${state.planId}"][data-task-type="recalled"]`);
   await task.getByText('Thông báo thu hồi').waitFor();
-  await task.click();
+  await task.getByRole('link').click();
   const banner = u.page.getByTestId('recall-banner');
   await banner.getByText(RECALL_REASON).waitFor();
   await u.screenshot('24-plan-recalled-recipient', { fullPage: false });
@@ -161,7 +161,7 @@ async function recallSeen(u, state) {
   await u.go('/');
   await u.page.getByTestId('tasks-card').waitFor();
   // The inbox was read before: it shows until its refetch answers.
-  await u.page.locator(`[data-task-type="recalled"][href="#/plans/${state.planId}/show"]`).waitFor({ state: 'detached' });
+  await u.page.locator(`[data-task-type="recalled"][data-plan-id="${state.planId}"]`).waitFor({ state: 'detached' });
 }
 
 module.exports = { afterIssueSteps };

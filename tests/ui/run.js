@@ -2,8 +2,8 @@
 /**
  * Browser tests of the admin UI: the built app on a fresh embedded database, driven by Debian's
  * chromium through playwright-core. A joint plan goes through its whole life, each step done by
- * the demo user whose job it is, then the body editor and the import, a few checks that stand alone, and the
- * administrator's signing keys and images. Run: `npm run test:ui`.
+ * the demo user whose job it is, then the body editor and the import, a few checks that stand alone, the
+ * administrator's signing keys and images, and the inbox of each role. Run: `npm run test:ui`.
  * Screenshots of the main pages land in tests/ui/screenshots/ (git-ignored).
  */
 const fs = require('node:fs');
@@ -13,6 +13,7 @@ const { startApp } = require('./app');
 const { launchBrowser } = require('./browser');
 const { Checks } = require('./checks');
 const { editorChecks } = require('./editor');
+const { inboxChecks } = require('./inbox');
 const { scenario } = require('./scenario');
 const { signingChecks, testSigningCa } = require('./signing');
 const { standaloneChecks } = require('./standalone');
@@ -42,6 +43,7 @@ async function main() {
     await editorChecks(context);
     await standaloneChecks(context);
     await signingChecks(context);
+    await inboxChecks(context);
     checks.expect('no react-admin message is missing its Vietnamese translation', () => browser.missingTranslations.length === 0, () =>
       [...new Set(browser.missingTranslations)].join('; '),
     );

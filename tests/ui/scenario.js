@@ -220,7 +220,10 @@ async function numberRegister(u, state) {
 /** The recipient committee finds the plan in its tasks, acknowledges it, and derives its own draft from it. */
 async function receive(u, state) {
   await u.loginAs('bpt.thuanchau');
-  await u.page.getByTestId('tasks-card').locator(`a[href="#/plans/${state.planId}/show"]`).filter({ hasText: 'Xác nhận đã nhận' }).click();
+  // The task's title opens the plan; its "Xác nhận đã nhận" button would acknowledge right there.
+  const task = u.page.getByTestId('tasks-card').locator(`[data-plan-id="${state.planId}"][data-task-type="acknowledge"]`);
+  await task.getByRole('button', { name: 'Xác nhận đã nhận' }).waitFor();
+  await task.getByRole('link').click();
   await u.page.getByTestId('document-preview').waitFor();
   await u.confirmAction('ACKNOWLEDGE');
   await u.page.locator('[data-action="ACKNOWLEDGE"]').waitFor({ state: 'detached' });

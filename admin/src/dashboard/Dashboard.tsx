@@ -4,9 +4,9 @@ import { useKehoachQuery } from '../common/useKehoachDataProvider';
 import { PlansByMonthChart } from './PlansByMonthChart';
 import { ReportsDueCard } from './ReportsDueCard';
 import { StatusCountsCard } from './StatusCountsCard';
-import { TasksCard } from './TasksCard';
+import { FollowingCard, TasksCard } from './TasksCard';
 
-/** What waits for me, where the plans stand, and what is due soon. */
+/** What waits for me, what is due, what I follow, and where the plans stand. */
 export const Dashboard = () => {
   const translate = useTranslate();
   const { data: stats } = useKehoachQuery(['plans', 'stats'], (methods) => methods.getPlanStats());
@@ -17,13 +17,16 @@ export const Dashboard = () => {
         <TasksCard />
       </Grid>
       <Grid size={{ xs: 12, md: 5 }}>
-        <StatusCountsCard stats={stats} />
+        <ReportsDueCard />
       </Grid>
       <Grid size={{ xs: 12, md: 7 }}>
-        <PlansByMonthChart stats={stats} />
+        <FollowingCard />
       </Grid>
       <Grid size={{ xs: 12, md: 5 }}>
-        <ReportsDueCard />
+        <StatusCountsCard stats={stats} />
+      </Grid>
+      <Grid size={{ xs: 12 }}>
+        <PlansByMonthChart stats={stats} />
       </Grid>
     </Grid>
   );

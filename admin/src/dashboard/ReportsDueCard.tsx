@@ -19,7 +19,7 @@ const isReportTask = (task: Task): task is ReportTask => task.type === 'report_d
 export const ReportsDueCard = () => {
   const translate = useTranslate();
   const { data: tasks, isPending } = useTasks();
-  const toSubmit = (tasks ?? []).filter(isReportTask).sort((a, b) => a.dueDate.localeCompare(b.dueDate));
+  const toSubmit = (tasks?.data ?? []).filter(isReportTask).sort((a, b) => a.dueDate.localeCompare(b.dueDate));
   const toFollow = useReportsToFollow();
   const both = toSubmit.length > 0 && toFollow.length > 0;
   return (

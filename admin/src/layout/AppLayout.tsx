@@ -1,18 +1,31 @@
 import type { ReactNode } from 'react';
-import { ListItemIcon, ListItemText, MenuItem } from '@mui/material';
+import { Badge, ListItemIcon, ListItemText, MenuItem } from '@mui/material';
 import BusinessIcon from '@mui/icons-material/Business';
+import DashboardIcon from '@mui/icons-material/Dashboard';
 import { AppBar, Layout, Logout, Menu, TitlePortal, UserMenu, useGetIdentity, useTranslate } from 'react-admin';
 import { useAbility } from '../ability';
+import { useTasks } from '../dashboard/useTasks';
 import { SearchBox } from '../search/SearchBox';
 import { NotificationSettingsMenuItem } from '../notifications';
 import type { Organisation, User } from '../types';
+
+/** The dashboard's icon with how many tasks wait for the caller (the inbox's total). */
+const TasksBadgeIcon = () => {
+  const translate = useTranslate();
+  const total = useTasks().data?.total ?? 0;
+  return (
+    <Badge badgeContent={total} color="error" max={99} aria-label={translate('kehoach.dashboard.tasks_badge', { smart_count: total })} data-testid="tasks-badge" data-count={total}>
+      <DashboardIcon />
+    </Badge>
+  );
+};
 
 /** Menus follow the CASL rules: the register for clerks, user management for administrators. */
 const AppMenu = () => {
   const ability = useAbility();
   return (
     <Menu>
-      <Menu.DashboardItem />
+      <Menu.DashboardItem leftIcon={<TasksBadgeIcon />} />
       <Menu.ResourceItem name="plans" />
       <Menu.ResourceItem name="number-registers" />
       <Menu.ResourceItem name="organisations" />

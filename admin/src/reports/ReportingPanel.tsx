@@ -1,6 +1,6 @@
 import { Button, Card, CardContent, CardHeader, List, ListItem, ListItemText } from '@mui/material';
 import { LinkBase, useGetIdentity, useRecordContext, useTranslate } from 'react-admin';
-import { formatDate } from '../common/dates';
+import { daysUntil, formatDate } from '../common/dates';
 import { useKehoachQuery } from '../common/useKehoachDataProvider';
 import { useDistribution } from '../plans/useDistribution';
 import type { Plan, ReportingDeadline } from '../types';
@@ -47,9 +47,11 @@ interface DeadlineRowProps {
   action: 'open_summary' | 'open_form' | 'view_report' | 'view_only';
   /** what the caller's own report says, instead of the time left ("" for nothing: the plan no longer collects) */
   state?: string;
+  /** the caller's organisation owes this report and its deadline has passed: said in red */
+  overdue?: boolean;
 }
 
-const DeadlineRow = ({ due, to, action, state }: DeadlineRowProps) => {
+const DeadlineRow = ({ due, to, action, state, overdue = false }: DeadlineRowProps) => {
   const translate = useTranslate();
   const dueText = useDueText();
   return (
@@ -62,7 +64,12 @@ const DeadlineRow = ({ due, to, action, state }: DeadlineRowProps) => {
       }
       sx={{ pr: 15 }}
     >
-      <ListItemText primary={due.name} secondary={[translate('kehoach.reports.due_on', { date: formatDate(due.dueDate) }), state ?? dueText(due.dueDate)].filter(Boolean).join(' — ')} />
+      <ListItemText
+        primary={due.name}
+        secondary={[translate('kehoach.reports.due_on', { date: formatDate(due.dueDate) }), state ?? dueText(due.dueDate)].filter(Boolean).join(' — ')}
+        slotProps={{ secondary: overdue ? { sx: { color: 'error.main', fontWeight: 600 } } : undefined }}
+        data-overdue={overdue}
+      />
     </ListItem>
   );
 };
@@ -90,5 +97,6 @@ const OwnReportRow = ({ planId, deadline, due, collecting }: OwnReportRowProps) 
         ? undefined
         : translate('kehoach.reports.mine_states.none');
   const action = !collecting || mine?.closed ? 'view_only' : submitted ? 'view_report' : 'open_form';
-  return <DeadlineRow due={due} to={reportFormPath(planId, deadline)} action={action} state={state} />;
+  const overdue = action === 'open_form' && daysUntil(due.dueDate) < 0;
+  return <DeadlineRow due={due} to={reportFormPath(planId, deadline)} action={action} state={state} overdue={overdue} />;
 };

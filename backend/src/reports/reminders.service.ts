@@ -14,10 +14,11 @@ const DUE_SOON_DAYS = 7;
 export const REMINDER_JOB = 'report-reminders';
 
 /**
- * The daily reminder job: reports due within 7 days and overdue ones become tasks in the
- * recipients' inbox. pg-boss fires it hourly (once per hour across instances); a day's run is
- * claimed by inserting that day's row, so it runs once a day even if a job is retried or two days'
- * schedules overlap; reminders are unique, so nothing is ever doubled.
+ * The daily reminder job: a reminder row for each report due within 7 days or overdue (the inbox
+ * reads the rounds themselves, so it never waits for this job: see `inbox`). pg-boss fires it
+ * hourly (once per hour across instances); a day's run is claimed by inserting that day's row, so
+ * it runs once a day even if a job is retried or two days' schedules overlap; reminders are unique,
+ * so nothing is ever doubled.
  */
 @Injectable()
 export class RemindersService {
@@ -49,9 +50,14 @@ export class RemindersService {
     });
   }
 
-  /** One page of the caller's open reminders (the report not submitted, the round open), soonest due first. */
+  /**
+   * One page of the reports the caller's organisation owes — due within 7 days or overdue, not yet
+   * submitted, the round open — soonest due first. Read from the rounds themselves: a report is owed
+   * from the moment it is due, whether or not today's job has made its reminder yet.
+   */
   async inbox(user: AuthUser, offset: number, limit: number) {
-    const rows = limit > 0 ? await this.rounds.openReminders(this.em, user.organisationId, offset, limit) : [];
+    const today = vietnamDay(new Date());
+    const rows = limit > 0 ? await this.rounds.owedReports(this.em, user.organisationId, today, addDays(today, DUE_SOON_DAYS), offset, limit) : [];
     return rows.map((r) => ({
       type: r.kind === 'overdue' ? ('report_overdue' as const) : ('report_due' as const),
       planId: r.plan_id,
@@ -63,11 +69,12 @@ export class RemindersService {
       roundId: r.round_id,
       deadlineName: r.name,
       dueDate: r.due_date,
-      updatedAt: r.created_at,
+      // A report task changes when it falls due.
+      updatedAt: new Date(r.due_date),
     }));
   }
 
   countInbox(user: AuthUser): Promise<number> {
-    return this.rounds.countOpenReminders(this.em, user.organisationId);
+    return this.rounds.countOwedReports(this.em, user.organisationId, addDays(vietnamDay(new Date()), DUE_SOON_DAYS));
   }
 }

@@ -4,10 +4,9 @@ import type { Indicator } from '../core/plan-content';
 import type { Plan } from '../plans/plan.entity';
 import type { IndicatorValue, ReminderKind, ReportState } from './report.entity';
 
-/** A reminder still waiting in an organisation's inbox, with its round and plan. */
-export interface OpenReminderRow extends RoundToFollowRow {
+/** A report an organisation owes, with its round and plan. */
+export interface OwedReportRow extends RoundToFollowRow {
   kind: ReminderKind;
-  created_at: Date;
   plan_kind: Plan['kind'];
   status: Plan['status'];
 }
@@ -61,21 +60,22 @@ export interface ReminderNoticeRow {
 const REMINDER_NOTICE_SELECT = `select i."round_id", i."organisation_id", i."kind"::text as "kind", r."position", r."name", r."due_date"::text as "due_date", p."id" as "plan_id", p."title"`;
 
 /**
- * What an open reminder is: its round is open, its plan still collects, the organisation has not
- * submitted, and an overdue reminder supersedes the "due soon" one of the same round.
+ * What a report owed is, read from the deliveries and rounds themselves (not from the daily job's
+ * reminder rows): every open round of a distributed plan delivered to the organisation, due by the
+ * horizon, that it has not submitted — acknowledged or not, whether the job has run since or not.
+ * Driven by the delivery organisation index, then the round's (plan, position) key.
  */
-const OPEN_REMINDER = `
-  from "report_reminder" rem
-  join "reporting_round" r on r."id" = rem."round_id" and r."closed_at" is null
-  join "plan" p on p."id" = r."plan_id" and p."status" = 'distributed'
-  where rem."organisation_id" = ?
-    and not exists (select 1 from "report" rep where rep."round_id" = r."id" and rep."organisation_id" = rem."organisation_id" and rep."state" = 'submitted')
-    and not (rem."kind" = 'due_soon' and exists (select 1 from "report_reminder" o where o."round_id" = rem."round_id" and o."organisation_id" = rem."organisation_id" and o."kind" = 'overdue'))`;
+const REPORTS_OWED = `
+  from "delivery" d
+  join "plan" p on p."id" = d."plan_id" and p."status" = 'distributed'
+  join "reporting_round" r on r."plan_id" = d."plan_id" and r."closed_at" is null and r."due_date" <= ?::date
+  where d."organisation_id" = ?
+    and not exists (select 1 from "report" rep where rep."round_id" = r."id" and rep."organisation_id" = d."organisation_id" and rep."state" = 'submitted')`;
 
 /**
  * The set-based queries over reporting rounds that the ORM cannot say in one statement: the daily
- * reminders, an organisation's open reminders, roll-ups and the rounds to follow. Every one is driven
- * by an index (round due date, reminder organisation, round parent, report round+organisation).
+ * reminders, the reports an organisation owes, roll-ups and the rounds to follow. Every one is driven
+ * by an index (round due date, delivery organisation, round plan+position, round parent, report round+organisation).
  */
 @Injectable()
 export class ReportingRoundRepository {
@@ -121,20 +121,19 @@ export class ReportingRoundRepository {
     );
   }
 
-  /** One page of the organisation's open reminders, soonest due first. */
-  async openReminders(em: EntityManager, organisationId: string, offset: number, limit: number): Promise<OpenReminderRow[]> {
-    const rows = await em.execute<Timestamped<OpenReminderRow, 'created_at'>[]>(
-      `select rem."kind", rem."created_at", r."id" as "round_id", r."position", r."name", r."due_date"::text as "due_date",
-              p."id" as "plan_id", p."title", p."kind" as "plan_kind", p."status"
-       ${OPEN_REMINDER}
+  /** One page of the reports the organisation owes by `horizon`, soonest due (most overdue) first; "overdue" once due before `today`. */
+  owedReports(em: EntityManager, organisationId: string, today: string, horizon: string, offset: number, limit: number): Promise<OwedReportRow[]> {
+    return em.execute<OwedReportRow[]>(
+      `select (case when r."due_date" < ?::date then 'overdue' else 'due_soon' end) as "kind", r."id" as "round_id", r."position", r."name",
+              r."due_date"::text as "due_date", p."id" as "plan_id", p."title", p."kind" as "plan_kind", p."status"
+       ${REPORTS_OWED}
        order by r."due_date", r."id" limit ? offset ?`,
-      [organisationId, limit, offset],
+      [today, horizon, organisationId, limit, offset],
     );
-    return rows.map((row) => ({ ...row, created_at: new Date(row.created_at) }));
   }
 
-  async countOpenReminders(em: EntityManager, organisationId: string): Promise<number> {
-    const [{ total }] = await em.execute<{ total: number }[]>(`select count(*)::int as "total" ${OPEN_REMINDER}`, [organisationId]);
+  async countOwedReports(em: EntityManager, organisationId: string, horizon: string): Promise<number> {
+    const [{ total }] = await em.execute<{ total: number }[]>(`select count(*)::int as "total" ${REPORTS_OWED}`, [horizon, organisationId]);
     return total;
   }
 

@@ -1,6 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import type { AuditRecordData } from '../audit/audit.service';
+import { PLAN_EVENTS, SEND_BACK_EVENTS, type PlanEvent } from '../core/plan-lifecycle';
 import type { Organisation } from '../organisations/organisation.entity';
 import type { Plan } from '../plans/plan.entity';
 import type { SignatureView } from '../plans/plan.presenter';
@@ -84,8 +85,42 @@ const WRITE_SQL = `
   )
   select "version", "updated_at" as "updatedAt" from "written"`;
 
+/** Who sent a plan back to its drafter (RETURN, REQUEST_CHANGES), when and why: the plan's latest workflow event. */
+export interface SentBack {
+  planId: string;
+  event: PlanEvent;
+  at: Date;
+  comment: string | null;
+  by: { fullName: string; organisationName: string };
+}
+
+/** Per plan, its latest audit record of a workflow event, if that sent it back: the (plan, seq) key read backwards. */
+const SENT_BACK_SQL = `
+  select * from (
+    select distinct on (a."plan_id") a."plan_id" as "planId", a."event", a."at", a."comment",
+      json_build_object('fullName', u."full_name", 'organisationName', o."name") as "by"
+    from "audit_record" a
+    join "user" u on u."id" = a."actor_id"
+    join "organisation" o on o."id" = u."organisation_id"
+    where a."plan_id" = any(?::uuid[]) and a."event" = any(?::text[])
+    order by a."plan_id", a."seq" desc
+  ) latest
+  where latest."event" = any(?::text[])`;
+
 @Injectable()
 export class PlanEventRepository {
+  /** For each of these plans that was last sent back to its drafter: by whom, when and why. */
+  async sentBack(em: EntityManager, planIds: readonly string[]): Promise<SentBack[]> {
+    if (!planIds.length) return [];
+    const platform = em.getPlatform();
+    const rows = await em.execute<(Omit<SentBack, 'at'> & { at: Date | string })[]>(SENT_BACK_SQL, [
+      platform.marshallArray([...planIds]),
+      platform.marshallArray([...PLAN_EVENTS]),
+      platform.marshallArray([...SEND_BACK_EVENTS]),
+    ]);
+    return rows.map((row) => ({ ...row, at: new Date(row.at) }));
+  }
+
   /** The plan row locked (FOR UPDATE, the plan alone), its issuer, author and signatures: one statement. Null if there is none. */
   async lockForEvent(em: EntityManager, planId: string): Promise<LockedPlan | null> {
     const [row] = await em.execute<LockedPlanRow[]>(LOCK_SQL, [planId]);

@@ -1,7 +1,7 @@
 import { EntityManager, FilterQuery, QBFilterQuery } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { AbilityFactory, type AppAbility } from '../access/ability.factory';
-import { PLAN_EVENTS } from '../core/plan-lifecycle';
+import { inboxViewOf, PLAN_EVENTS, TASK_EVENTS, type InboxView, type PlanEvent } from '../core/plan-lifecycle';
 import type { AuthUser } from '../access/auth-user';
 import { ListQuery, Page } from '../common/list-query';
 import { accessiblePlansWhere } from '../plans/plan-access';
@@ -11,6 +11,7 @@ import { availableActions } from '../plans/available-actions';
 import { statesAccepting } from '../core/plan-machine';
 import { DistributionService } from '../distribution/distribution.service';
 import { RemindersService } from '../reports/reminders.service';
+import { PlanEventRepository, type SentBack } from './plan-event.repository';
 
 /** Workflow tasks are counted up to this many: the inbox is read from its first pages. */
 const MAX_COUNTED = 1000;
@@ -28,9 +29,24 @@ export interface Task {
   roundId?: string;
   deadlineName?: string;
   dueDate?: string;
+  /** a draft sent back to its drafter: by whom, when, and the reason given */
+  sentBack?: Omit<SentBack, 'planId'>;
 }
 
-/** The caller's inbox: plans on which it has something to do now. */
+/** A page of one part of the inbox, and how many rows that part has. */
+interface InboxPart {
+  count: () => Promise<number>;
+  page: (offset: number, limit: number) => Promise<Task[]>;
+}
+
+/** Events a plan may offer that do not make it a task: the following list is made of them. */
+const FOLLOWING_EVENTS = PLAN_EVENTS.filter((type) => !TASK_EVENTS.includes(type));
+
+/**
+ * The caller's inbox: its tasks — plans on which it is the one to move things forward now, plans
+ * received, reports owed — and, apart, the plans it follows (it may withdraw, recall, close or
+ * cancel them, but nobody waits for that).
+ */
 @Injectable()
 export class TasksService {
   /** Per-state event lists never change: computed once from the machine. */
@@ -42,21 +58,26 @@ export class TasksService {
     private readonly distribution: DistributionService,
     private readonly reminders: RemindersService,
     private readonly signatures: SignaturesService,
+    private readonly planEvents: PlanEventRepository,
   ) {}
 
   /**
-   * One page of everything waiting for the caller, in three parts read in turn — reports due (soonest
-   * first), plans received and recalls (newest first), workflow actions (latest change first) — each
-   * part one indexed query for just the rows of the page, after a count of each part.
+   * One page of a view, in parts read in turn — for tasks: reports owed (soonest first), plans
+   * received and recalls (newest first), workflow actions (latest change first); for following: the
+   * workflow plans only — each part one indexed query for just the rows of the page, after a count of each part.
    */
-  async forUser(user: AuthUser, { offset, limit }: Pick<ListQuery, 'offset' | 'limit'>): Promise<Page<Task>> {
+  async forUser(user: AuthUser, { offset, limit }: Pick<ListQuery, 'offset' | 'limit'>, view: InboxView = 'tasks'): Promise<Page<Task>> {
     const ability = this.abilities.createForUser(user);
-    const workflow = this.workflowWhere(ability);
-    const parts = [
-      { count: () => this.reminders.countInbox(user), page: (from: number, size: number) => this.reminders.inbox(user, from, size) },
-      { count: () => this.distribution.countInbox(user), page: (from: number, size: number) => this.distribution.inbox(user, from, size) },
-      { count: () => this.countUpTo(workflow, MAX_COUNTED), page: (from: number, size: number) => this.workflowTasks(user, ability, workflow, from, size) },
-    ];
+    const where = this.workflowWhere(ability, view);
+    const workflow: InboxPart = { count: () => this.countUpTo(where, MAX_COUNTED), page: (from, size) => this.workflowTasks(user, ability, where, view, from, size) };
+    const parts: InboxPart[] =
+      view === 'tasks'
+        ? [
+            { count: () => this.reminders.countInbox(user), page: (from, size) => this.reminders.inbox(user, from, size) },
+            { count: () => this.distribution.countInbox(user), page: (from, size) => this.distribution.inbox(user, from, size) },
+            workflow,
+          ]
+        : [workflow];
     const counts = await Promise.all(parts.map((part) => part.count()));
     const tasks: Task[] = [];
     let [from, size] = [offset, limit];
@@ -65,12 +86,23 @@ export class TasksService {
       if (take) tasks.push(...(await part.page(from, take)));
       [from, size] = [Math.max(0, from - counts[i]), size - take];
     }
-    return new Page('tasks', tasks, counts.reduce((a, b) => a + b, 0), offset);
+    return new Page(view, tasks, counts.reduce((a, b) => a + b, 0), offset);
   }
 
-  /** Plans where some event is both permitted to the caller and offered in the plan's state; null: none. */
-  private workflowWhere(ability: AppAbility): FilterQuery<Plan> | null {
-    const candidates: FilterQuery<Plan>[] = PLAN_EVENTS.flatMap((type) => {
+  /**
+   * Plans offering the caller one of the view's events in their state (null: none): for following,
+   * those that do not also offer it a task.
+   */
+  private workflowWhere(ability: AppAbility, view: InboxView): FilterQuery<Plan> | null {
+    const tasks = this.offeringWhere(ability, TASK_EVENTS);
+    if (view === 'tasks') return tasks;
+    const following = this.offeringWhere(ability, FOLLOWING_EVENTS);
+    return following && tasks ? { $and: [following, { $not: tasks }] } : following;
+  }
+
+  /** Plans where one of these events is both permitted to the caller and offered in the plan's state; null: none. */
+  private offeringWhere(ability: AppAbility, events: readonly PlanEvent[]): FilterQuery<Plan> | null {
+    const candidates: FilterQuery<Plan>[] = events.flatMap((type) => {
       const permitted = accessiblePlansWhere(ability, type);
       return permitted ? [{ $and: [permitted, { status: { $in: this.statesByEvent.get(type)! } }] }] : [];
     });
@@ -81,16 +113,24 @@ export class TasksService {
    * SQL narrows the page to the candidate plans, and the machine's guards (e.g. "this co-issuer has
    * already signed") settle the rest: a page may hold fewer tasks than asked for.
    */
-  private async workflowTasks(user: AuthUser, ability: AppAbility, where: FilterQuery<Plan> | null, offset: number, limit: number): Promise<Task[]> {
+  private async workflowTasks(user: AuthUser, ability: AppAbility, where: FilterQuery<Plan> | null, view: InboxView, offset: number, limit: number): Promise<Task[]> {
     if (!where) return [];
     const plans = await this.em.find(Plan, where, { orderBy: { updatedAt: 'DESC', id: 'ASC' }, offset, limit, populate: ['issuer'], exclude: ['content'] });
     const signatures = await this.signatures.validCoIssuerSignatures(this.em, plans.filter((plan) => plan.status === 'in_coordination'));
-    return plans
+    const tasks = plans
       .map((plan) => {
         const actions = availableActions(plan as Plan, signatures.filter((s) => s.plan.id === plan.id), user, ability);
         return { type: 'plan' as const, planId: plan.id, title: plan.title, kind: plan.kind, status: plan.status, actions, updatedAt: plan.updatedAt };
       })
-      .filter((task) => task.actions.length > 0);
+      .filter((task) => inboxViewOf(task.actions) === view);
+    return this.withSentBack(tasks);
+  }
+
+  /** Drafts say who sent them back, when and why (one query for the page). */
+  private async withSentBack(tasks: Task[]): Promise<Task[]> {
+    const sentBack = await this.planEvents.sentBack(this.em, tasks.filter((task) => task.status === 'draft').map((task) => task.planId));
+    const byPlan = new Map(sentBack.map(({ planId, ...rest }) => [planId, rest]));
+    return tasks.map((task) => (byPlan.has(task.planId) ? { ...task, sentBack: byPlan.get(task.planId) } : task));
   }
 
   private async countUpTo(where: FilterQuery<Plan> | null, cap: number): Promise<number> {

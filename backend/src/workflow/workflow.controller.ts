@@ -12,6 +12,9 @@ import { PlanEventDto, PrepareSignatureDto } from './dto/plan-event.dto';
 import { TasksService } from './tasks.service';
 import { WorkflowService } from './workflow.service';
 
+/** The inbox's lists keep their own order: only the page is chosen. */
+const INBOX_LIST = { sortable: ['updatedAt'], defaultSort: 'updatedAt', filters: {} };
+
 @ApiTags('workflow')
 @ApiBearerAuth()
 @Controller()
@@ -43,7 +46,13 @@ export class WorkflowController {
 
   /** The inbox, a page at a time (`range`, answered with `Content-Range`); its order is fixed (TasksService). */
   @Get('tasks')
-  list(@CurrentUser() user: AuthUser, @ListParams({ sortable: ['updatedAt'], defaultSort: 'updatedAt', filters: {} }) query: ListQuery) {
-    return this.tasks.forUser(user, query);
+  list(@CurrentUser() user: AuthUser, @ListParams(INBOX_LIST) query: ListQuery) {
+    return this.tasks.forUser(user, query, 'tasks');
+  }
+
+  /** The plans the caller follows — may withdraw, recall, close or cancel, but nobody waits on — paged like the inbox. */
+  @Get('following')
+  following(@CurrentUser() user: AuthUser, @ListParams(INBOX_LIST) query: ListQuery) {
+    return this.tasks.forUser(user, query, 'following');
   }
 }
