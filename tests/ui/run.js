@@ -12,6 +12,7 @@ const { startApp } = require('./app');
 const { launchBrowser } = require('./browser');
 const { Checks } = require('./checks');
 const { editorChecks } = require('./editor');
+const { frictionChecks } = require('./friction');
 const { scenario } = require('./scenario');
 const { standaloneChecks } = require('./standalone');
 
@@ -38,6 +39,7 @@ async function main() {
     await scenario(context);
     await editorChecks(context);
     await standaloneChecks(context);
+    await frictionChecks(context);
     checks.expect('no react-admin message is missing its Vietnamese translation', () => browser.missingTranslations.length === 0, () =>
       [...new Set(browser.missingTranslations)].join('; '),
     );
