@@ -1,6 +1,7 @@
 /** Helpers for the document specs that go through the API: downloads, examples on the demo data. */
 import type { Response } from 'superagent';
-import type { PlanContent } from '../../backend/src/core/plan-content';
+import type { PlanContent, ReportingDeadline } from '../../backend/src/core/plan-content';
+import { vietnamDay } from '../../backend/src/core/reporting-calendar';
 import { type DemoOrgs, send } from '../support/plans';
 import type { TestApp } from '../support/test-app';
 import { type Example, loadExample } from './support';
@@ -64,7 +65,19 @@ export function exampleOnDemoData(name: Example, orgs: DemoOrgs): PlanContent {
     issuerId: real(content.issuerId),
     coIssuerIds: content.coIssuerIds.map(real),
     recipients: content.recipients.map((recipient) => ({ ...recipient, orgIds: recipient.orgIds?.map(real) })),
+    reporting: yearsAhead(content.reporting, vietnamDay(new Date())),
   };
+}
+
+/**
+ * An example re-issued today: its deadlines (2020's) moved on together by whole years until none has
+ * passed, so their days and order stay those of the example (a plan with a past deadline is refused).
+ */
+function yearsAhead(deadlines: ReportingDeadline[], today: string): ReportingDeadline[] {
+  const inYear = (day: string, years: number) => `${Number(day.slice(0, 4)) + years}${day.slice(4)}`;
+  let years = 0;
+  while (deadlines.some((deadline) => inYear(deadline.dueDate, years) < today)) years += 1;
+  return deadlines.map((deadline) => ({ ...deadline, dueDate: inYear(deadline.dueDate, years) }));
 }
 
 /**

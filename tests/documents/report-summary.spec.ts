@@ -7,7 +7,7 @@ import { DOCX_CONTENT_TYPE } from '../../backend/src/documents/documents.service
 import { formatLongDate, formatShortDate } from '../../backend/src/core/vietnamese-date';
 import { readWordDocument, type WordTable } from '../../backend/src/documents/rendering/docx/word-document';
 import { addDays, vietnamDay } from '../../backend/src/core/reporting-calendar';
-import { planContent, REPORTING_FORM, send, useDemoApp } from '../support/plans';
+import { planContent, REPORTING_FORM, roundNowDue, send, useDemoApp } from '../support/plans';
 import { sql } from '../support/test-app';
 import { download, issueAsDemoUsers } from './api';
 import { normaliseSpaces, paragraphTexts } from './support';
@@ -34,11 +34,13 @@ describe('the report summary as DOCX', () => {
         { label: 'Ban Thường trực UB TW MTTQ Việt Nam', note: 'b/c' },
         { label: 'Ủy ban MTTQ các huyện', orgIds: [orgs.thuanChau, orgs.maiSon, orgs.mocChau] },
       ],
-      reporting: [{ name: 'Báo cáo năm', dueDate: addDays(today, -1) }],
+      reporting: [{ name: 'Báo cáo năm', dueDate: today }],
       form: REPORTING_FORM,
     });
     const issued = await issueAsDemoUsers(t, content);
     plan = await send(t, 'vt.tinh', issued.id, 'DISTRIBUTE');
+    // A day later: the deadline has passed.
+    await roundNowDue(t, plan.id, 0, addDays(today, -1));
     const report = (user: string, body: object) => t.as(user).put(`/api/plans/${plan.id}/reports/0/mine`).send(body).expect(200);
     // Thuận Châu reported before the due date (moved back: no API submits in the past); Mai Sơn today, a day late.
     await report('pct.thuanchau', { values: { '1': 125, '2': 87.5, '3': 'Mô hình “Khu dân cư tự quản”' }, submit: true });

@@ -1,5 +1,5 @@
 import { samplePlanContent } from '../../backend/src/plans/sample-plan-content';
-import { startTestApp, TestApp } from './test-app';
+import { sql, startTestApp, TestApp } from './test-app';
 
 /** Demo organisations by a short key, read through the API. */
 export interface DemoOrgs {
@@ -88,4 +88,13 @@ export function useDemoApp(): { t: TestApp; orgs: DemoOrgs } {
   });
   afterAll(() => demo.t.close());
   return demo;
+}
+
+/**
+ * Time passes for a distributed plan: its reporting round at `position` (what reports, summaries and
+ * reminders read) now falls due on `dueDate`. The API refuses to send a plan on with a deadline already
+ * past, so a test reaches an overdue round the way real ones do: the day comes after the plan went out.
+ */
+export async function roundNowDue(t: TestApp, planId: string, position: number, dueDate: string): Promise<void> {
+  await sql(t, 'update reporting_round set due_date = ? where plan_id = ? and position = ?', [dueDate, planId, position]);
 }

@@ -14,6 +14,7 @@ const { launchBrowser } = require('./browser');
 const { Checks } = require('./checks');
 const { editorChecks } = require('./editor');
 const { inboxChecks } = require('./inbox');
+const { frictionChecks } = require('./friction');
 const { scenario } = require('./scenario');
 const { signingChecks, testSigningCa } = require('./signing');
 const { standaloneChecks } = require('./standalone');
@@ -44,6 +45,7 @@ async function main() {
     await standaloneChecks(context);
     await signingChecks(context);
     await inboxChecks(context);
+    await frictionChecks(context);
     checks.expect('no react-admin message is missing its Vietnamese translation', () => browser.missingTranslations.length === 0, () =>
       [...new Set(browser.missingTranslations)].join('; '),
     );

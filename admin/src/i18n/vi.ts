@@ -95,6 +95,7 @@ const kehoachMessages = {
         recipients: 'Chọn đơn vị trong hệ thống để đơn vị đó nhận kế hoạch khi gửi đi; nơi nhận ngoài hệ thống chỉ cần gõ tên',
         archive: 'Ví dụ "Lưu: VT, BPT."',
         reporting: 'Các đơn vị nhận nộp báo cáo theo các hạn này',
+        reporting_due_past: 'Hạn %{date} đã qua: các đơn vị nhận sẽ nhận một báo cáo đã quá hạn; kế hoạch không trình, không ban hành được với hạn này',
         form: 'Biểu in kèm kế hoạch (phụ lục); không có chỉ tiêu nào thì không có biểu',
         indicators: 'Mã chỉ tiêu là khóa của số liệu báo cáo; cột STT trên biểu được đánh trong từng phần, từng nhóm',
       },
@@ -176,6 +177,8 @@ const kehoachMessages = {
           confirm:
             'Chuyển kế hoạch "%{title}" sang bước tiếp theo: lấy chữ ký các cơ quan phối hợp (kế hoạch phối hợp) hoặc trình lãnh đạo phê duyệt?',
           done: 'Đã chuyển tiếp kế hoạch',
+          next_coordination: 'Chuyển kế hoạch "%{title}" để lấy chữ ký %{count} tổ chức phối hợp: %{names}. Khi đủ chữ ký, kế hoạch được trình lãnh đạo phê duyệt.',
+          next_approval: 'Chuyển kế hoạch "%{title}" để trình lãnh đạo phê duyệt.',
         },
         RETURN: {
           label: 'Trả lại',
@@ -220,6 +223,8 @@ const kehoachMessages = {
           title: 'Gửi kế hoạch đến nơi nhận',
           confirm: 'Gửi kế hoạch "%{title}" đến các đơn vị nhận trong hệ thống?',
           done: 'Đã gửi kế hoạch đến nơi nhận',
+          deliver_to: 'Kế hoạch "%{title}" sẽ được gửi đến %{count} đơn vị trong hệ thống:',
+          deliver_to_none: 'Nơi nhận của kế hoạch "%{title}" không có đơn vị nào trong hệ thống: không đơn vị nào nhận được kế hoạch qua hệ thống.',
         },
         CLOSE: {
           label: 'Đóng',

@@ -1,20 +1,29 @@
 import { useState } from 'react';
-import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Stack, TextField } from '@mui/material';
+import { Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField } from '@mui/material';
 import { useMutation } from '@tanstack/react-query';
 import { useNotify, useRecordContext, useRefresh, useTranslate, type HttpError } from 'react-admin';
 import { useKehoachDataProvider } from '../common/useKehoachDataProvider';
 import type { Plan } from '../types';
+import { ActionOutlook } from './ActionOutlook';
 import { ACTION_STYLES, type ButtonAction } from './planActions';
+import { usePlanAfterEvent } from './usePlanAfterEvent';
 
 /** One button per workflow event the server says the caller may send now (`availableActions`). */
 export const ActionButtons = () => {
   const plan = useRecordContext<Plan>();
   const methods = useKehoachDataProvider();
+  const showOutcome = usePlanAfterEvent();
   if (!plan?.availableActions?.length) return null;
   return (
     <Stack direction="row" useFlexGap spacing={1} sx={{ flexWrap: 'wrap' }} data-testid="plan-actions">
       {plan.availableActions.map((action) => (
-        <ActionButton key={action} plan={plan} action={action} run={(comment, pin) => methods.sendEvent(plan.id, action, comment, pin)} />
+        <ActionButton
+          key={action}
+          plan={plan}
+          action={action}
+          run={(comment, pin) => methods.sendEvent(plan.id, action, comment, pin)}
+          onDone={showOutcome}
+        />
       ))}
     </Stack>
   );
@@ -74,7 +83,7 @@ const ActionDialog = <Result,>({ plan, action, run, onDone, onClose }: ActionBut
     <Dialog open onClose={onClose} fullWidth maxWidth="sm" aria-labelledby="plan-action-title">
       <DialogTitle id="plan-action-title">{translate(`${key}.title`)}</DialogTitle>
       <DialogContent>
-        <DialogContentText>{translate(`${key}.confirm`, { title: plan.title })}</DialogContentText>
+        <ActionOutlook plan={plan} action={action} />
         {needsComment && (
           <TextField
             autoFocus

@@ -65,12 +65,21 @@ export const PlanForm = ({ defaultValues, toolbar }: { defaultValues?: PlanConte
   );
 };
 
-/** A joint plan names the organisations that co-issue it; each must sign. */
+/**
+ * A joint plan names the organisations that co-issue it; each must sign. Offered: those the server
+ * lets co-issue with this issuer (its member organisations; never the issuer, never another committee).
+ */
 const CoIssuersInput = () => {
-  const kind = useWatch({ name: 'kind' });
+  const [kind, issuerId] = useWatch({ name: ['kind', 'issuerId'] });
   if (kind !== 'joint_plan') return null;
   return (
-    <ReferenceArrayInput source="coIssuerIds" reference="organisations" perPage={200} sort={{ field: 'path', order: 'ASC' }}>
+    <ReferenceArrayInput
+      source="coIssuerIds"
+      reference="organisations"
+      perPage={200}
+      sort={{ field: 'path', order: 'ASC' }}
+      filter={{ coIssuerOf: issuerId }}
+    >
       <AutocompleteArrayInput
         optionText="name"
         label="resources.plans.fields.coIssuerIds"

@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { useFormContext } from 'react-hook-form';
 import {
   ArrayInput,
@@ -8,11 +9,12 @@ import {
   required,
   useSourceContext,
 } from 'react-admin';
+import { recipientLabelOf } from '@backend/core/plan-content';
 import type { Organisation } from '../types';
 
 /**
  * "Nơi nhận": each line is typed, or picked from the organisations (which then receive the plan
- * when it is distributed); picking fills an empty line's text with the organisations' names.
+ * when it is distributed); picking fills the line's text with all the organisations' names.
  */
 export const RecipientsInput = () => (
   <ArrayInput source="recipients" label="resources.plans.fields.recipients" helperText="resources.plans.helpers.recipients">
@@ -27,10 +29,16 @@ export const RecipientsInput = () => (
 const RecipientOrganisationsInput = () => {
   const { getSource } = useSourceContext();
   const { getValues, setValue } = useFormContext();
+  // The label this input last filled in: while the line still reads it, it follows the picks.
+  const filled = useRef<string | null>(null);
+  /** The label names every organisation picked, until the drafter types one of their own (a group label). */
   const fillLabel = (_ids: string[], organisations: Organisation[]) => {
     const label = getSource('label');
-    if (!getValues(label) && organisations.length) {
-      setValue(label, organisations.map((organisation) => organisation.name).join(', '), { shouldDirty: true });
+    const current: unknown = getValues(label);
+    const names = recipientLabelOf(organisations.map((organisation) => organisation.name));
+    if (!current || current === filled.current) {
+      setValue(label, names, { shouldDirty: true });
+      filled.current = names;
     }
   };
   return (

@@ -1,3 +1,4 @@
+import { useWatch } from 'react-hook-form';
 import {
   ArrayInput,
   DateInput,
@@ -5,8 +6,11 @@ import {
   SimpleFormIterator,
   TextInput,
   required,
+  useSourceContext,
   useTranslate,
 } from 'react-admin';
+import { pastDeadlines } from '@backend/core/reporting-calendar';
+import { formatDate, todayInVietnam } from '../common/dates';
 import { INDICATOR_TYPES } from '../types';
 
 const INDICATOR_TYPE_CHOICES = INDICATOR_TYPES.map((type) => ({ id: type, name: `resources.plans.indicator_types.${type}` }));
@@ -21,10 +25,30 @@ export const ReportingInput = () => (
   <ArrayInput source="reporting" label="resources.plans.fields.reporting" helperText="resources.plans.helpers.reporting">
     <SimpleFormIterator inline disableClear sx={iteratorSx}>
       <TextInput source="name" label="resources.plans.fields.reporting_name" validate={required()} helperText={false} sx={{ minWidth: 260 }} />
-      <DateInput source="dueDate" label="resources.plans.fields.reporting_due" validate={required()} helperText={false} />
+      <DueDateInput source="dueDate" />
     </SimpleFormIterator>
   </ArrayInput>
 );
+
+/**
+ * A due date already past is a warning while drafting (the draft still saves), since SUBMIT and ISSUE
+ * refuse it: recipients would receive a report already overdue.
+ */
+const DueDateInput = ({ source }: { source: string }) => {
+  const translate = useTranslate();
+  const { getSource } = useSourceContext();
+  const dueDate: unknown = useWatch({ name: getSource(source) });
+  const isPast = typeof dueDate === 'string' && pastDeadlines([{ dueDate }], todayInVietnam()).length > 0;
+  return (
+    <DateInput
+      source={source}
+      label="resources.plans.fields.reporting_due"
+      validate={required()}
+      helperText={isPast ? translate('resources.plans.helpers.reporting_due_past', { date: formatDate(dueDate) }) : false}
+      sx={isPast ? { '& .MuiFormHelperText-root': { color: 'warning.main' }, maxWidth: 360 } : undefined}
+    />
+  );
+};
 
 /** The reporting form (appendix): its title and the indicators each recipient reports. */
 export const FormIndicatorsInput = () => {

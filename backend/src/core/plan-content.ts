@@ -123,3 +123,22 @@ export function preambleKindsOf({ preamble, preambleKinds }: Pick<PlanContent, '
   const isBasisList = preamble.length >= 2 && preamble.slice(0, -1).every((line) => line.trimEnd().endsWith(';'));
   return preamble.map(() => (isBasisList ? 'basis' : 'statement'));
 }
+
+/**
+ * The internal organisations the recipient lines name, each once, with the label of the first line
+ * naming it: who DISTRIBUTE delivers to (a line may name several, "Ủy ban MTTQ các huyện").
+ */
+export function deliveryLabels(recipients: readonly Recipient[]): Map<string, string> {
+  const labelByOrg = new Map<string, string>();
+  for (const line of recipients) {
+    for (const orgId of line.orgIds ?? []) if (!labelByOrg.has(orgId)) labelByOrg.set(orgId, line.label);
+  }
+  return labelByOrg;
+}
+
+/**
+ * The printed label of a "Nơi nhận" line that names organisations and has no label of its own: every
+ * one of them, in order ("Ủy ban MTTQ huyện A, Ủy ban MTTQ huyện B, …"). A group label the drafter
+ * types ("Ủy ban MTTQ các huyện") takes its place.
+ */
+export const recipientLabelOf = (names: readonly string[]) => names.join(', ');

@@ -6,6 +6,7 @@ import { conflict, notFound } from '../common/app-error';
 import { IssuedDocument } from '../documents/issued-document.entity';
 import type { RecallMark } from '../documents/plan-pdf.service';
 import { Organisation } from '../organisations/organisation.entity';
+import { deliveryLabels } from '../core/plan-content';
 import { planSubject } from '../plans/plan-access';
 import { Plan } from '../plans/plan.entity';
 import { PlansService } from '../plans/plans.service';
@@ -24,14 +25,10 @@ export class DistributionService {
 
   /**
    * At DISTRIBUTE (inside its transaction): one delivery per internal organisation named by the
-   * recipient lines — a line may name several ("Ủy ban MTTQ các huyện, thành phố"), an organisation
-   * named twice is delivered once, under the first line that names it; and the reporting rounds.
+   * recipient lines (`deliveryLabels`: each once, under the first line naming it); and the reporting rounds.
    */
   deliver(em: EntityManager, plan: Pick<Plan, 'id' | 'content' | 'recipientOrgIds'>): string[] {
-    const labelByOrg = new Map<string, string>();
-    for (const line of plan.content.recipients) {
-      for (const orgId of line.orgIds ?? []) if (!labelByOrg.has(orgId)) labelByOrg.set(orgId, line.label);
-    }
+    const labelByOrg = deliveryLabels(plan.content.recipients);
     for (const [orgId, label] of labelByOrg) em.create(Delivery, { plan: em.getReference(Plan, plan.id), organisation: em.getReference(Organisation, orgId), label });
     plan.recipientOrgIds = [...labelByOrg.keys()];
     this.openRounds(em, plan);

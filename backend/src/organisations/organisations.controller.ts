@@ -16,6 +16,8 @@ const FILTERS = {
   kind: Filter.oneOf(ORGANISATION_KINDS),
   level: Filter.oneOf(ORGANISATION_LEVELS),
   parentId: Filter.nullable(Filter.uuid),
+  /** the organisations that may co-issue a joint plan with this issuer (the co-issuer picker) */
+  coIssuerOf: Filter.uuid,
 };
 
 @ApiTags('organisations')

@@ -6,6 +6,7 @@ import { invalid, notFound } from '../common/app-error';
 import { ListQuery, Page } from '../common/list-query';
 import { CreateOrganisationDto, UpdateOrganisationDto } from './dto/organisation.dto';
 import { Organisation } from './organisation.entity';
+import { mayCoIssue, treePlace } from './co-issuers';
 import { assertCan, organisationSubject } from './organisation-access';
 import { OrganisationRepository } from './organisation.repository';
 
@@ -19,7 +20,9 @@ export class OrganisationsService {
   ) {}
 
   async list(query: ListQuery): Promise<Page<Organisation>> {
-    const [items, total] = await this.em.findAndCount(Organisation, this.where(query.filter), {
+    const where = this.where(query.filter);
+    if (typeof query.filter.coIssuerOf === 'string') where.$and = [{ id: { $in: await this.coIssuerIds(query.filter.coIssuerOf) } }];
+    const [items, total] = await this.em.findAndCount(Organisation, where, {
       orderBy: { [query.sortField]: query.sortOrder },
       limit: query.limit,
       offset: query.offset,
@@ -27,8 +30,18 @@ export class OrganisationsService {
     return new Page('organisations', items, total, query.offset);
   }
 
-  /** Filters react-admin sends: `id` (getMany), `q` (text), kind, level, parentId. */
-  private where(filter: Record<string, unknown>): FilterQuery<Organisation> {
+  /** Who may co-issue with this issuer: its neighbours in the tree (parent, children, siblings), as the rule allows. */
+  private async coIssuerIds(issuerId: string): Promise<string[]> {
+    const issuer = await this.em.findOne(Organisation, issuerId, { fields: ['id', 'kind', 'level', 'parent'] });
+    if (!issuer) return [];
+    const near = issuer.parent ? [{ parent: issuer.id }, { id: issuer.parent.id }, { parent: issuer.parent.id }] : [{ parent: issuer.id }];
+    const candidates = await this.em.find(Organisation, { $or: near }, { fields: ['id', 'kind', 'level', 'parent'] });
+    const place = treePlace(issuer);
+    return candidates.filter((candidate) => mayCoIssue(place, treePlace(candidate))).map((candidate) => candidate.id);
+  }
+
+  /** Filters react-admin sends: `id` (getMany), `q` (text), kind, level, parentId; `coIssuerOf` is resolved in `list`. */
+  private where(filter: Record<string, unknown>): FilterQuery<Organisation> & Record<string, unknown> {
     const where: FilterQuery<Organisation> & Record<string, unknown> = {};
     if (filter.id !== undefined) where.id = { $in: ([] as unknown[]).concat(filter.id).map(String) };
     if (typeof filter.q === 'string' && filter.q.trim()) {

@@ -1,31 +1,40 @@
 import { formatShortDate } from '../core/vietnamese-date';
 import { bodyNameInSentence } from '../core/vietnamese-text';
 import { formatDocumentNumber } from '../core/document-number';
+import { vietnamDay, workingDaysBefore } from '../core/reporting-calendar';
 import type { Organisation } from '../organisations/organisation.entity';
-import type { PlanContent } from '../core/plan-content';
+import type { PlanContent, ReportingDeadline } from '../core/plan-content';
 import type { Plan } from './plan.entity';
 import type { ReportingRound } from './reporting-round.entity';
 
 /**
- * The draft of an implementing plan (kế hoạch thực hiện) that a recipient derives from a plan it
- * received: its preamble cites the parent — "Thực hiện Kế hoạch số 224/KH-MTTQ-BTT, ngày 05/4/2022
- * của Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh Sơn La …" — the body is copied for editing, and the
- * recipients default to the committees directly below the deriving organisation. Each deadline names
- * the parent's round it reports to (`parentRounds`, by position: the parent's list as distributed).
+ * How many working days before the parent's deadline the deriving unit's own falls: the unit gathers
+ * its committees' reports, then reports up in time (a working week).
  */
-export function implementingPlanContent(parent: Plan, own: Organisation, children: Organisation[], parentRounds: ReportingRound[]): PlanContent {
+export const REPORT_UP_LEAD_WORKING_DAYS = 5;
+
+/**
+ * The draft of an implementing plan (kế hoạch thực hiện) that a recipient derives from a plan it
+ * received. Its title and first preamble line cite the parent as the seeds and the real plans cite a
+ * document — "Thực hiện Kế hoạch số 224/KH-MTTQ-BTT ngày 05/4/2022 của Ban Thường trực Ủy ban MTTQ
+ * Việt Nam tỉnh Sơn La về …" (no comma before "ngày") — then the deriving unit's own statement line;
+ * the body is copied for editing, and the recipients default to the committees directly below it.
+ * Each deadline names the parent's round it reports to (`parentRounds`, by position: the parent's list
+ * as distributed) and falls before the parent's.
+ */
+export function implementingPlanContent(parent: Plan, own: Organisation, children: Organisation[], parentRounds: ReportingRound[], now = new Date()): PlanContent {
   const citation =
-    `Thực hiện Kế hoạch số ${formatDocumentNumber(parent.number!, parent.symbol)}, ngày ${formatShortDate(parent.issuedAt!)} ` +
-    `của ${bodyNameInSentence(parent.issuer.bodyName)} ${parent.issuer.name} về ${lowerFirst(parent.title)}, ` +
-    `${bodyNameInSentence(own.bodyName)} ${own.name} xây dựng Kế hoạch thực hiện như sau:`;
+    `Kế hoạch số ${formatDocumentNumber(parent.number!, parent.symbol)} ngày ${formatShortDate(parent.issuedAt!)} ` +
+    `của ${bodyNameInSentence(parent.issuer.bodyName)} ${parent.issuer.name} về ${lowerFirst(parent.title)}`;
   return {
     kind: 'plan',
     issuerId: own.id,
     coIssuerIds: [],
     heading: null,
-    title: parent.title,
+    title: `Thực hiện ${citation}`,
     place: own.place,
-    preamble: [citation],
+    preamble: [`Thực hiện ${citation};`, `${bodyNameInSentence(own.bodyName)} ${own.name} xây dựng Kế hoạch thực hiện như sau:`],
+    preambleKinds: ['basis', 'statement'],
     body: parent.content.body.map((block) => ({ ...block })),
     closing: [],
     signer: { authority: own.signatureAuthority, deputy: null, title: own.signerTitle },
@@ -34,10 +43,20 @@ export function implementingPlanContent(parent: Plan, own: Organisation, childre
       ...(children.length ? [{ label: 'Ủy ban MTTQ các đơn vị trực thuộc', note: null, orgIds: children.map((c) => c.id) }] : []),
     ],
     archive: 'Lưu: VT.',
-    reporting: parent.content.reporting.map((r, i) => ({ name: r.name, dueDate: r.dueDate, ...(parentRounds[i] && { parentRoundId: parentRounds[i].id }) })),
+    reporting: parent.content.reporting.map((r, i) => ({
+      name: r.name,
+      dueDate: reportUpBy(r, vietnamDay(now)),
+      ...(parentRounds[i] && { parentRoundId: parentRounds[i].id }),
+    })),
     form: parent.content.form ? { ...parent.content.form, indicators: parent.content.form.indicators.map((i) => ({ ...i })) } : null,
     parentPlanId: parent.id,
   };
 }
 
 const lowerFirst = (text: string) => text.charAt(0).toLocaleLowerCase('vi') + text.slice(1);
+
+/** The unit's own deadline: a working week before the parent's, yet not already past (the plan must still go out). */
+function reportUpBy(parentDeadline: ReportingDeadline, today: string): string {
+  const earlier = workingDaysBefore(parentDeadline.dueDate, REPORT_UP_LEAD_WORKING_DAYS);
+  return earlier < today ? today : earlier;
+}

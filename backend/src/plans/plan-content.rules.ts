@@ -2,9 +2,14 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { invalid } from '../common/app-error';
 import { Organisation } from '../organisations/organisation.entity';
-import { NUMBERED_BLOCK_TYPES, type PlanContent } from '../core/plan-content';
+import { mayCoIssue, treePlace, type TreePlace } from '../organisations/co-issuers';
+import { NUMBERED_BLOCK_TYPES, type PlanContent, type ReportingDeadline } from '../core/plan-content';
+import { formatDueDay, pastDeadlines, vietnamDay } from '../core/reporting-calendar';
 import { Plan } from './plan.entity';
 import { ReportingRound } from './reporting-round.entity';
+
+const NOT_A_CO_ISSUER =
+  'không phối hợp ban hành được với cơ quan chủ trì: chỉ chọn tổ chức thành viên của cơ quan chủ trì (với tổ chức thành viên: Ủy ban MTTQ của mình và các tổ chức thành viên cùng cấp)';
 
 /** What class-validator cannot know: the organisations and plans the content names must exist and fit. */
 @Injectable()
@@ -13,10 +18,12 @@ export class PlanContentRules {
   async check(em: EntityManager, content: PlanContent, keptParentId: string | null = null): Promise<void> {
     const errors: Record<string, string> = {};
     const named = [content.issuerId, ...content.coIssuerIds, ...content.recipients.flatMap((r) => r.orgIds ?? [])];
-    const known = new Set((await em.find(Organisation, { id: { $in: [...new Set(named)] } }, { fields: ['id'] })).map((o) => o.id));
+    const found = await em.find(Organisation, { id: { $in: [...new Set(named)] } }, { fields: ['id', 'kind', 'level', 'parent'] });
+    const places = new Map(found.map((o) => [o.id, treePlace(o)]));
+    const known = new Set(places.keys());
 
     if (!known.has(content.issuerId)) errors.issuerId = 'tổ chức ban hành không tồn tại';
-    this.checkCoIssuers(content, known, errors);
+    this.checkCoIssuers(content, places, errors);
     content.recipients.forEach((recipient, i) =>
       (recipient.orgIds ?? []).forEach((id, j) => {
         if (!known.has(id)) errors[`recipients.${i}.orgIds.${j}`] = 'tổ chức nhận không tồn tại';
@@ -63,7 +70,7 @@ export class PlanContentRules {
     }
   }
 
-  private checkCoIssuers(content: PlanContent, known: Set<string>, errors: Record<string, string>): void {
+  private checkCoIssuers(content: PlanContent, places: Map<string, TreePlace>, errors: Record<string, string>): void {
     if (content.kind === 'plan' && content.coIssuerIds.length) {
       errors.coIssuerIds = 'kế hoạch của một cơ quan không có cơ quan phối hợp (chọn loại "kế hoạch phối hợp")';
       return;
@@ -72,10 +79,30 @@ export class PlanContentRules {
       errors.coIssuerIds = 'kế hoạch phối hợp cần ít nhất một cơ quan phối hợp';
       return;
     }
+    const issuer = places.get(content.issuerId);
     content.coIssuerIds.forEach((id, i) => {
-      if (!known.has(id)) errors[`coIssuerIds.${i}`] = 'cơ quan phối hợp không tồn tại';
+      const place = places.get(id);
+      if (!place) errors[`coIssuerIds.${i}`] = 'cơ quan phối hợp không tồn tại';
       else if (id === content.issuerId) errors[`coIssuerIds.${i}`] = 'cơ quan chủ trì không đồng thời là cơ quan phối hợp';
       else if (content.coIssuerIds.indexOf(id) !== i) errors[`coIssuerIds.${i}`] = 'cơ quan phối hợp bị trùng';
+      else if (issuer && !mayCoIssue(issuer, place)) errors[`coIssuerIds.${i}`] = NOT_A_CO_ISSUER;
     });
   }
+}
+
+/**
+ * Before a plan goes up for review (SUBMIT) and before it goes out (ISSUE), no reporting deadline may
+ * have passed: recipients would receive a report already overdue. 400 naming each past deadline.
+ */
+export function assertDeadlinesAhead(reporting: readonly ReportingDeadline[], now: Date): void {
+  const past = pastDeadlines(reporting, vietnamDay(now));
+  if (!past.length) return;
+  throw invalid(
+    Object.fromEntries(
+      past.map(({ name, dueDate, index }) => [
+        `reporting.${index}.dueDate`,
+        `Hạn báo cáo «${name}» (${formatDueDay(dueDate)}) đã qua: các nơi nhận sẽ nhận một báo cáo đã quá hạn — sửa hạn báo cáo trước khi trình hoặc ban hành`,
+      ]),
+    ),
+  );
 }

@@ -1,4 +1,4 @@
-import type { PlanEvent } from '../core/plan-lifecycle';
+import type { PlanActions } from './available-actions';
 import { formatDocumentNumber } from '../core/document-number';
 import type { Organisation } from '../organisations/organisation.entity';
 import type { Signature } from './signature.entity';
@@ -22,7 +22,7 @@ export type PlanView = Pick<
   'id' | 'status' | 'version' | 'number' | 'symbol' | 'issuedAt' | 'contentVersion' | 'contentHash' | 'documentHash' | 'createdAt' | 'updatedAt' | 'content' | 'coIssuerIds'
 > & { issuer: Pick<Organisation, 'id' | 'name' | 'shortName'>; createdBy: { id: string } };
 
-export function presentPlan(plan: PlanView, signatures: SignatureView[], availableActions: PlanEvent[], internalHistory = true) {
+export function presentPlan(plan: PlanView, signatures: SignatureView[], actions: PlanActions, internalHistory = true) {
   return {
     id: plan.id,
     status: plan.status,
@@ -40,7 +40,8 @@ export function presentPlan(plan: PlanView, signatures: SignatureView[], availab
     issuer: { id: plan.issuer.id, name: plan.issuer.name, shortName: plan.issuer.shortName },
     signatures: signatures.map((signature) => presentSignature(signature, plan)),
     coordination: coordinationOf(plan, signatures),
-    availableActions,
+    availableActions: actions.available,
+    nextStatus: actions.nextStatus,
     internalHistory,
   };
 }

@@ -11,7 +11,7 @@ import { ParseIdPipe } from '../common/parse-id.pipe';
 import { ParseIntParamPipe } from '../common/parse-int.pipe';
 import type { Signature } from './signature.entity';
 import { SignaturesService } from './signatures.service';
-import { availableActions } from './available-actions';
+import { planActions } from './available-actions';
 import { PLAN_STATUSES } from '../core/plan-lifecycle';
 import { PlanContentDto } from './dto/plan-content.dto';
 import { PLAN_KINDS } from '../core/plan-content';
@@ -122,6 +122,6 @@ export class PlansController {
     const internal = this.plans.mayReadInternal(user, plan);
     const all = await this.signatures.forPlan(this.em, plan);
     const signatures = internal ? all : all.filter(isStanding).map((s) => ({ ...s, comment: null }));
-    return presentPlan(plan, signatures, availableActions(plan, all, user, this.abilities.createForUser(user)), internal);
+    return presentPlan(plan, signatures, planActions(plan, all, user, this.abilities.createForUser(user)), internal);
   }
 }

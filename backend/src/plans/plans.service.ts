@@ -17,6 +17,7 @@ import { accessiblePlansWhere, newPlanSubject, planSubject } from './plan-access
 import type { PlanContent, ReportingForm } from '../core/plan-content';
 import { PlanContentRules } from './plan-content.rules';
 import { implementingPlanContent } from './derive';
+import { labelRecipients } from './recipient-labels';
 import { PLAN_SUMMARY_FIELDS, presentPlanSummary, type PlanSummaryView } from './plan.presenter';
 import { PlanVersion } from './plan-version.entity';
 import { Plan } from './plan.entity';
@@ -48,6 +49,7 @@ export class PlansService {
     }
     return this.em.transactional(async (em) => {
       await this.rules.check(em, content);
+      await labelRecipients(em, content);
       // FOR SHARE: a concurrent move of the issuer's subtree waits, so the lineage below is current.
       const issuer = await em.findOneOrFail(Organisation, content.issuerId, { lockMode: LockMode.PESSIMISTIC_READ });
       const author = em.getReference(User, user.id);
@@ -89,6 +91,7 @@ export class PlansService {
       }
       if (content.issuerId !== plan.issuer.id) throw invalid({ issuerId: 'không đổi được cơ quan ban hành của kế hoạch' });
       await this.rules.check(em, content, plan.parent?.id ?? null);
+      await labelRecipients(em, content);
       const contentHash = contentHashOf(content);
       if (contentHash === plan.contentHash) return plan;
       this.applyContent(em, plan, content, contentHash, em.getReference(User, user.id));
@@ -301,7 +304,7 @@ function normalise(content: PlanContent): PlanContent {
     body: content.body.map((block) => ({ type: block.type, text: text(block.text), ...(block.asParagraph ? { asParagraph: true } : {}) })),
     closing: content.closing.map(text),
     signer: { authority: text(content.signer.authority), deputy: content.signer.deputy ? text(content.signer.deputy) : null, title: text(content.signer.title) },
-    recipients: content.recipients.map((r) => ({ label: recipientLabel(r.label), note: r.note ? text(r.note) : null, orgIds: r.orgIds ?? [] })),
+    recipients: content.recipients.map((r) => ({ label: r.label ? recipientLabel(r.label) : '', note: r.note ? text(r.note) : null, orgIds: r.orgIds ?? [] })),
     archive: text(content.archive).replace(/^-\s*/, ''),
     reporting: content.reporting.map((r) => ({ name: text(r.name), dueDate: r.dueDate, ...(r.parentRoundId ? { parentRoundId: r.parentRoundId } : {}) })),
     form: content.form ? normaliseForm(content.form, text) : null,

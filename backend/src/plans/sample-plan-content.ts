@@ -1,6 +1,9 @@
+import { addDays, vietnamDay } from '../core/reporting-calendar';
+
 /**
  * A small valid plan of the given issuer: what the tests and the benchmark create by the thousand.
- * Override any field; the result is the body of `POST /api/plans`.
+ * Override any field; the result is the body of `POST /api/plans`. Its deadline is half a year from
+ * today: a plan sent on with a deadline already past is refused.
  */
 export function samplePlanContent(issuerId: string, overrides: Record<string, unknown> = {}) {
   return {
@@ -22,7 +25,7 @@ export function samplePlanContent(issuerId: string, overrides: Record<string, un
     signer: { authority: 'TM. BAN THƯỜNG TRỰC', deputy: null, title: 'PHÓ CHỦ TỊCH' },
     recipients: [{ label: 'Ban Thường trực UB TW MTTQ Việt Nam', note: 'b/c' }],
     archive: 'Lưu: VT, BPT.',
-    reporting: [{ name: 'Báo cáo 6 tháng', dueDate: '2026-06-10' }],
+    reporting: [{ name: 'Báo cáo 6 tháng', dueDate: addDays(vietnamDay(new Date()), 182) }],
     form: null,
     parentPlanId: null,
     ...overrides,

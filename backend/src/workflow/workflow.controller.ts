@@ -7,7 +7,7 @@ import { CurrentUser } from '../access/decorators';
 import { ListParams, ListQuery } from '../common/list-query';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { presentPlan } from '../plans/plan.presenter';
-import { availableActions } from '../plans/available-actions';
+import { planActions } from '../plans/available-actions';
 import { PlanEventDto, PrepareSignatureDto } from './dto/plan-event.dto';
 import { TasksService } from './tasks.service';
 import { WorkflowService } from './workflow.service';
@@ -31,7 +31,7 @@ export class WorkflowController {
   async send(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string, @Body() dto: PlanEventDto, @Req() request: Request) {
     const external = dto.externalSignature && { preparationId: dto.externalSignature.preparationId, cms: Buffer.from(dto.externalSignature.cms, 'base64') };
     const { plan, signatures } = await this.workflow.send(user, id, dto.type, dto.comment, { pin: dto.pin, external, address: request.ip ?? 'unknown' });
-    return presentPlan(plan, signatures, availableActions(plan, signatures, user, this.abilities.createForUser(user)));
+    return presentPlan(plan, signatures, planActions(plan, signatures, user, this.abilities.createForUser(user)));
   }
 
   /**

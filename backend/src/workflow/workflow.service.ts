@@ -17,6 +17,7 @@ import { planSubject } from '../plans/plan-access';
 import { Plan } from '../plans/plan.entity';
 import { PLAN_TYPE_CODE } from '../core/document-number';
 import { SignaturesService } from '../plans/signatures.service';
+import { assertDeadlinesAhead } from '../plans/plan-content.rules';
 import { User } from '../users/user.entity';
 import { planFacts } from '../plans/available-actions';
 import { EVENT_LABELS, STATUS_LABELS } from '../core/labels';
@@ -45,6 +46,9 @@ export interface SigningInput {
 
 /** The events that sign the PDF: co-issuers and the approving leader in person, the organisation at issue. */
 const SIGNING_EVENTS: readonly PlanEvent[] = ['SIGN', 'APPROVE', 'ISSUE'];
+
+/** The events after which the plan's deadlines reach others: up for review, then out to the recipients. */
+const DEADLINES_CHECKED_AT: readonly PlanEvent[] = ['SUBMIT', 'ISSUE'];
 
 /** What an event does besides changing state; returns facts sealed into the audit record. */
 type SideEffect = (ctx: EventContext) => Promise<Record<string, unknown> | void> | Record<string, unknown> | void;
@@ -133,6 +137,7 @@ export class WorkflowService {
     if (EVENTS_NEEDING_COMMENT.includes(type) && !comment) {
       throw invalid({ comment: `cần ghi rõ lý do khi "${EVENT_LABELS[type]}"` });
     }
+    if (DEADLINES_CHECKED_AT.includes(type)) assertDeadlinesAhead(plan.content.reporting, new Date());
     const next = apply(plan.machineState, planFacts(plan, signatures), { type, orgId: user.organisationId });
     if (!next) throw notNow();
 

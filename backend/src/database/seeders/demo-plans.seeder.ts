@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { PlanEvent } from '../../core/plan-lifecycle';
 import { toAuthUser } from '../../auth/jwt-auth.guard';
+import { addDays, vietnamDay } from '../../core/reporting-calendar';
 import { Organisation } from '../../organisations/organisation.entity';
 import type { PlanContent } from '../../core/plan-content';
 import type { PlansService } from '../../plans/plans.service';
@@ -41,11 +42,17 @@ export class DemoPlansSeeder {
   }
 }
 
+/**
+ * The data file's content with organisations named by key, and deadlines as days from the seeding day:
+ * a demo plan goes through SUBMIT and ISSUE now, which refuse a deadline already past.
+ */
 function toContent(demo: DemoPlan['content'], ids: Map<string, string>): PlanContent {
-  const { issuer, coIssuers, recipients, ...rest } = demo;
+  const { issuer, coIssuers, recipients, reporting, ...rest } = demo;
   const id = (key: string) => ids.get(key)!;
+  const today = vietnamDay(new Date());
   return {
-    ...(rest as Omit<PlanContent, 'issuerId' | 'coIssuerIds' | 'recipients' | 'parentPlanId' | 'heading'>),
+    ...(rest as Omit<PlanContent, 'issuerId' | 'coIssuerIds' | 'recipients' | 'parentPlanId' | 'heading' | 'reporting'>),
+    reporting: reporting.map(({ name, dueInDays }: { name: string; dueInDays: number }) => ({ name, dueDate: addDays(today, dueInDays) })),
     heading: 'heading' in rest ? (rest.heading as string) : null,
     issuerId: id(issuer),
     coIssuerIds: coIssuers.map(id),

@@ -1,7 +1,7 @@
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID,
-  Matches, MaxLength, ValidateNested,
+  Matches, MaxLength, ValidateIf, ValidateNested,
 } from 'class-validator';
 import { IsCalendarDate } from '../../common/validation';
 import {
@@ -37,8 +37,11 @@ export class SignerDto {
   title!: string;
 }
 
+/** A line naming organisations may leave its label blank: the server then prints all their names. */
+const hasOwnLabel = (line: RecipientDto) => !line.orgIds?.length || Boolean(line.label?.trim());
+
 export class RecipientDto {
-  @IsString() @NotBlank() @MaxLength(500)
+  @ValidateIf(hasOwnLabel) @IsString() @NotBlank() @MaxLength(500)
   label!: string;
 
   @IsOptional() @IsString() @MaxLength(200)
