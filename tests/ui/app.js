@@ -33,9 +33,9 @@ async function waitForHealth(baseUrl, child, output) {
   throw new Error(`the app did not answer /api/health within ${START_TIMEOUT_MS / 1000} s:\n${tail(output)}`);
 }
 
-/** `env`: settings a test adds, e.g. the roots its certificates chain to. */
-async function startApp({ root, dataDir, env = {} }) {
-  const port = await freePort();
+/** `env`: settings a test adds, e.g. the roots its certificates chain to; `port`: to come back where the browser is. */
+async function startApp({ root, dataDir, env = {}, port: wanted }) {
+  const port = wanted ?? (await freePort());
   const output = [];
   const child = spawn(process.execPath, [path.join(root, 'dist/main.js')], {
     cwd: root,
@@ -58,7 +58,27 @@ async function startApp({ root, dataDir, env = {} }) {
     await stop();
     throw error;
   }
-  return { baseUrl, stop };
+  return { baseUrl, port, stop };
 }
 
-module.exports = { startApp };
+/**
+ * Days passing, for the reports that fall due and overdue: the app has no clock to move, so — as the
+ * API specs do — the due dates of a plan's reporting rounds move back instead. The app is stopped, its
+ * embedded database changed directly, and the app started again on the same port (same origin: the
+ * browser's session stays). Answers the restarted app.
+ */
+async function daysPass(app, options, planId, days) {
+  await app.stop();
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+  const { unaccent } = await import('@electric-sql/pglite/contrib/unaccent');
+  const db = await PGlite.create(`${options.dataDir}/pglite`, { extensions: { pg_trgm, unaccent } });
+  try {
+    await db.query('update reporting_round set due_date = due_date - $1::int where plan_id = $2', [days, planId]);
+  } finally {
+    await db.close();
+  }
+  return startApp({ ...options, port: app.port });
+}
+
+module.exports = { daysPass, startApp };

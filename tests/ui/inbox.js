@@ -24,7 +24,7 @@ async function inboxChecks(context) {
   const u = ui(context);
   const state = {};
   const steps = [
-    ['a district owes a report due in 3 days and an overdue one: after acknowledging, both stay its tasks, the overdue in red, on the plan page too', () => reportsOwed(u, state)],
+    ['a district owes a report due in 3 days and an overdue one: after acknowledging, both stay its tasks, the overdue in red, on the plan page too', () => reportsOwed(u, state, context)],
     ['tb.tinh returns a plan from his tasks, through the confirm dialog asking why; the drafter\'s task says who, when and why', () => sentBack(u, state)],
     ['what nobody waits on is followed, not a task: the drafter\'s submitted plan, the leader\'s recall, the clerk\'s close', () => following(u, state)],
     ['"Hủy kế hoạch" in the tasks asks the same confirm question, then cancels (it does not open the plan)', () => cancelFromTasks(u, state)],
@@ -68,7 +68,7 @@ async function isRed(locator) {
   return r > 150 && g < 100 && b < 100;
 }
 
-async function reportsOwed(u, state) {
+async function reportsOwed(u, state, context) {
   await u.loginAs('bpt.tinh');
   const organisations = await call(u, 'GET', '/organisations?range=[0,999]');
   const thuanChau = organisations.find((o) => o.name.includes('huyện Thuận Châu'));
@@ -84,7 +84,8 @@ async function reportsOwed(u, state) {
   await sendAs(u, 'vt.tinh', planId, 'ISSUE');
   await call(u, 'POST', `/plans/${planId}/events`, { type: 'DISTRIBUTE' });
 
-  // The demo plan's first deadline passed long ago: Thuận Châu owes that report, overdue.
+  // Half a year passes for the demo plan (its rounds' due dates move back): Thuận Châu owes its first reports, overdue.
+  await context.daysPass(demoId, 200);
   await u.loginAs('vt.thuanchau');
   const acknowledge = rowOf(u, 'tasks-card', demoId, 'acknowledge');
   await acknowledge.getByRole('button', { name: 'Xác nhận đã nhận' }).click();

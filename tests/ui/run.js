@@ -9,7 +9,7 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { startApp } = require('./app');
+const { daysPass, startApp } = require('./app');
 const { launchBrowser } = require('./browser');
 const { Checks } = require('./checks');
 const { editorChecks } = require('./editor');
@@ -36,9 +36,15 @@ async function main() {
   let browser;
   try {
     const signingCa = testSigningCa(scratch);
-    app = await startApp({ root: ROOT, dataDir: path.join(scratch, 'data'), env: signingCa.env });
+    const appOptions = { root: ROOT, dataDir: path.join(scratch, 'data'), env: signingCa.env };
+    app = await startApp(appOptions);
     browser = await launchBrowser({ executablePath: CHROMIUM, profileDir: path.join(scratch, 'profile') });
-    const context = { baseUrl: app.baseUrl, browser, screenshots: SCREENSHOTS, checks, signingCa };
+    const context = {
+      baseUrl: app.baseUrl, browser, screenshots: SCREENSHOTS, checks, signingCa,
+      daysPass: async (planId, days) => {
+        app = await daysPass(app, appOptions, planId, days);
+      },
+    };
     checks.onFailure = (number) => browser.page.screenshot({ path: path.join(SCREENSHOTS, `failed-step-${number}.png`) });
     await scenario(context);
     await editorChecks(context);

@@ -42,12 +42,13 @@ async function search(u, planId) {
   await u.loginAs('bpt.tinh');
   const box = u.page.getByRole('combobox', { name: 'Tìm kế hoạch: tên, số, nội dung…' });
   await box.pressSequentially('phoi hop thuc hien toan dan doan ket');
-  const option = u.page.getByRole('option').filter({ hasText: 'Phối hợp thực hiện Cuộc vận động' }).first();
-  await option.waitFor();
-  const marked = await option.locator('mark').allTextContents();
+  // The implementing plans cite it in their titles: the option wanted is the one whose title it is.
+  const title = u.page.getByRole('option').locator('p', { hasText: /^Phối hợp thực hiện Cuộc vận động/ }).first();
+  await title.waitFor();
+  const marked = await title.locator('mark').allTextContents();
   assert(['Phối', 'hợp', 'thực', 'hiện', 'Toàn', 'dân', 'đoàn', 'kết'].every((word) => marked.includes(word)), `marked words: ${marked.join(', ')}`);
   await u.screenshot('15-search');
-  await option.click();
+  await title.click();
   await u.page.waitForURL(`**/plans/${planId}/show`);
 }
 
