@@ -2,7 +2,7 @@
 /**
  * Browser tests of the admin UI: the built app on a fresh embedded database, driven by Debian's
  * chromium through playwright-core. A joint plan goes through its whole life, each step done by
- * the demo user whose job it is, then the body editor and the import, and a few checks that stand alone. Run: `npm run test:ui`.
+ * the demo user whose job it is, then the body editor and the import, a few checks that stand alone, and the layout at a phone's width. Run: `npm run test:ui`.
  * Screenshots of the main pages land in tests/ui/screenshots/ (git-ignored).
  */
 const fs = require('node:fs');
@@ -12,6 +12,7 @@ const { startApp } = require('./app');
 const { launchBrowser } = require('./browser');
 const { Checks } = require('./checks');
 const { editorChecks } = require('./editor');
+const { layoutChecks } = require('./layout');
 const { scenario } = require('./scenario');
 const { standaloneChecks } = require('./standalone');
 
@@ -33,11 +34,12 @@ async function main() {
   try {
     app = await startApp({ root: ROOT, dataDir: path.join(scratch, 'data') });
     browser = await launchBrowser({ executablePath: CHROMIUM, profileDir: path.join(scratch, 'profile') });
-    const context = { baseUrl: app.baseUrl, browser, screenshots: SCREENSHOTS, checks };
+    const context = { baseUrl: app.baseUrl, browser, screenshots: SCREENSHOTS, checks, chromium: CHROMIUM };
     checks.onFailure = (number) => browser.page.screenshot({ path: path.join(SCREENSHOTS, `failed-step-${number}.png`) });
     await scenario(context);
     await editorChecks(context);
     await standaloneChecks(context);
+    await layoutChecks(context);
     checks.expect('no react-admin message is missing its Vietnamese translation', () => browser.missingTranslations.length === 0, () =>
       [...new Set(browser.missingTranslations)].join('; '),
     );
