@@ -71,7 +71,10 @@ export type PlanSummary = Answer<typeof presentPlanSummary>;
 export type ImplementingPlan = Item<Answer<PlansService['implementing']>>;
 export type PlanVersionInfo = Item<Answer<PlansService['versions']>>;
 export type PlanDiff = Answer<PlansService['diff']>;
-export type DiffOp = PlanDiff['blocks'][number]['op'];
+export type DiffPart = PlanDiff['parts'][number];
+export type DiffLine = DiffPart['lines'][number];
+export type DiffOp = DiffLine['op'];
+export type { WordChange } from '@backend/core/word-diff';
 export type PlanStats = Answer<PlansService['stats']>;
 
 export type Task = Omit<Jsonify<TaskRow>, 'actions'> & { actions: PlanAction[] };

@@ -7,16 +7,17 @@ const DESKTOP = { width: 1366, height: 768 };
 const PHONE = { width: 390, height: 844 };
 
 /**
- * One browser profile for the whole run, one page at 1366×768. It records the messages polyglot
- * reports as missing and the errors the page throws, so a run can fail on them.
+ * One browser profile for the whole run, one page at 1366×768, in Vietnamese unless `locale` says
+ * otherwise. It records the messages polyglot reports as missing and the errors the page throws,
+ * so a run can fail on them.
  */
-async function launchBrowser({ executablePath, profileDir }) {
+async function launchBrowser({ executablePath, profileDir, locale = 'vi-VN' }) {
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath,
     headless: true,
-    args: ARGS,
+    args: [...ARGS, `--lang=${locale}`],
     viewport: DESKTOP,
-    locale: 'vi-VN',
+    locale,
     timezoneId: 'Asia/Ho_Chi_Minh',
     acceptDownloads: true,
   });

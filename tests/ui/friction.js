@@ -37,10 +37,10 @@ async function editorHints(u) {
   await u.openTab('Báo cáo');
   await u.page.locator('.ra-input-reporting').getByRole('button', { name: 'Thêm' }).click();
   await u.field('reporting.0.name').fill('Báo cáo quý');
-  await u.field('reporting.0.dueDate').fill('2025-03-15');
+  await u.field('reporting.0.dueDate').fill('15/03/2025');
   await u.page.locator('.ra-input-reporting').getByText('Hạn 15/03/2025 đã qua').waitFor();
   const later = new Date(Date.now() + 30 * 24 * 3600 * 1000).toISOString().slice(0, 10);
-  await u.field('reporting.0.dueDate').fill(later);
+  await u.field('reporting.0.dueDate').fill(later.split('-').reverse().join('/'));
   await u.page.locator('.ra-input-reporting').getByText('đã qua').waitFor({ state: 'detached' });
 }
 

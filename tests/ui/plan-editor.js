@@ -65,12 +65,12 @@ const INDICATORS = [
   { code: '3', label: 'Mô hình, cách làm hay', unit: '', type: 'Chữ' },
 ];
 
-/** A deadline three weeks ahead (answered as "YYYY-MM-DD") and a three-indicator reporting form. */
+/** A deadline three weeks ahead, typed dd/mm/yyyy (answered as "YYYY-MM-DD"), and a three-indicator reporting form. */
 async function fillReporting(u) {
   await u.page.locator('.ra-input-reporting').getByRole('button', { name: 'Thêm' }).click();
   await u.field('reporting.0.name').fill(REPORT_NAME);
   const due = new Date(Date.now() + 21 * 24 * 3600 * 1000).toISOString().slice(0, 10);
-  await u.field('reporting.0.dueDate').fill(due);
+  await u.field('reporting.0.dueDate').fill(due.split('-').reverse().join('/'));
   const indicators = u.page.locator('[class*="ra-input-form.indicators"]');
   for (const [index, indicator] of INDICATORS.entries()) {
     await indicators.getByRole('button', { name: 'Thêm' }).last().click();

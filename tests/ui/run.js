@@ -3,7 +3,7 @@
  * Browser tests of the admin UI: the built app on a fresh embedded database, driven by Debian's
  * chromium through playwright-core. A joint plan goes through its whole life, each step done by
  * the demo user whose job it is, then the body editor and the import, a few checks that stand alone, the
- * administrator's signing keys and images, and the inbox of each role. Run: `npm run test:ui`.
+ * administrator's signing keys and images, the inbox of each role, and the layout at a phone's width. Run: `npm run test:ui`.
  * Screenshots of the main pages land in tests/ui/screenshots/ (git-ignored).
  */
 const fs = require('node:fs');
@@ -15,6 +15,7 @@ const { Checks } = require('./checks');
 const { editorChecks } = require('./editor');
 const { inboxChecks } = require('./inbox');
 const { frictionChecks } = require('./friction');
+const { layoutChecks } = require('./layout');
 const { scenario } = require('./scenario');
 const { signingChecks, testSigningCa } = require('./signing');
 const { standaloneChecks } = require('./standalone');
@@ -40,7 +41,7 @@ async function main() {
     app = await startApp(appOptions);
     browser = await launchBrowser({ executablePath: CHROMIUM, profileDir: path.join(scratch, 'profile') });
     const context = {
-      baseUrl: app.baseUrl, browser, screenshots: SCREENSHOTS, checks, signingCa,
+      baseUrl: app.baseUrl, browser, screenshots: SCREENSHOTS, checks, signingCa, chromium: CHROMIUM,
       daysPass: async (planId, days) => {
         app = await daysPass(app, appOptions, planId, days);
       },
@@ -52,6 +53,7 @@ async function main() {
     await signingChecks(context);
     await inboxChecks(context);
     await frictionChecks(context);
+    await layoutChecks(context);
     checks.expect('no react-admin message is missing its Vietnamese translation', () => browser.missingTranslations.length === 0, () =>
       [...new Set(browser.missingTranslations)].join('; '),
     );

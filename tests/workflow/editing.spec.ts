@@ -109,8 +109,9 @@ describe('editing: versions, stale edits, voided signatures, loops back to draft
     // What changed since HND signed version 1.
     const diff = (await demo.t.as('hnd.tinh').get(`/api/plans/${plan.id}/diff?from=1`).expect(200)).body;
     expect(diff).toMatchObject({ from: 1, to: 2 });
-    expect(diff.blocks.filter((b: { op: string }) => b.op !== 'same')).toEqual([
-      { op: 'changed', before: { type: 'paragraph', text: 'Phát huy vai trò của Mặt trận Tổ quốc Việt Nam các cấp.' }, after: body[2] },
+    const bodyLines = diff.parts.find((part: { part: string }) => part.part === 'body').lines;
+    expect(bodyLines.filter((b: { op: string }) => b.op !== 'same')).toEqual([
+      { op: 'changed', before: { type: 'paragraph', text: 'Phát huy vai trò của Mặt trận Tổ quốc Việt Nam các cấp.' }, after: body[2], words: expect.any(Array) },
       { op: 'added', after: body[body.length - 1] },
     ]);
 

@@ -21,6 +21,21 @@ export function formatDate(value: string | Date): string {
   return `${two(day)}/${two(month)}/${year}`;
 }
 
+const TYPED_DATE = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/;
+
+/**
+ * A date typed "15/4/2022" or "15/04/2022" as "2022-04-15"; null when it is not a day of the
+ * calendar (31/02, 15/13) or not in that form.
+ */
+export function parseTypedDate(text: string): string | null {
+  const typed = TYPED_DATE.exec(text);
+  if (!typed) return null;
+  const [day, month, year] = typed.slice(1).map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  return `${year}-${two(month)}-${two(day)}`;
+}
+
 const vietnamTime = new Intl.DateTimeFormat('vi-VN', { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Ho_Chi_Minh' });
 
 /** "15/04/2022 09:30" */

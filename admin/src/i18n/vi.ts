@@ -325,10 +325,13 @@ const kehoachMessages = {
         compare: 'So với bản hiện tại',
         compare_title: 'Thay đổi từ phiên bản %{from} đến phiên bản %{to}',
       },
+      save_hint: {
+        title_missing: 'Chưa lưu được: Trích yếu (tab Thông tin chung) còn trống',
+        no_changes: 'Chưa có thay đổi nào để lưu',
+      },
       diff: {
-        fields_changed: 'Phần khác đã sửa:',
         no_changes: 'Nội dung không thay đổi.',
-        unchanged_blocks: '… %{smart_count} mục không đổi',
+        unchanged_lines: '… %{smart_count} dòng không đổi',
         ops: {
           added: 'Thêm',
           removed: 'Bỏ',
@@ -565,6 +568,13 @@ const kehoachMessages = {
       sent_back: '%{name} (%{organisation}) %{event} lúc %{at}:',
       more_tasks: 'Còn %{smart_count} mục nữa',
       tasks_badge: '%{smart_count} việc cần xử lý',
+    },
+    validation: {
+      day_month_year: 'Ghi ngày theo dạng ngày/tháng/năm, ví dụ 15/04/2026',
+    },
+    text_length: {
+      count: '%{count} ký tự (một đoạn nên dưới %{limit})',
+      too_long: '%{count} ký tự: đoạn dài quá %{limit} ký tự (khoảng 16 dòng in) khó đọc, nên tách thành nhiều mục hoặc đoạn',
     },
     due: {
       due_today: 'đến hạn hôm nay',

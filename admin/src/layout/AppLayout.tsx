@@ -7,6 +7,7 @@ import { useAbility } from '../ability';
 import { useTasks } from '../dashboard/useTasks';
 import { SearchBox } from '../search/SearchBox';
 import { NotificationSettingsMenuItem } from '../notifications';
+import { WIDE_TABLE } from '../common/wideTable';
 import type { Organisation, User } from '../types';
 
 /** The dashboard's icon with how many tasks wait for the caller (the inbox's total). */
@@ -66,8 +67,20 @@ const AppAppBar = () => (
   </AppBar>
 );
 
+/**
+ * react-admin's layout is `min-width: fit-content`: on a phone one wide child (the form's row of
+ * tabs) widened the whole page. There the page keeps the screen's width, and what is wider scrolls
+ * in its own box: scrollable tabs, WIDE_TABLE, a list's table within its card.
+ */
+const PHONE_FITS_SCREEN = {
+  minWidth: { xs: 0, md: 'fit-content' },
+  '& .RaLayout-content': { minWidth: 0 },
+  // react-admin's own list style sets the card's overflow (inherit): a more specific rule wins.
+  '& .RaList-main > .RaList-content': WIDE_TABLE,
+} as const;
+
 export const AppLayout = ({ children }: { children: ReactNode }) => (
-  <Layout menu={AppMenu} appBar={AppAppBar}>
+  <Layout menu={AppMenu} appBar={AppAppBar} sx={PHONE_FITS_SCREEN}>
     {children}
   </Layout>
 );

@@ -1,4 +1,5 @@
-import { Create, DateInput, SelectInput, SimpleForm, TextInput, required, useNotify, useRedirect } from 'react-admin';
+import { Create, SelectInput, SimpleForm, TextInput, required, useNotify, useRedirect } from 'react-admin';
+import { DayMonthYearInput } from '../common/DayMonthYearInput';
 import { todayInVietnam } from '../common/dates';
 import type { RegisterEntry } from '../types';
 import { DOCUMENT_TYPE_CHOICES } from './documentTypes';
@@ -16,7 +17,7 @@ export const NumberRegisterCreate = () => {
       <SimpleForm defaultValues={{ typeCode: 'KH', issuedAt: todayInVietnam() }}>
         <SelectInput source="typeCode" label="resources.number-registers.fields.typeCode" choices={DOCUMENT_TYPE_CHOICES} validate={required()} />
         <TextInput source="title" label="resources.number-registers.fields.title" validate={required()} multiline fullWidth />
-        <DateInput source="issuedAt" label="resources.number-registers.fields.issuedAt" helperText="resources.number-registers.helpers.issuedAt" />
+        <DayMonthYearInput source="issuedAt" label="resources.number-registers.fields.issuedAt" helperText="resources.number-registers.helpers.issuedAt" />
       </SimpleForm>
     </Create>
   );

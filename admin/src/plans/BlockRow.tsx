@@ -10,6 +10,7 @@ import { NUMBERED_BLOCK_TYPES } from '@backend/core/plan-content';
 import { BLOCK_TYPES, type BlockType, type BodyBlock } from '../types';
 import { useBlockActions } from './blockActions';
 import { focusBlockText, useBlockKeys } from './useBlockKeys';
+import { useLengthHint } from './useLengthHint';
 import { usePasteAsBlocks } from './usePasteAsBlocks';
 
 /** How far right each level sits in the editor, so the outline reads like the document. */
@@ -119,6 +120,7 @@ const BlockTextInput = ({ name, index, bold }: { name: string; index: number; bo
   const { fieldState } = controller;
   const onKeyDown = useBlockKeys(index);
   const onPaste = usePasteAsBlocks(index);
+  const lengthHint = useLengthHint();
   return (
     <TextField
       {...TEXTAREA}
@@ -126,7 +128,7 @@ const BlockTextInput = ({ name, index, bold }: { name: string; index: number; bo
       required
       label={translate('resources.plans.fields.block_text')}
       {...bound(controller)}
-      helperText={fieldState.error?.message && translate(fieldState.error.message)}
+      helperText={fieldState.error?.message ? translate(fieldState.error.message) : lengthHint(name, controller.field.value)}
       onKeyDown={onKeyDown}
       onPaste={onPaste}
       sx={{ flex: 1, my: 0.5, '& textarea': { fontWeight: bold ? 700 : 400, fieldSizing: 'content', resize: 'none' } }}

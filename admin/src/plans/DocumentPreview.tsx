@@ -14,29 +14,31 @@ export const DocumentPreview = ({ input }: { input: RenderInput }) => {
   const joint = input.content.kind === 'joint_plan';
   return (
     <Paper variant="outlined" sx={documentStyles} data-testid="document-preview">
-      {view.draft && <DraftMark />}
-      <DocumentHeader view={view} />
-      <div className="heading">{view.heading}</div>
-      <div className="title">{view.title}</div>
-      <hr className="rule short" />
-      {view.preambleLines.map((line, index) => (
-        <p key={`preamble-${index}`} className={line.basis ? 'italic' : undefined}>
-          <Runs runs={line.runs} />
-        </p>
-      ))}
-      {view.body.map((block, index) => (
-        <p key={index} className={blockClass(block)}>
-          {block.label && <span className="label">{block.label} </span>}
-          <Runs runs={block.runs} />
-        </p>
-      ))}
-      {view.closingLines.map((line, index) => (
-        <p key={`closing-${index}`}>
-          <Runs runs={line.runs} />
-        </p>
-      ))}
-      {joint ? <JointSignatures view={view} /> : <SingleSignature view={view} />}
-      {view.form && <Appendix view={view} form={view.form} />}
+      <div className="page">
+        {view.draft && <DraftMark />}
+        <DocumentHeader view={view} />
+        <div className="heading">{view.heading}</div>
+        <div className="title">{view.title}</div>
+        <hr className="rule short" />
+        {view.preambleLines.map((line, index) => (
+          <p key={`preamble-${index}`} className={line.basis ? 'italic' : undefined}>
+            <Runs runs={line.runs} />
+          </p>
+        ))}
+        {view.body.map((block, index) => (
+          <p key={index} className={blockClass(block)}>
+            {block.label && <span className="label">{block.label} </span>}
+            <Runs runs={block.runs} />
+          </p>
+        ))}
+        {view.closingLines.map((line, index) => (
+          <p key={`closing-${index}`}>
+            <Runs runs={line.runs} />
+          </p>
+        ))}
+        {joint ? <JointSignatures view={view} /> : <SingleSignature view={view} />}
+        {view.form && <Appendix view={view} form={view.form} />}
+      </div>
     </Paper>
   );
 };
@@ -76,7 +78,7 @@ const DocumentHeader = ({ view }: { view: PlanView }) => {
             <hr className="rule third" />
           </td>
           <td>
-            <div className="bold">{translate('kehoach.document.nation')}</div>
+            <div className="bold nation">{translate('kehoach.document.nation')}</div>
             <div className="bold motto">{translate('kehoach.document.motto')}</div>
             <hr className="rule motto-rule" />
           </td>
@@ -85,7 +87,7 @@ const DocumentHeader = ({ view }: { view: PlanView }) => {
           <td className="keep-spaces" data-testid="document-number">
             {translate('kehoach.document.number', { number: view.number, symbol: view.symbol })}
           </td>
-          <td className="italic keep-spaces">
+          <td className="italic keep-spaces date">
             {view.place}, {view.date}
           </td>
         </tr>

@@ -20,6 +20,7 @@ import { PLAN_KINDS, type PlanContent } from '../types';
 import { BodyEditor } from './BodyEditor';
 import { DocumentPreview } from './DocumentPreview';
 import { ParagraphsInput, PreambleInput } from './ParagraphsInput';
+import { PlanFormToolbar } from './PlanFormToolbar';
 import { RecipientsInput } from './RecipientsInput';
 import { FormIndicatorsInput, ReportingInput } from './ReportingInputs';
 import { toFormValues, toPlanContent } from './planContent';
@@ -35,7 +36,7 @@ export const PlanForm = ({ defaultValues, toolbar }: { defaultValues?: PlanConte
   const record = useRecordContext<PlanContent>();
   const content = defaultValues ?? record;
   return (
-  <TabbedForm defaultValues={content && toFormValues(content)} warnWhenUnsavedChanges toolbar={toolbar} tabs={<TabbedFormTabs variant="scrollable" scrollButtons="auto" />}>
+  <TabbedForm defaultValues={content && toFormValues(content)} warnWhenUnsavedChanges toolbar={toolbar ?? <PlanFormToolbar />} tabs={<TabbedFormTabs variant="scrollable" scrollButtons="auto" allowScrollButtonsMobile />}>
     <TabbedForm.Tab label="resources.plans.tabs.general">
       <ReferenceInput source="issuerId" reference="organisations" sort={{ field: 'path', order: 'ASC' }}>
         <AutocompleteInput optionText="name" label="resources.plans.fields.issuerId" readOnly fullWidth helperText={false} />

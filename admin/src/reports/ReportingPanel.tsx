@@ -55,21 +55,18 @@ const DeadlineRow = ({ due, to, action, state, overdue = false }: DeadlineRowPro
   const translate = useTranslate();
   const dueText = useDueText();
   return (
-    <ListItem
-      disableGutters
-      secondaryAction={
-        <Button size="small" variant={action === 'open_form' ? 'contained' : 'outlined'} component={LinkBase} to={to} data-testid="open-report">
-          {translate(`kehoach.reports.panel.${action}`)}
-        </Button>
-      }
-      sx={{ pr: 15 }}
-    >
+    // The button follows the text in the row, and goes under it where the row is too narrow for both (a phone).
+    <ListItem disableGutters sx={{ flexWrap: 'wrap', columnGap: 2 }}>
       <ListItemText
         primary={due.name}
         secondary={[translate('kehoach.reports.due_on', { date: formatDate(due.dueDate) }), state ?? dueText(due.dueDate)].filter(Boolean).join(' — ')}
+        sx={{ flex: '1 1 200px' }}
         slotProps={{ secondary: overdue ? { sx: { color: 'error.main', fontWeight: 600 } } : undefined }}
         data-overdue={overdue}
       />
+      <Button size="small" variant={action === 'open_form' ? 'contained' : 'outlined'} component={LinkBase} to={to} data-testid="open-report" sx={{ flexShrink: 0 }}>
+        {translate(`kehoach.reports.panel.${action}`)}
+      </Button>
     </ListItem>
   );
 };

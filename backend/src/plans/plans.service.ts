@@ -12,7 +12,7 @@ import { Organisation } from '../organisations/organisation.entity';
 import { SignaturesService } from './signatures.service';
 import { User } from '../users/user.entity';
 import { initialPlanState } from '../core/plan-machine';
-import { changedFields, diffBlocks } from '../core/block-diff';
+import { diffContent } from '../core/block-diff';
 import { accessiblePlansWhere, newPlanSubject, planSubject } from './plan-access';
 import type { PlanContent, ReportingForm } from '../core/plan-content';
 import { PlanContentRules } from './plan-content.rules';
@@ -199,10 +199,13 @@ export class PlansService {
     return version;
   }
 
-  /** What changed between two versions: body blocks (added, removed, changed) and other fields. */
+  /** What changed between two versions, part by part, line by line and word by word; organisations by name. */
   async diff(user: AuthUser, id: string, from: number, to: number) {
     const [before, after] = [await this.version(user, id, from), await this.version(user, id, to)];
-    return { from, to, blocks: diffBlocks(before.content.body, after.content.body), fields: changedFields(before.content, after.content) };
+    const ids = [before.content, after.content].flatMap((content) => [content.issuerId, ...content.coIssuerIds]);
+    const organisations = await this.em.find(Organisation, { id: { $in: [...new Set(ids)] } }, { fields: ['id', 'name'] });
+    const names = new Map(organisations.map((organisation) => [organisation.id, organisation.name]));
+    return { from, to, parts: diffContent(before.content, after.content, (organisationId) => names.get(organisationId) ?? organisationId) };
   }
 
   /**
