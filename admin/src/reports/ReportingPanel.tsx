@@ -84,16 +84,18 @@ const OwnReportRow = ({ planId, deadline, due, collecting }: OwnReportRowProps) 
   const translate = useTranslate();
   const dueText = useDueText();
   const { data: mine } = useKehoachQuery(myReportKey(planId, deadline), (methods) => methods.getMyReport(planId, deadline));
+  // The round's due date, as the inbox and the issuer's summary count it (the content's, until it is read).
+  const round = { ...due, dueDate: mine?.dueDate ?? due.dueDate };
   const report = mine?.report;
   const submitted = report?.state === 'submitted' && report.submittedAt;
   const state = submitted
     ? `${translate('kehoach.reports.mine_states.submitted')} ${formatDate(report.submittedAt!)}`
     : report
-      ? `${translate('kehoach.reports.mine_states.draft')}, ${dueText(due.dueDate)}`
+      ? `${translate('kehoach.reports.mine_states.draft')}, ${dueText(round.dueDate)}`
       : collecting
         ? undefined
         : translate('kehoach.reports.mine_states.none');
   const action = !collecting || mine?.closed ? 'view_only' : submitted ? 'view_report' : 'open_form';
-  const overdue = action === 'open_form' && daysUntil(due.dueDate) < 0;
-  return <DeadlineRow due={due} to={reportFormPath(planId, deadline)} action={action} state={state} overdue={overdue} />;
+  const overdue = action === 'open_form' && daysUntil(round.dueDate) < 0;
+  return <DeadlineRow due={round} to={reportFormPath(planId, deadline)} action={action} state={state} overdue={overdue} />;
 };
