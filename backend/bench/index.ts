@@ -12,7 +12,8 @@
  *      with EXPLAIN ANALYZE of its SQL;
  *   5. DOCX and PDF rendering and the organisation's PDF signature on one core (rendering.ts);
  *   6. import of a 20-page plan, pasted text and Word file (import.ts);
- *   7. a summary table: figure, target, đạt / chưa đạt.
+ *   7. the outgoing register of a year of 5,000 entries as DOCX and XLSX (register-export.ts);
+ *   8. a summary table: figure, target, đạt / chưa đạt.
  */
 import 'reflect-metadata';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -27,6 +28,7 @@ import type { LoadResult } from './load';
 import { cpuLine, heading, LOAD_HEADERS, loadRow, ms, num, out, printQueries, printSampleErrors, statusCodes, table } from './report';
 import { benchIssue, benchTransitions, IssueResult, TransitionsResult } from './transitions';
 import { benchMix, MIX_STEPS, MixResult } from './mix';
+import { benchRegisterExport, REGISTER_ENTRIES, RegisterExportResult } from './register-export';
 
 const TARGETS = {
   transitionsPerSecond: 500,
@@ -36,15 +38,17 @@ const TARGETS = {
   importMs: 200,
   /** issue 13: number, date and the organisation's PDF signature in one request */
   issueP99Ms: 200,
+  /** issue 15: a year's outgoing register of 5,000 entries, as DOCX or XLSX */
+  registerExportMs: 2000,
 };
 
 const CONNECTIONS = 32;
 
-/** `--only transitions` or `--only issue`: that app part alone (then cleanup), for quick before/after figures. */
-const ONLY: 'transitions' | 'issue' | null = (() => {
+/** `--only transitions`, `--only issue` or `--only register`: that app part alone (then cleanup), for quick before/after figures. */
+const ONLY: 'transitions' | 'issue' | 'register' | null = (() => {
   const i = process.argv.indexOf('--only');
   const part = i >= 0 ? process.argv[i + 1] : null;
-  return part === 'transitions' || part === 'issue' ? part : null;
+  return part === 'transitions' || part === 'issue' || part === 'register' ? part : null;
 })();
 const LIST_CONNECTIONS = 8;
 const LIST_PLANS = 100_000;
@@ -69,6 +73,7 @@ interface Figures {
   list?: PlanListResult;
   rendering?: RenderingBenchResult[];
   imports?: ImportBenchResult[];
+  register?: RegisterExportResult[];
   failures: string[];
 }
 
@@ -172,10 +177,12 @@ async function main(): Promise<void> {
 
 /** Parts 1–2: they need the running app. */
 async function appParts(app: BenchApp, figures: Figures): Promise<void> {
+  if (ONLY === 'register') return registerPart(app, figures);
   if (ONLY !== 'issue') await transitionsPart(app, figures);
   if (ONLY === 'transitions') return;
   await issuePart(app, figures);
   if (ONLY === 'issue') return;
+  await registerPart(app, figures);
 
   heading(`1c. Hỗn hợp thực tế: ${CONNECTIONS} client của một cơ quan, mỗi client tạo → SUBMIT → FORWARD → APPROVE → ISSUE → tải văn bản, lặp lại [${figures.backend}]`);
   out(machineLoad());
@@ -262,6 +269,20 @@ async function transitionsPart(app: BenchApp, figures: Figures): Promise<void> {
   }
 }
 
+/** Part 1d: the outgoing register of a year, exported (before the list's 100,000 plans join the tables). */
+async function registerPart(app: BenchApp, figures: Figures): Promise<void> {
+  heading(`1d. Xuất sổ đăng ký văn bản đi một năm, ${num(REGISTER_ENTRIES)} số: GET /api/number-registers/export.docx|xlsx, một client [${figures.backend}]`);
+  out(machineLoad());
+  figures.register = await part(figures, 'xuất sổ đăng ký', () => benchRegisterExport(app));
+  if (figures.register) {
+    table(
+      ['định dạng', '>số dòng', '>p50', '>max', '>CPU p50', '>cỡ tệp', 'mục tiêu'],
+      figures.register.map((r) => [r.format.toUpperCase(), num(r.entries), ms(r.p50Ms), ms(r.maxMs), ms(r.cpuP50Ms), `${num(r.bytes / 1024)} KiB`, `< ${ms(TARGETS.registerExportMs)}`]),
+    );
+    out('  "CPU": thời gian CPU của tiến trình ứng dụng (kể cả luồng dựng DOCX) cho một lần tải — không phụ thuộc máy bận hay rảnh.');
+  }
+}
+
 /** Part 1b: ISSUE end to end, with the organisation's PDF signature. */
 async function issuePart(app: BenchApp, figures: Figures): Promise<void> {
   heading(`1b. ISSUE trọn vẹn: cấp số, điền số và ngày vào PDF, ký số của cơ quan (PDF dựng sẵn khi lãnh đạo ký), DOCX sau đó trong worker; một cơ quan [${figures.backend}]`);
@@ -324,6 +345,11 @@ function summary(figures: Figures): void {
     rows.push([`Hỗn hợp thực tế: ISSUE p99 / tải văn bản p99 (tham khảo)`, `${ms(steps.ISSUE?.p99 ?? NaN)} / ${ms(steps['tải văn bản']?.p99 ?? NaN)}`, '', '—']);
     rows.push([`Hỗn hợp thực tế: chuyển trạng thái/giây (tham khảo)`, num(transitionsPerSecond, 1), '', '—']);
   } else rows.push(['Hỗn hợp thực tế', 'không đo được', `p99 < ${TARGETS.mixP99Ms} ms`, 'chưa đạt']);
+  if (figures.register) {
+    for (const r of figures.register) {
+      rows.push([`Xuất sổ đăng ký ${num(r.entries)} số, ${r.format.toUpperCase()}: max`, `${ms(r.maxMs)} (p50 ${ms(r.p50Ms)})`, `< ${ms(TARGETS.registerExportMs)}`, verdict(r.maxMs < TARGETS.registerExportMs)]);
+    }
+  } else rows.push(['Xuất sổ đăng ký văn bản đi', 'không đo được', `< ${ms(TARGETS.registerExportMs)}`, 'chưa đạt']);
   if (figures.list) {
     for (const c of figures.list.cases) {
       const p99 = c.single.latencyOk.p99;

@@ -10,6 +10,7 @@ import { Migration20261130140000_static_plan_machine } from './Migration20261130
 import { Migration20261130150000_reporting_rounds } from './Migration20261130150000_reporting_rounds';
 import { Migration20261130160000_signs_electronically } from './Migration20261130160000_signs_electronically';
 import { Migration20261201090000_pdf_signing } from './Migration20261201090000_pdf_signing';
+import { Migration20261201120000_number_series } from './Migration20261201120000_number_series';
 
 /** Every migration in order; `npm run migration:create` writes a new file, add it here. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -24,4 +25,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261130150000_reporting_rounds', class: Migration20261130150000_reporting_rounds },
   { name: 'Migration20261130160000_signs_electronically', class: Migration20261130160000_signs_electronically },
   { name: 'Migration20261201090000_pdf_signing', class: Migration20261201090000_pdf_signing },
+  { name: 'Migration20261201120000_number_series', class: Migration20261201120000_number_series },
 ];
