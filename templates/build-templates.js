@@ -4,6 +4,7 @@
  *   ke-hoach.docx           one issuer, signature beside "Nơi nhận"
  *   ke-hoach-phoi-hop.docx  joint plan, a grid of signature blocks two per row, "Nơi nhận" below
  *   tong-hop-bao-cao.docx   the issuer's summary of one reporting deadline: counts, totals, each unit
+ *   so-dang-ky-van-ban-di.docx  the outgoing register (Phụ lục IV), landscape, one table row per number
  * Both plans end with the reporting-form appendix, rendered only when the plan has a form.
  *
  * Layout follows /work/shared/FORMAT.md (Nghị định 30/2020/NĐ-CP). All formatting lives in named
@@ -20,6 +21,9 @@ const PizZip = require('pizzip');
 // Page geometry (twips; 1 mm ≈ 56.7 twips). A4, top/bottom 20 mm, left 30 mm, right 15 mm.
 const PAGE = { width: 11906, height: 16838, top: 1134, bottom: 1134, left: 1701, right: 850, header: 567 };
 const TEXT_WIDTH = PAGE.width - PAGE.left - PAGE.right;
+// The register is printed landscape and bound on its left edge like a plan: the same margins, turned.
+const LANDSCAPE_PAGE = { ...PAGE, width: PAGE.height, height: PAGE.width };
+const LANDSCAPE_TEXT_WIDTH = LANDSCAPE_PAGE.width - LANDSCAPE_PAGE.left - LANDSCAPE_PAGE.right;
 const HEADER_COLUMNS = [3686, TEXT_WIDTH - 3686]; // organisation | national motto
 // Whole twips: readers such as python-docx refuse a width like "4677.5".
 const SIGNATURE_COLUMNS = [Math.floor(TEXT_WIDTH / 2), TEXT_WIDTH - Math.floor(TEXT_WIDTH / 2)];
@@ -132,10 +136,15 @@ function row(cells, { header = false } = {}) {
   return `<w:tr>${trPr}${cells.join('')}</w:tr>`;
 }
 
-function cell(width, content, { verticalCenter = false, span = 1 } = {}) {
+/**
+ * `sized` false leaves the width to the table's grid (fixed layout): a row repeated thousands of
+ * times (the register's) is then smaller to render and to store.
+ */
+function cell(width, content, { verticalCenter = false, span = 1, sized = true } = {}) {
   const gridSpan = span > 1 ? `<w:gridSpan w:val="${span}"/>` : '';
   const vAlign = verticalCenter ? '<w:vAlign w:val="center"/>' : '';
-  return `<w:tc><w:tcPr><w:tcW w:w="${width}" w:type="dxa"/>${gridSpan}${vAlign}</w:tcPr>${content}</w:tc>`;
+  const properties = (sized ? `<w:tcW w:w="${width}" w:type="dxa"/>` : '') + gridSpan + vAlign;
+  return `<w:tc>${properties ? `<w:tcPr>${properties}</w:tcPr>` : ''}${content}</w:tc>`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -487,9 +496,9 @@ function summaryIntroduction() {
   );
 }
 
-function headerCells(widths, titles) {
+function headerCells(widths, titles, styleId = 'KHBangTieuDe') {
   return row(
-    titles.map((title, i) => cell(widths[i], paragraph('KHBangTieuDe', title), { verticalCenter: true })),
+    titles.map((title, i) => cell(widths[i], paragraph(styleId, title), { verticalCenter: true })),
     { header: true },
   );
 }
@@ -599,21 +608,77 @@ function reportSummary() {
   );
 }
 
-function sectionProperties() {
+// ---------------------------------------------------------------------------------------------
+// The outgoing register (so-dang-ky-van-ban-di.docx, Nghị định 30/2020 Phụ lục IV): the
+// organisation, "SỔ ĐĂNG KÝ VĂN BẢN ĐI", the period, then one table row per number under the
+// decree's ten columns, numbered (1)–(10). Both header rows repeat on every page.
+const REGISTER_HEADER_COLUMNS = [6804, LANDSCAPE_TEXT_WIDTH - 6804]; // organisation | (empty)
+const REGISTER_COLUMN_WIDTHS = [1700, 1250, 2500, 1300, 2200, 1150, 850, 1250, 1000];
+const REGISTER_COLUMNS = [...REGISTER_COLUMN_WIDTHS, LANDSCAPE_TEXT_WIDTH - REGISTER_COLUMN_WIDTHS.reduce((a, b) => a + b, 0)];
+const REGISTER_TITLES = [
+  'Số, ký hiệu văn bản', 'Ngày tháng văn bản', 'Tên loại và trích yếu nội dung văn bản', 'Người ký', 'Nơi nhận văn bản',
+  'Đơn vị, người nhận bản lưu', 'Số lượng bản', 'Ngày chuyển', 'Ký nhận', 'Ghi chú',
+];
+/** The tag of each column's value and whether it is centred. */
+const REGISTER_CELLS = [
+  ['numberAndSymbol', true], ['date', true], ['typeAndSummary', false], ['signer', false], ['recipients', false],
+  ['fileCopy', false], ['copies', true], ['sentOn', true], ['receipt', false], ['notes', false],
+];
+
+/** @type {StyleSpec[]} The register's own styles, after the plan's: its ten columns fit a landscape page at 11pt. */
+const REGISTER_STYLES = [
+  { id: 'KHKySo', name: 'KH Kỳ của sổ', ...HEADER_LINE, size: PT[14], italic: true, after: 240, keepNext: true },
+  { id: 'KHSoTieuDe', name: 'KH Sổ (tiêu đề cột)', basedOn: 'KHBangTieuDe', size: PT[11] },
+  { id: 'KHSo', name: 'KH Sổ (ô)', basedOn: 'KHBang', size: PT[11] },
+  { id: 'KHSoGiua', name: 'KH Sổ (ô giữa)', basedOn: 'KHSo', align: 'center' },
+];
+
+function registerTable() {
+  const widths = REGISTER_COLUMNS;
+  const cellContents = REGISTER_CELLS.map(([tag, centred]) => paragraph(centred ? 'KHSoGiua' : 'KHSo', `{${tag}}`));
+  cellContents[0] = cellContents[0].replace('{numberAndSymbol}', '{#rows}{numberAndSymbol}');
+  closeRowLoop(cellContents, '{/rows}');
+  return table({ widths, bordered: true }, [
+    headerCells(widths, REGISTER_TITLES, 'KHSoTieuDe'),
+    headerCells(widths, REGISTER_TITLES.map((_, i) => `(${i + 1})`), 'KHSoTieuDe'),
+    row(cellContents.map((content, i) => cell(widths[i], content, { sized: false }))),
+  ]);
+}
+
+function numberRegister() {
+  const [left, right] = REGISTER_HEADER_COLUMNS;
+  const header = table({ widths: REGISTER_HEADER_COLUMNS, bordered: false }, [
+    row([
+      cell(left, paragraph('KHCoQuanChuQuan', '{organisationName}') + paragraph('KHCoQuanBanHanh', '{bodyName}') + paragraph('KHGachCoQuan')),
+      cell(right, paragraph('KHCoQuanChuQuan')),
+    ]),
+  ]);
+  return (
+    header +
+    paragraph('KHTenLoai', 'SỔ ĐĂNG KÝ VĂN BẢN ĐI') +
+    paragraph('KHKySo', '{period}') +
+    registerTable() +
+    invertedSection('rows', paragraph('KHDoanVan', 'Không có văn bản đi nào trong thời gian này.')) +
+    '<w:p/>'
+  );
+}
+
+function sectionProperties(page) {
+  const orientation = page.width > page.height ? ' w:orient="landscape"' : '';
   return (
     '<w:sectPr>' +
     '<w:headerReference w:type="default" r:id="rIdHeaderDefault"/>' +
     '<w:headerReference w:type="first" r:id="rIdHeaderFirst"/>' +
-    `<w:pgSz w:w="${PAGE.width}" w:h="${PAGE.height}"/>` +
-    `<w:pgMar w:top="${PAGE.top}" w:right="${PAGE.right}" w:bottom="${PAGE.bottom}" w:left="${PAGE.left}" ` +
-    `w:header="${PAGE.header}" w:footer="${PAGE.header}" w:gutter="0"/>` +
+    `<w:pgSz w:w="${page.width}" w:h="${page.height}"${orientation}/>` +
+    `<w:pgMar w:top="${page.top}" w:right="${page.right}" w:bottom="${page.bottom}" w:left="${page.left}" ` +
+    `w:header="${page.header}" w:footer="${page.header}" w:gutter="0"/>` +
     '<w:cols w:space="720"/><w:titlePg/><w:docGrid w:linePitch="360"/>' +
     '</w:sectPr>'
   );
 }
 
-function documentXml(content) {
-  return `${XML_DECLARATION}<w:document xmlns:w="${NS.w}" xmlns:r="${NS.r}"><w:body>${content}${sectionProperties()}</w:body></w:document>`;
+function documentXml(content, page = PAGE) {
+  return `${XML_DECLARATION}<w:document xmlns:w="${NS.w}" xmlns:r="${NS.r}"><w:body>${content}${sectionProperties(page)}</w:body></w:document>`;
 }
 
 function planDocumentXml(signatures) {
@@ -700,6 +765,7 @@ const TEMPLATES = {
   'ke-hoach.docx': () => buildDocx(planDocumentXml(singleSignature())),
   'ke-hoach-phoi-hop.docx': () => buildDocx(planDocumentXml(jointSignatures())),
   'tong-hop-bao-cao.docx': () => buildDocx(documentXml(reportSummary()), [...STYLES, ...SUMMARY_STYLES]),
+  'so-dang-ky-van-ban-di.docx': () => buildDocx(documentXml(numberRegister(), LANDSCAPE_PAGE), [...STYLES, ...REGISTER_STYLES]),
 };
 
 function buildTemplates(outputDir = __dirname) {

@@ -127,6 +127,9 @@ export const kehoachMethods = {
   getReportSummary: (id: string, deadline: number) => json<ReportSummary>(`${reportPath(id, deadline)}/summary`),
   downloadReportSummary: (id: string, deadline: number, format: 'csv' | 'docx') =>
     download(`${reportPath(id, deadline)}/summary.${format}`, `tong-hop-bao-cao-${deadline + 1}.${format}`),
+  /** The caller's organisation's outgoing register over `from`–`to` (YYYY-MM-DD, both included), to print (DOCX) or as a workbook. */
+  downloadNumberRegister: (from: string, to: string, format: 'docx' | 'xlsx') =>
+    download(`/number-registers/export.${format}?from=${from}&to=${to}`, `so-dang-ky-van-ban-di-${from}-${to}.${format}`),
   closeReportRound: (id: string, deadline: number) => json<{ deadline: number; closedAt: string }>(`${reportPath(id, deadline)}/close`, { method: 'POST' }),
   getReportRevisions: (id: string, deadline: number, organisationId: string) =>
     json<ReportRevision[]>(`${reportPath(id, deadline)}/organisations/${organisationId}/revisions`),

@@ -13,7 +13,8 @@
  *   5. DOCX and PDF rendering and the organisation's PDF signature on one core (rendering.ts);
  *   6. import of a 20-page plan, pasted text and Word file (import.ts);
  *   7. the outbox worker sending e-mail to an SMTP server in this process (mail.ts; no target);
- *   8. a summary table: figure, target, đạt / chưa đạt.
+ *   8. the outgoing register of a year of 5,000 entries as DOCX and XLSX (register-export.ts);
+ *   9. a summary table: figure, target, đạt / chưa đạt.
  */
 import 'reflect-metadata';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -29,6 +30,7 @@ import { cpuLine, heading, LOAD_HEADERS, loadRow, ms, num, out, printQueries, pr
 import { benchIssue, benchTransitions, IssueResult, TransitionsResult } from './transitions';
 import { benchMix, MIX_STEPS, MixResult } from './mix';
 import { benchMail } from './mail';
+import { benchRegisterExport, REGISTER_ENTRIES, RegisterExportResult } from './register-export';
 
 const TARGETS = {
   transitionsPerSecond: 500,
@@ -38,15 +40,17 @@ const TARGETS = {
   importMs: 200,
   /** issue 13: number, date and the organisation's PDF signature in one request */
   issueP99Ms: 200,
+  /** issue 15: a year's outgoing register of 5,000 entries, as DOCX or XLSX */
+  registerExportMs: 2000,
 };
 
 const CONNECTIONS = 32;
 
 /**
- * `--only transitions`, `--only issue` or `--only lists` (the lists, the inbox and the pages over
- * 100,000 plans): that app part alone (then cleanup), for quick before/after figures.
+ * `--only transitions`, `--only issue`, `--only lists` (the lists, the inbox and the pages over
+ * 100,000 plans) or `--only register`: that app part alone (then cleanup), for quick before/after figures.
  */
-const ONLY_PARTS = ['transitions', 'issue', 'lists'] as const;
+const ONLY_PARTS = ['transitions', 'issue', 'lists', 'register'] as const;
 const ONLY: (typeof ONLY_PARTS)[number] | null = (() => {
   const i = process.argv.indexOf('--only');
   const part = i >= 0 ? process.argv[i + 1] : null;
@@ -76,6 +80,7 @@ interface Figures {
   list?: PlanListResult;
   rendering?: RenderingBenchResult[];
   imports?: ImportBenchResult[];
+  register?: RegisterExportResult[];
   failures: string[];
 }
 
@@ -191,6 +196,7 @@ async function appParts(app: BenchApp, figures: Figures): Promise<void> {
   if (runs('transitions')) await transitionsPart(app, figures);
   if (runs('issue')) await issuePart(app, figures);
   if (runs('mix')) await mixPart(app, figures);
+  if (runs('register')) await registerPart(app, figures);
   if (runs('lists')) await listPart(app, figures);
 }
 
@@ -284,6 +290,20 @@ async function transitionsPart(app: BenchApp, figures: Figures): Promise<void> {
   }
 }
 
+/** Part 1d: the outgoing register of a year, exported (before the list's 100,000 plans join the tables). */
+async function registerPart(app: BenchApp, figures: Figures): Promise<void> {
+  heading(`1d. Xuất sổ đăng ký văn bản đi một năm, ${num(REGISTER_ENTRIES)} số: GET /api/number-registers/export.docx|xlsx, một client [${figures.backend}]`);
+  out(machineLoad());
+  figures.register = await part(figures, 'xuất sổ đăng ký', () => benchRegisterExport(app));
+  if (figures.register) {
+    table(
+      ['định dạng', '>số dòng', '>p50', '>max', '>CPU p50', '>cỡ tệp', 'mục tiêu'],
+      figures.register.map((r) => [r.format.toUpperCase(), num(r.entries), ms(r.p50Ms), ms(r.maxMs), ms(r.cpuP50Ms), `${num(r.bytes / 1024)} KiB`, `< ${ms(TARGETS.registerExportMs)}`]),
+    );
+    out('  "CPU": thời gian CPU của tiến trình ứng dụng (kể cả luồng dựng DOCX) cho một lần tải — không phụ thuộc máy bận hay rảnh.');
+  }
+}
+
 /** Part 1b: ISSUE end to end, with the organisation's PDF signature. */
 async function issuePart(app: BenchApp, figures: Figures): Promise<void> {
   heading(`1b. ISSUE trọn vẹn: cấp số, điền số và ngày vào PDF, ký số của cơ quan (PDF dựng sẵn khi lãnh đạo ký), DOCX sau đó trong worker; một cơ quan [${figures.backend}]`);
@@ -346,6 +366,11 @@ function summary(figures: Figures): void {
     rows.push([`Hỗn hợp thực tế: ISSUE p99 / tải văn bản p99 (tham khảo)`, `${ms(steps.ISSUE?.p99 ?? NaN)} / ${ms(steps['tải văn bản']?.p99 ?? NaN)}`, '', '—']);
     rows.push([`Hỗn hợp thực tế: chuyển trạng thái/giây (tham khảo)`, num(transitionsPerSecond, 1), '', '—']);
   } else rows.push(['Hỗn hợp thực tế', 'không đo được', `p99 < ${TARGETS.mixP99Ms} ms`, 'chưa đạt']);
+  if (figures.register) {
+    for (const r of figures.register) {
+      rows.push([`Xuất sổ đăng ký ${num(r.entries)} số, ${r.format.toUpperCase()}: max`, `${ms(r.maxMs)} (p50 ${ms(r.p50Ms)})`, `< ${ms(TARGETS.registerExportMs)}`, verdict(r.maxMs < TARGETS.registerExportMs)]);
+    }
+  } else rows.push(['Xuất sổ đăng ký văn bản đi', 'không đo được', `< ${ms(TARGETS.registerExportMs)}`, 'chưa đạt']);
   if (figures.list) {
     for (const c of figures.list.cases) {
       const p99 = c.single.latencyOk.p99;

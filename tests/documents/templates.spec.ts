@@ -3,13 +3,13 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import PizZip from 'pizzip';
-import { defaultTemplatesDirectory, REPORT_SUMMARY_TEMPLATE_FILE_NAME, TEMPLATE_FILE_NAMES } from '../../backend/src/documents/rendering';
+import { defaultTemplatesDirectory, NUMBER_REGISTER_TEMPLATE_FILE_NAME, REPORT_SUMMARY_TEMPLATE_FILE_NAME, TEMPLATE_FILE_NAMES } from '../../backend/src/documents/rendering';
 import { parseXml } from '../../backend/src/documents/rendering/docx/xml-tree';
 import { EXAMPLE_NAMES, exampleFixturesDirectory } from '../../backend/src/documents/rendering/example-fixtures';
 
 const TEMPLATES = defaultTemplatesDirectory();
 const BUILDER = join(TEMPLATES, 'build-templates.js');
-const FILES = [...Object.values(TEMPLATE_FILE_NAMES), REPORT_SUMMARY_TEMPLATE_FILE_NAME];
+const FILES = [...Object.values(TEMPLATE_FILE_NAMES), REPORT_SUMMARY_TEMPLATE_FILE_NAME, NUMBER_REGISTER_TEMPLATE_FILE_NAME];
 
 describe('templates/', () => {
   let built: string;

@@ -215,6 +215,33 @@ async function numberRegister(u, state) {
   await u.page.getByText(`Đã cấp số ${next}`).waitFor();
   await u.page.getByText(next, { exact: true }).waitFor();
   await u.screenshot('08-number-register');
+  await exportRegister(u, 'docx', 'word/document.xml', [state.number, 'SỔ ĐĂNG KÝ VĂN BẢN ĐI']);
+  await exportRegister(u, 'xlsx', 'xl/sharedStrings.xml', [state.number, next, 'Báo cáo kết quả công tác Mặt trận quý I']);
+  await namedSeries(u);
+}
+
+/** The clerk adds a named series for invitations, sees it, and removes it again (it gave no number). */
+async function namedSeries(u) {
+  const panel = u.page.getByTestId('number-series-panel');
+  await panel.getByTestId('number-series-name').locator('input').fill('Giấy mời');
+  await panel.getByTestId('number-series-types').getByRole('combobox').click();
+  await u.page.getByRole('option', { name: 'Giấy mời' }).click();
+  await u.page.keyboard.press('Escape');
+  await panel.getByRole('button', { name: 'Thêm sổ riêng' }).click();
+  const item = panel.getByTestId('number-series-Giấy mời');
+  await item.getByText('Giấy mời', { exact: true }).first().waitFor();
+  await item.getByRole('button').click();
+  await item.waitFor({ state: 'detached' });
+}
+
+/** "Xuất sổ (DOCX)" / "Xuất sổ (Excel)" for this year to today: the file holds the numbers just given. */
+async function exportRegister(u, format, part, expected) {
+  const [download] = await Promise.all([u.page.waitForEvent('download'), u.page.getByTestId(`register-export-${format}`).click()]);
+  assert(download.suggestedFilename().endsWith(`.${format}`), `the register export is named ${download.suggestedFilename()}`);
+  const xml = new PizZip(fs.readFileSync(await download.path())).file(part)?.asText();
+  assert(xml, `the ${format} export has no ${part}`);
+  const text = xml.replace(/<[^>]+>/g, '');
+  for (const wanted of expected) assert(text.includes(wanted), `the ${format} export does not contain ${wanted}`);
 }
 
 /** The recipient committee finds the plan in its tasks, acknowledges it, and derives its own draft from it. */

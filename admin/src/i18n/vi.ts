@@ -502,9 +502,11 @@ const kehoachMessages = {
         typeCode: 'Loại văn bản',
         title: 'Trích yếu',
         source: 'Nguồn',
+        number: 'Số đã có',
       },
       helpers: {
         issuedAt: 'Ngày ban hành của văn bản',
+        number: 'Chỉ điền khi văn bản đã mang số; để trống để lấy số tiếp theo của sổ',
       },
       action: {
         create: 'Đăng ký số',
@@ -515,6 +517,22 @@ const kehoachMessages = {
       external: 'Ngoài hệ thống',
       notifications: {
         registered: 'Đã cấp số %{number}',
+      },
+      export: {
+        title: 'Xuất sổ đăng ký văn bản đi (Phụ lục IV Nghị định 30/2020)',
+        from: 'Từ ngày',
+        to: 'Đến ngày',
+        docx: 'Xuất sổ (DOCX)',
+        xlsx: 'Xuất sổ (Excel)',
+        failed: 'Không xuất được sổ đăng ký',
+      },
+      series: {
+        title: 'Sổ riêng theo loại văn bản',
+        help: 'Mặc định mọi loại văn bản lấy số chung một sổ trong năm. Loại văn bản thuộc một sổ riêng (ví dụ Giấy mời) lấy số theo sổ đó, đánh từ 1.',
+        name: 'Tên sổ',
+        types: 'Loại văn bản',
+        add: 'Thêm sổ riêng',
+        created: 'Đã thêm sổ riêng',
       },
       types: {
         KH: 'Kế hoạch',

@@ -10,17 +10,34 @@ import {
   useCreatePath,
   useTranslate,
 } from 'react-admin';
+import { useAbility } from '../ability';
 import { DateText } from '../common/DateText';
 import type { RegisterEntry } from '../types';
 import { DOCUMENT_TYPE_CHOICES } from './documentTypes';
+import { NumberSeriesPanel } from './NumberSeriesPanel';
+import { RegisterExport } from './RegisterExport';
 
 const thisYear = new Date().getFullYear();
 const YEAR_CHOICES = Array.from({ length: 6 }, (_, offset) => ({ id: thisYear - offset, name: String(thisYear - offset) }));
 
 const filters = [<SelectInput key="year" source="year" label="resources.number-registers.fields.year" choices={YEAR_CHOICES} translateChoice={false} alwaysOn />];
 
-/** The clerk's register of outgoing numbers for a year: those ISSUE gave and those registered by hand. */
-export const NumberRegisterList = () => (
+/**
+ * The clerk's register of outgoing numbers for a year: those ISSUE gave and those registered by hand;
+ * above it the export of any range of days, and the organisation's named series.
+ */
+export const NumberRegisterList = () => {
+  const canChangeSeries = useAbility().can('create', 'NumberRegister');
+  return (
+    <>
+      <RegisterExport />
+      <NumberSeriesPanel canChange={canChangeSeries} />
+      <RegisterTable />
+    </>
+  );
+};
+
+const RegisterTable = () => (
   <List
     filters={filters}
     filterDefaultValues={{ year: thisYear }}

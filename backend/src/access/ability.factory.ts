@@ -126,6 +126,8 @@ export class AbilityFactory {
       can(['create', 'delete'], 'Organisation', belowOwn);
       can('manage', ['User', 'Template'], ofSubtree);
       cannot(['create', 'update', 'delete'], 'User', { roles: { $all: ['sysadmin'] } });
+      // Reads (and exports) its own organisation's outgoing register; numbers stay the clerk's.
+      can('read', 'NumberRegister', { organisation: org });
     }
     if (has('drafter')) can(['create', 'update', 'SUBMIT', 'WITHDRAW', 'CANCEL'], 'Plan', ownPlan);
     if (has('reviewer')) can(['FORWARD', 'RETURN'], 'Plan', { ...ownPlan, status: 'in_review' });

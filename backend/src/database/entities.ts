@@ -6,6 +6,7 @@ import { PendingPdfSignature } from '../documents/pending-pdf-signature.entity';
 import { PlanPdf } from '../documents/plan-pdf.entity';
 import { OrganisationTemplate } from '../documents/templates/organisation-template.entity';
 import { NumberCounter } from '../numbering/number-counter.entity';
+import { NumberSeries } from '../numbering/number-series.entity';
 import { RegisterEntry } from '../numbering/register-entry.entity';
 import { Delivery } from '../distribution/delivery.entity';
 import { ReminderRun, Report, ReportReminder, ReportRevision } from '../reports/report.entity';
@@ -22,7 +23,7 @@ import { NotificationSettings } from '../notifications/notification-settings.ent
 import { OutboxMessage } from '../notifications/outbox-message.entity';
 
 /** Every entity, listed once: the ORM, the migration generator and the tests share this list. */
-export const ENTITIES = [Organisation, User, Plan, PlanVersion, Signature, AuditRecord, RegisterEntry, NumberCounter, IssuedDocument, OrganisationTemplate,
+export const ENTITIES = [Organisation, User, Plan, PlanVersion, Signature, AuditRecord, RegisterEntry, NumberCounter, NumberSeries, IssuedDocument, OrganisationTemplate,
   Delivery, ReportingRound, Report, ReportRevision, ReportReminder, ReminderRun, Session, LoginFailure, PlanPdf, PendingPdfSignature, SigningCredential, SignatureImage, TrustAnchor,
   OutboxMessage, NotificationSettings,
 ];

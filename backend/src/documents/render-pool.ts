@@ -9,7 +9,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import Piscina from 'piscina';
 import { AppError } from '../common/app-error';
-import { TemplateRenderError, type PlanTemplates, type RenderInput, type ReportSummaryInput } from './rendering';
+import { TemplateRenderError, type NumberRegisterInput, type PlanTemplates, type RenderInput, type ReportSummaryInput } from './rendering';
 import type { RenderedPlanPdf } from './rendering/pdf/render-plan-pdf';
 import type { TemplateKind } from '../core/template-kinds';
 import { SigningError, type SignatureRequest } from '../signing';
@@ -92,6 +92,10 @@ export class RenderPool implements OnModuleDestroy {
 
   async renderReportSummary(input: ReportSummaryInput): Promise<Buffer> {
     return bytesOf(await this.run({ kind: 'reportSummary', input }));
+  }
+
+  async renderNumberRegister(input: NumberRegisterInput): Promise<Buffer> {
+    return bytesOf(await this.run({ kind: 'numberRegister', input }));
   }
 
   /** checkTemplate's problems; a template that makes the trial renderings exceed the limits is one. */

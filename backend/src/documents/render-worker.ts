@@ -3,7 +3,17 @@
  * A template's own errors come back as a result, because an Error crossing threads loses its
  * class and details; anything else is thrown and fails the task.
  */
-import { checkTemplate, renderPlanDocx, renderReportSummaryDocx, TemplateRenderError, type PlanTemplates, type RenderInput, type ReportSummaryInput } from './rendering';
+import {
+  checkTemplate,
+  renderNumberRegisterDocx,
+  renderPlanDocx,
+  renderReportSummaryDocx,
+  TemplateRenderError,
+  type NumberRegisterInput,
+  type PlanTemplates,
+  type RenderInput,
+  type ReportSummaryInput,
+} from './rendering';
 import { renderPlanPdfFromInput, type RenderedPlanPdf } from './rendering/pdf/render-plan-pdf';
 import type { TemplateKind } from '../core/template-kinds';
 import type { KeyObject } from 'node:crypto';
@@ -21,6 +31,7 @@ export type RenderTask =
   | { kind: 'signPdf'; pdf: Uint8Array; request: SignatureRequest; key: SigningKey | null; tsaUrl: string | null }
   | { kind: 'planPdf'; input: RenderInput; issueFields: boolean }
   | { kind: 'reportSummary'; input: ReportSummaryInput }
+  | { kind: 'numberRegister'; input: NumberRegisterInput }
   | { kind: 'checkTemplate'; template: Uint8Array; templateKind: TemplateKind };
 
 export type RenderResult =
@@ -48,6 +59,8 @@ export default function runRenderTask(task: RenderTask): RenderResult | Promise<
         });
       case 'reportSummary':
         return { bytes: renderReportSummaryDocx(task.input) };
+      case 'numberRegister':
+        return { bytes: renderNumberRegisterDocx(task.input) };
       case 'checkTemplate':
         return { problems: checkTemplate(asBuffer(task.template), task.templateKind) };
     }

@@ -1,4 +1,4 @@
-import { Entity, ManyToOne, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Organisation } from '../organisations/organisation.entity';
 import { Plan } from '../plans/plan.entity';
@@ -11,6 +11,7 @@ import { formatDocumentNumber } from '../core/document-number';
  */
 @Entity()
 @Unique({ properties: ['organisation', 'year', 'registerKey', 'number'] })
+@Index({ properties: ['organisation', 'issuedAt'] })
 export class RegisterEntry {
   [OptionalProps]?: 'fullNumber' | 'plan' | 'external';
 
@@ -23,7 +24,7 @@ export class RegisterEntry {
   @Property({ type: 'integer' })
   year!: number;
 
-  /** Which register: "all" (one per issuer per year, the default) or a document type code. */
+  /** Which register: "all" (one per issuer per year, the default), a document type code, or a NumberSeries id. */
   @Property({ type: 'text' })
   registerKey!: string;
 

@@ -12,6 +12,9 @@ export const TEMPLATE_FILE_NAMES: Record<TemplateKind, string> = {
 /** The issuer's summary of one reporting deadline (render-summary.ts); shipped only, not per organisation. */
 export const REPORT_SUMMARY_TEMPLATE_FILE_NAME = 'tong-hop-bao-cao.docx';
 
+/** The outgoing register (render-register.ts); shipped only. */
+export const NUMBER_REGISTER_TEMPLATE_FILE_NAME = 'so-dang-ky-van-ban-di.docx';
+
 let templatesDirectory: string | undefined;
 const cache = new Map<string, Buffer>();
 

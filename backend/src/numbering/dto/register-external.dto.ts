@@ -1,8 +1,11 @@
-import { IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateBy } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Max, Min, MaxLength, ValidateBy } from 'class-validator';
 import { calendarDateInVietnam, type CalendarDate } from '../../core/vietnamese-date';
+import { DOCUMENT_TYPE_CODES } from '../document-types';
 
-/** Type abbreviations of Phụ lục III (FORMAT.md "Symbols"). */
-export const DOCUMENT_TYPE_CODES = ['KH', 'BC', 'CTr', 'HD', 'TB', 'QĐ', 'NQ', 'CT', 'QC', 'ĐA', 'PA', 'BB', 'TTr', 'GM'] as const;
+export { DOCUMENT_TYPE_CODES };
+
+/** No register reaches a million documents in a year. */
+const MAX_NUMBER = 999_999;
 
 /** The register records documents already issued, none before the Front's documents began. */
 const FIRST_YEAR = 1945;
@@ -34,4 +37,8 @@ export class RegisterExternalDto {
 
   @IsOptional() @IsISO8601({ strict: true }, { message: 'phải là thời điểm ISO 8601' }) @IsRegisterDate()
   issuedAt?: string;
+
+  /** The number the document already carries; absent, the register gives the next one. */
+  @IsOptional() @IsInt() @Min(1) @Max(MAX_NUMBER)
+  number?: number;
 }

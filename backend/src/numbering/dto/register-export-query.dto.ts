@@ -1,0 +1,11 @@
+import { IsDefined } from 'class-validator';
+import { IsCalendarDate } from '../../common/validation';
+
+/** `?from=YYYY-MM-DD&to=YYYY-MM-DD`: calendar days in Vietnam, both included. */
+export class RegisterExportQueryDto {
+  @IsDefined() @IsCalendarDate()
+  from!: string;
+
+  @IsDefined() @IsCalendarDate()
+  to!: string;
+}
