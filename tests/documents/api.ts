@@ -52,8 +52,8 @@ export function leaderOf(placeholder: string): string {
   return DEMO_ORGANISATIONS[placeholder].leader;
 }
 
-/** An example's content with its placeholder ids replaced by the demo organisations' real ids. */
-export function exampleOnDemoData(name: Example, orgs: DemoOrgs): PlanContent {
+/** An example's content as written, its placeholder ids replaced by the demo organisations' real ids. */
+export function exampleAsWritten(name: Example, orgs: DemoOrgs): PlanContent {
   const real = (placeholder: string) => {
     const demo = DEMO_ORGANISATIONS[placeholder];
     if (!demo) throw new Error(`${name}.json names ${placeholder}, which no demo organisation stands for`);
@@ -65,8 +65,13 @@ export function exampleOnDemoData(name: Example, orgs: DemoOrgs): PlanContent {
     issuerId: real(content.issuerId),
     coIssuerIds: content.coIssuerIds.map(real),
     recipients: content.recipients.map((recipient) => ({ ...recipient, orgIds: recipient.orgIds?.map(real) })),
-    reporting: yearsAhead(content.reporting, vietnamDay(new Date())),
   };
+}
+
+/** The example on the demo data, to be issued today: as written, its deadlines moved ahead (below). */
+export function exampleOnDemoData(name: Example, orgs: DemoOrgs): PlanContent {
+  const content = exampleAsWritten(name, orgs);
+  return { ...content, reporting: yearsAhead(content.reporting, vietnamDay(new Date())) };
 }
 
 /**

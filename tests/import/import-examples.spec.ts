@@ -4,7 +4,7 @@
  * (templates/fixtures/examples) block for block, and POST /api/plans takes it as it is.
  */
 import type { PlanContent } from '../../backend/src/core/plan-content';
-import { exampleOnDemoData } from '../documents/api';
+import { exampleAsWritten } from '../documents/api';
 import { EXAMPLES, type Example } from '../documents/support';
 import { useDemoApp } from '../support/plans';
 import { docxFromText } from './make-docx';
@@ -31,7 +31,7 @@ describe('importing the example plans', () => {
   });
 
   it.each(EXAMPLES)('%s: pasted text gives the fixture, block for block', (name) => {
-    const expected = exampleOnDemoData(name, demo.orgs);
+    const expected = exampleAsWritten(name, demo.orgs);
     const { content } = fromText[name];
     expect(content.body).toEqual(expected.body);
     expect(comparable(content)).toEqual(comparable(expected));
@@ -45,7 +45,7 @@ describe('importing the example plans', () => {
       { name: 'Báo cáo 6 tháng', dueDate: '2020-06-10' },
       { name: 'Báo cáo năm', dueDate: '2020-11-22' },
     ]);
-    const expected = exampleOnDemoData('000', demo.orgs).form!;
+    const expected = exampleAsWritten('000', demo.orgs).form!;
     const form = content.form!;
     expect({ title: form.title, subtitle: form.subtitle, note: form.note }).toEqual({ title: expected.title, subtitle: expected.subtitle, note: expected.note });
     expect(form.indicators.flatMap((i) => (i.section ? [i.section] : []))).toEqual(expected.indicators.flatMap((i) => (i.section ? [i.section] : [])));
@@ -57,7 +57,7 @@ describe('importing the example plans', () => {
   it('002: a joint plan whose co-issuers are found by their signature blocks, in the order signed', () => {
     const { content } = fromText['002'];
     expect(content.kind).toBe('joint_plan');
-    expect(content.coIssuerIds).toEqual(exampleOnDemoData('002', demo.orgs).coIssuerIds);
+    expect(content.coIssuerIds).toEqual(exampleAsWritten('002', demo.orgs).coIssuerIds);
   });
 
   it.each(EXAMPLES)('%s: the imported content is saved as it is (201), not before', async (name) => {

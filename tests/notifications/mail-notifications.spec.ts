@@ -3,7 +3,7 @@ import { addDays, vietnamDay } from '../../backend/src/core/reporting-calendar';
 import { DigestJob } from '../../backend/src/notifications/digest';
 import { OutboxWorker } from '../../backend/src/notifications/outbox-worker';
 import { RemindersService } from '../../backend/src/reports/reminders.service';
-import { ALL_DEMO_USERS, demoOrgs, DemoOrgs, jointPlanContent, planContent, REPORTING_FORM, send } from '../support/plans';
+import { ALL_DEMO_USERS, demoOrgs, DemoOrgs, jointPlanContent, planContent, REPORTING_FORM, roundNowDue, send } from '../support/plans';
 import { type ReceivedMail, type SmtpSink, startSmtpSink } from '../support/smtp-sink';
 import { sql, startTestApp, TestApp } from '../support/test-app';
 
@@ -177,12 +177,15 @@ describe('e-mail notifications through the outbox, to a real SMTP server', () =>
     const plan = await createPlan(planContent(orgs.province, {
       recipients: [{ label: 'Ủy ban MTTQ huyện Thuận Châu', orgIds: [orgs.thuanChau] }],
       reporting: [
-        { name: 'Báo cáo quý I', dueDate: addDays(today, -5) },
-        { name: 'Báo cáo quý II', dueDate: addDays(today, 5) },
+        { name: 'Báo cáo quý I', dueDate: addDays(today, 30) },
+        { name: 'Báo cáo quý II', dueDate: addDays(today, 35) },
       ],
       form: REPORTING_FORM,
     }));
     for (const [user, event] of [['bpt.tinh', 'SUBMIT'], ['tb.tinh', 'FORWARD'], ['pct.tinh', 'APPROVE'], ['vt.tinh', 'ISSUE'], ['vt.tinh', 'DISTRIBUTE']]) await send(t, user, plan.id, event);
+    // Five weeks pass: the first report is 5 days overdue, the second due in 5 days.
+    await roundNowDue(t, plan.id, 0, addDays(today, -5));
+    await roundNowDue(t, plan.id, 1, addDays(today, 5));
     await deliver();
     await sql(t, `delete from reminder_run`);
     await t.app.get(RemindersService).runDaily();

@@ -22,6 +22,7 @@ describe('signing chain: leader → co-issuer → clerk with the organisation se
   let coIssuer: Signer;
   let organisation: Signer;
   let final: Buffer;
+  let t1: Date;
   const timings: string[] = [];
 
   beforeAll(async () => {
@@ -31,19 +32,20 @@ describe('signing chain: leader → co-issuer → clerk with the organisation se
     coIssuer = issue(ca, 'Trần Thị Bình', 'Hội Liên hiệp Phụ nữ tỉnh Bắc Ninh');
     organisation = issue(ca, '', ORGANISATION, 'organisation');
     const pdf = await makePlanPdf();
-    const t1 = new Date('2026-11-30T02:00:00Z');
+    // Signing times within the certificates' validity (from a day ago), whole seconds as PDF dates keep them.
+    t1 = new Date(Math.floor(Date.now() / 1000) * 1000 - 6 * 3600e3);
     const first = await signOnServer(pdf, {
       fieldName: 'lanh_dao', box: LEADER_BOX, appearance: { kind: 'image', image: demoSignatureImage(leader.name) },
       signerName: leader.name, reason: 'Phê duyệt kế hoạch', location: 'Bắc Ninh', signingTime: t1,
     }, leader);
-    const t2 = new Date('2026-11-30T03:00:00Z');
+    const t2 = new Date(t1.getTime() + 3600e3);
     const second = await signOnServer(first.signed, {
       fieldName: 'dong_ban_hanh_1', box: CO_ISSUER_BOX,
       // No image for this signer: the text appearance (Vietnamese, Tinos).
       appearance: { kind: 'text', lines: defaultSignatureText(coIssuer.name, 'Hội Liên hiệp Phụ nữ tỉnh Bắc Ninh', formatVietnamTime(t2)) },
       signerName: coIssuer.name, reason: 'Đồng ban hành', signingTime: t2,
     }, coIssuer);
-    const t3 = new Date('2026-11-30T04:30:00Z');
+    const t3 = new Date(t1.getTime() + 2.5 * 3600e3);
     const third = await signOnServer(second.signed, {
       fieldName: 'to_chuc', box: LEADER_BOX, appearance: { kind: 'seal', image: demoSealImage(ORGANISATION), diameterMm: 36 },
       signerName: ORGANISATION, reason: 'Ban hành', signingTime: t3,
@@ -86,7 +88,7 @@ describe('signing chain: leader → co-issuer → clerk with the organisation se
       ['to_chuc', ORGANISATION, true, 3, true],
     ]);
     expect(reports[0].organisation).toBe(ORGANISATION);
-    expect(reports[0].signingTime?.toISOString()).toBe('2026-11-30T02:00:00.000Z');
+    expect(reports[0].signingTime?.toISOString()).toBe(t1.toISOString());
     expect(reports[0].reason).toBe('Phê duyệt kế hoạch');
     expect(reports[2].issuer).toContain('CA THỬ NGHIỆM');
     expect(reports.every((report) => report.problems.length === 0)).toBe(true);

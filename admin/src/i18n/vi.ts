@@ -1,6 +1,7 @@
 import englishMessages from 'ra-language-english';
 import vietnameseMessages from 'ra-language-vietnamese';
 import type { TranslationMessages } from 'react-admin';
+import { DOCUMENT_TYPE_NAMES } from '@backend/core/document-types';
 import { STATUS_LABELS } from '@backend/core/labels';
 import { DELIVERY_MODE_LABELS, NOTIFICATION_CATEGORY_LABELS } from '@backend/core/notification-settings';
 import { raVietnamese } from './raVietnamese';
@@ -534,22 +535,7 @@ const kehoachMessages = {
         add: 'Thêm sổ riêng',
         created: 'Đã thêm sổ riêng',
       },
-      types: {
-        KH: 'Kế hoạch',
-        BC: 'Báo cáo',
-        CTr: 'Chương trình',
-        HD: 'Hướng dẫn',
-        TB: 'Thông báo',
-        QĐ: 'Quyết định',
-        NQ: 'Nghị quyết',
-        CT: 'Chỉ thị',
-        QC: 'Quy chế',
-        ĐA: 'Đề án',
-        PA: 'Phương án',
-        BB: 'Biên bản',
-        TTr: 'Tờ trình',
-        GM: 'Giấy mời',
-      },
+      types: DOCUMENT_TYPE_NAMES,
     },
   },
   kehoach: {

@@ -5,7 +5,7 @@ import { conflict, notFound } from '../common/app-error';
 import { Page } from '../common/list-query';
 import { calendarDateInVietnam } from '../core/vietnamese-date';
 import { Organisation } from '../organisations/organisation.entity';
-import { documentTypeName } from './document-types';
+import { documentTypeName } from '../core/document-types';
 import type { CreateNumberSeriesDto } from './dto/create-number-series.dto';
 import { NumberSeries } from './number-series.entity';
 import { RegisterEntry } from './register-entry.entity';

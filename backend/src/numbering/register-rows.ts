@@ -6,7 +6,7 @@
 import { formatDocumentNumber } from '../core/document-number';
 import type { Recipient } from '../core/plan-content';
 import type { NumberRegisterRow } from '../documents/rendering';
-import { documentTypeName } from './document-types';
+import { documentTypeName } from '../core/document-types';
 import type { RegisterExportRecord } from './register-export.repository';
 
 export function toRegisterRow(record: RegisterExportRecord): NumberRegisterRow {

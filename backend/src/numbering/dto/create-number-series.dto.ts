@@ -1,5 +1,5 @@
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsString, Matches, MaxLength } from 'class-validator';
-import { DOCUMENT_TYPE_CODES } from '../document-types';
+import { DOCUMENT_TYPE_CODES } from '../../core/document-types';
 
 export class CreateNumberSeriesDto {
   /** "Giấy mời" */

@@ -1,6 +1,6 @@
 import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Max, Min, MaxLength, ValidateBy } from 'class-validator';
 import { calendarDateInVietnam, type CalendarDate } from '../../core/vietnamese-date';
-import { DOCUMENT_TYPE_CODES } from '../document-types';
+import { DOCUMENT_TYPE_CODES } from '../../core/document-types';
 
 export { DOCUMENT_TYPE_CODES };
 

@@ -1,4 +1,4 @@
-/** Type abbreviations of Phụ lục III (FORMAT.md "Symbols") and the names the register prints. */
+/** Type abbreviations of Phụ lục III (FORMAT.md "Symbols") and the names the register prints and the admin shows. (No imports: the admin UI uses it too.) */
 export const DOCUMENT_TYPE_NAMES = {
   KH: 'Kế hoạch',
   BC: 'Báo cáo',
