@@ -5,6 +5,7 @@
  */
 import { checkDocxFormat } from '../../backend/src/documents/rendering';
 import { contentHashOf } from '../../backend/src/plans/plans.service';
+import { addDays, vietnamDay } from '../../backend/src/core/reporting-calendar';
 import { planContent, send, useDemoApp } from '../support/plans';
 import { downloadDocument } from './api';
 import { paragraphTexts } from './support';
@@ -23,7 +24,8 @@ describe('plan content v2 through the API', () => {
         { type: 'heading2', text: 'Tổ chức thực hiện', asParagraph: false },
       ],
       recipients: [{ label: 'Ủy ban MTTQ các huyện', orgIds: [demo.orgs.thuanChau] }],
-      reporting: [{ name: 'Báo cáo năm', dueDate: '2026-12-05' }],
+      // A month ahead: SUBMIT and ISSUE refuse a deadline already past.
+      reporting: [{ name: 'Báo cáo năm', dueDate: addDays(vietnamDay(new Date()), 30) }],
       form: {
         title: 'BIỂU BÁO CÁO SỐ LIỆU KẾT QUẢ',
         subtitle: 'Cuộc vận động *“Toàn dân đoàn kết”*',
