@@ -87,6 +87,9 @@ export const LIST_CASES: ListCase[] = [
   { name: 'lọc status=issued, year=2025, sắp updatedAt DESC', path: listPath({ status: 'issued', year: 2025 }, ['updatedAt', 'DESC'], [0, 24]), target: true },
   { name: `tìm q="${SEARCH_TEXT}", sắp updatedAt DESC`, path: listPath({ q: SEARCH_TEXT }, ['updatedAt', 'DESC'], [0, 24]), target: true },
   { name: 'không lọc (trang đầu), sắp updatedAt DESC', path: listPath({}, ['updatedAt', 'DESC'], [0, 24]), target: true },
+  // The search box (issue 15): a topic typed without diacritics, and words every plan holds (the worst case: all rank).
+  { name: 'tìm kiếm "chuyen doi so" (không dấu, xếp hạng)', path: `/api/search?q=${encodeURIComponent('chuyen doi so')}`, target: true },
+  { name: 'tìm kiếm "ke hoach mat tran" (từ có ở mọi kế hoạch)', path: `/api/search?q=${encodeURIComponent('ke hoach mat tran')}`, target: true },
 ];
 
 const INBOX = `/api/tasks?range=${encodeURIComponent('[0,24]')}`;

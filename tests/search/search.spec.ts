@@ -54,6 +54,15 @@ describe('search as people type', () => {
     expect((await search('bpt.tinh', 'quỳnh nhai')).map((h) => h.id)).toEqual([titled, inText]);
   });
 
+  it('an edit is found at once, and the old words no longer are', async () => {
+    const id = await create('bpt.tinh', demo.orgs.province, { title: 'Hội thi Dân vận khéo ở Mường La' });
+    expect((await search('bpt.tinh', 'muong la')).map((h) => h.id)).toEqual([id]);
+    const { version } = (await demo.t.as('bpt.tinh').get(`/api/plans/${id}`).expect(200)).body;
+    await demo.t.as('bpt.tinh').put(`/api/plans/${id}`).send({ ...planContent(demo.orgs.province, { title: 'Hội thi Dân vận khéo ở Bắc Yên' }), version }).expect(200);
+    expect(await search('bpt.tinh', 'muong la')).toEqual([]);
+    expect((await search('bpt.tinh', 'bac yen')).map((h) => h.id)).toEqual([id]);
+  });
+
   it('finds an issued plan by its number and symbol', async () => {
     const hits = await search('bpt.tinh', '01/KH-MTTQ-BTT');
     expect(hits[0]).toMatchObject({ number: '01/KH-MTTQ-BTT' });

@@ -104,6 +104,12 @@ export function statesAccepting(type: PlanEvent): PlanStatus[] {
   return PLAN_STATUSES.filter((status) => planMachine.states[status].ownEvents.includes(type));
 }
 
+/** For events known to be legal now, the state each leads to: the machine restored once for all of them. */
+export function nextStatusesFor(state: PersistedPlanState, facts: PlanFacts, orgId: string, legal: readonly PlanEvent[]): Partial<Record<PlanEvent, PlanStatus>> {
+  const snapshot = restore(state, facts);
+  return Object.fromEntries(legal.map((type) => [type, transition(planMachine, snapshot, { type, orgId })[0].value as PlanStatus]));
+}
+
 /** The next state, or null when the event does not apply. */
 export function apply(state: PersistedPlanState, facts: PlanFacts, event: MachineEvent): PersistedPlanState | null {
   const snapshot = restore(state, facts);

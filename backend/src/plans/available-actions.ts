@@ -4,7 +4,7 @@ import type { AuthUser } from '../access/auth-user';
 import { planSubject, type PlanAccessView } from './plan-access';
 import type { Plan } from './plan.entity';
 import { coIssuersWhoSigned, type CountedSignature } from './signatures.service';
-import { apply, legalEventsFor, type PlanFacts } from '../core/plan-machine';
+import { legalEventsFor, nextStatusesFor, type PlanFacts } from '../core/plan-machine';
 
 /** What the machine's guards read of a plan: its row and its signatures, as they are now. */
 export function planFacts(plan: Pick<Plan, 'kind' | 'coIssuerIds' | 'contentHash'>, signatures: readonly CountedSignature[]): PlanFacts {
@@ -29,12 +29,5 @@ export interface PlanActions {
 
 export function planActions(plan: PlanForActions, signatures: readonly CountedSignature[], user: AuthUser, ability: AppAbility): PlanActions {
   const available = availableActions(plan, signatures, user, ability);
-  const facts = planFacts(plan, signatures);
-  const nextStatus = Object.fromEntries(
-    available.flatMap((type) => {
-      const next = apply(plan.machineState, facts, { type, orgId: user.organisationId });
-      return next ? [[type, next.value]] : [];
-    }),
-  );
-  return { available, nextStatus };
+  return { available, nextStatus: nextStatusesFor(plan.machineState, planFacts(plan, signatures), user.organisationId, available) };
 }

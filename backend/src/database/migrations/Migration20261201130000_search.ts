@@ -23,14 +23,20 @@ begin
     )), 'D');
   return new;
 end $$;`);
-    this.addSql(`create trigger "plan_search_vector" before insert or update of "title", "number", "symbol", "content", "issuer_id" on "plan" for each row execute function plan_search_vector();`);
+    this.addSql(`create trigger "plan_search_vector_insert" before insert on "plan" for each row execute function plan_search_vector();`);
+    // Every event's UPDATE sets "number" (plan-event.repository.ts): only a real change recomputes the words.
+    this.addSql(`create trigger "plan_search_vector_update" before update of "title", "number", "symbol", "content", "issuer_id" on "plan" for each row
+  when (old."title" is distinct from new."title" or old."number" is distinct from new."number" or old."symbol" is distinct from new."symbol"
+    or old."issuer_id" is distinct from new."issuer_id" or old."content" is distinct from new."content")
+  execute function plan_search_vector();`);
     this.addSql(`update "plan" set "title" = "title";`);
     this.addSql(`create index "plan_search_idx" on "plan" using gin ("search_vector");`);
   }
 
   override async down(): Promise<void> {
     this.addSql(`drop index "plan_search_idx";`);
-    this.addSql(`drop trigger "plan_search_vector" on "plan";`);
+    this.addSql(`drop trigger "plan_search_vector_update" on "plan";`);
+    this.addSql(`drop trigger "plan_search_vector_insert" on "plan";`);
     this.addSql(`drop function plan_search_vector();`);
     this.addSql(`alter table "plan" drop column "search_vector";`);
     this.addSql(`drop function kehoach_fold(text);`);
