@@ -10,6 +10,8 @@ import { accessiblePlansWhere } from '../plans/plan-access';
 import { Plan } from '../plans/plan.entity';
 
 const DEFAULT_HITS = 10;
+/** How many of the newest matches are ranked. */
+const RANK_POOL = 2000;
 
 /** One thing found: a plan now; incoming documents join the same list with their own kind. */
 export interface SearchHit {
@@ -51,15 +53,26 @@ export class SearchService {
     return ids.map((id) => presentHit(byId.get(id)!, words));
   }
 
-  /** The best `limit` plans the caller may read whose words hold every query word (as a prefix). */
+  /**
+   * The best `limit` plans the caller may read whose words hold every query word (as a prefix), ranked
+   * among the newest RANK_POOL matches: words that nearly every plan holds still answer at once, and
+   * each word typed more narrows the matches to rank.
+   */
   private async rankedPlanIds(readable: FilterQuery<Plan>, tsquery: string, limit: number): Promise<string[]> {
-    const query = this.em
+    const newestMatches = this.em
       .createQueryBuilder(Plan, 'p')
-      .select('p.id')
+      .select(['p.id', 'p.updatedAt'])
       .where(readable as QBFilterQuery<Plan>)
       .andWhere(`p.search_vector @@ to_tsquery('simple', ?)`, [tsquery])
       .getKnexQuery()
-      .orderByRaw(`ts_rank_cd(p.search_vector, to_tsquery('simple', ?)) desc, p.updated_at desc`, [tsquery])
+      .select('p.search_vector')
+      .orderBy('p.updated_at', 'desc')
+      .limit(RANK_POOL);
+    const query = this.em
+      .getKnex()
+      .select('m.id')
+      .from(newestMatches.as('m'))
+      .orderByRaw(`ts_rank_cd(m.search_vector, to_tsquery('simple', ?)) desc, m.updated_at desc`, [tsquery])
       .limit(limit);
     const rows = await this.em.getConnection().execute<{ id: string }[]>(query);
     return rows.map((row) => row.id);
