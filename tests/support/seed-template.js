@@ -4,13 +4,7 @@
  * spec that jest runs in that same process (a single spec file runs in band). Compiles the TypeScript
  * sources with the specs' own swc options; prints the template's environment as JSON on its last line.
  */
-const { readFileSync } = require('node:fs');
-const { transformSync } = require('@swc/core');
-
-const swcOptions = require('../jest.config.js').transform['^.+\\.ts$'][1];
-require.extensions['.ts'] = (module, filename) => {
-  module._compile(transformSync(readFileSync(filename, 'utf8'), { ...swcOptions, filename }).code, filename);
-};
+require('./require-ts');
 
 require('reflect-metadata');
 const { createApp } = require('../../backend/src/app.factory.ts');

@@ -3,7 +3,8 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { assert } = require('./checks');
-const { docxFromText } = require('./docx');
+require('../support/require-ts');
+const { docxFromText } = require('../import/make-docx.ts');
 const { blockLabels } = require('./plan-editor');
 const { ui } = require('./ui');
 
