@@ -1,6 +1,8 @@
+import { EntityManager } from '@mikro-orm/postgresql';
 import { DEFAULT_MAIL_FROM, loadConfigFromEnv } from '../../backend/src/config/app-config';
 import { addDays, vietnamDay } from '../../backend/src/core/reporting-calendar';
 import { DigestJob } from '../../backend/src/notifications/digest';
+import { OutboxRepository } from '../../backend/src/notifications/outbox.repository';
 import { OutboxWorker } from '../../backend/src/notifications/outbox-worker';
 import { RemindersService } from '../../backend/src/reports/reminders.service';
 import { ALL_DEMO_USERS, demoOrgs, DemoOrgs, jointPlanContent, planContent, REPORTING_FORM, roundNowDue, send } from '../support/plans';
@@ -173,6 +175,22 @@ describe('e-mail notifications through the outbox, to a real SMTP server', () =>
     expect(await sql(t, `select state, attempts from outbox_message where id = ?`, [row.id])).toEqual([{ state: 'sent', attempts: 2 }]);
   });
 
+  it('sends again, once, a message a worker claimed and never finished (its instance died) when its lease ends', async () => {
+    const plan = await createPlan();
+    await send(t, 'bpt.tinh', plan.id, 'SUBMIT');
+    const em = t.app.get(EntityManager).fork();
+    const [claimed, ...others] = await t.app.get(OutboxRepository).claim(em, new Date(), new Date(Date.now() + 5 * 60_000), 20);
+    expect(others).toEqual([]);
+    expect(claimed.subject).toBe(`[Kế hoạch] Chờ anh/chị xem xét: ${plan.title}`);
+    // The dead worker's lease holds: nobody else sends it meanwhile.
+    expect(await deliver(new Date(Date.now() + 4 * 60_000))).toEqual([]);
+    const [mail, ...again] = await deliver(new Date(Date.now() + 6 * 60_000));
+    expect(again).toEqual([]);
+    expect(mail.messageId).toBe(`<${claimed.id}@kehoach.test>`);
+    expect(await deliver(new Date(Date.now() + 60 * 60_000))).toEqual([]);
+    expect(await sql(t, `select state, attempts from outbox_message where id = ?`, [claimed.id])).toEqual([{ state: 'sent', attempts: 2 }]);
+  });
+
   it('tells a unit of reports due soon and overdue, and its leader of one overdue for more than 3 days', async () => {
     const plan = await createPlan(planContent(orgs.province, {
       recipients: [{ label: 'Ủy ban MTTQ huyện Thuận Châu', orgIds: [orgs.thuanChau] }],
@@ -253,6 +271,38 @@ describe('with background jobs: the pg-boss worker, woken by the commit', () => 
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
     expect(sink.received.filter((m) => m.subject.endsWith('Kế hoạch gửi thư qua hàng đợi')).map((m) => m.envelopeTo)).toEqual([[address('tb.tinh')]]);
+  });
+});
+
+describe('across a restart', () => {
+  let sink: SmtpSink;
+  let stopped: TestApp;
+  let restarted: TestApp | undefined;
+  beforeAll(async () => {
+    sink = await startSmtpSink();
+    stopped = await startTestApp({ mail: { smtpUrl: sink.url, from: 'kehoach@kehoach.test', publicUrl: PUBLIC_URL } });
+  });
+  afterAll(async () => {
+    await restarted?.stop();
+    await stopped.close();
+    await sink.close();
+  });
+
+  it('sends at start what an instance stopped before sending left in the outbox', async () => {
+    await stopped.login('bpt.tinh');
+    const orgs = await demoOrgs(stopped, 'bpt.tinh');
+    const title = 'Kế hoạch gửi thư sau khi khởi động lại';
+    const { body } = await stopped.as('bpt.tinh').post('/api/plans').send({ ...planContent(orgs.province, {}), title }).expect(201);
+    await send(stopped, 'bpt.tinh', body.id, 'SUBMIT');
+    expect(await sql(stopped, `select state from outbox_message where subject like ?`, [`%${title}`])).toEqual([{ state: 'pending' }]);
+    await stopped.stop();
+
+    restarted = await startTestApp({ ...stopped.config, backgroundJobs: true, ownsDatabase: false });
+    for (let waited = 0; waited < 20_000 && !sink.received.some((m) => m.subject.endsWith(title)); waited += 250) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    expect(sink.received.filter((m) => m.subject.endsWith(title)).map((m) => m.envelopeTo)).toEqual([[address('tb.tinh')]]);
+    expect(await sql(restarted, `select state from outbox_message where subject like ?`, [`%${title}`])).toEqual([{ state: 'sent' }]);
   });
 });
 

@@ -21,6 +21,8 @@ export interface TestApp {
   /** Logs demo users in (password DEMO_PASSWORD) so that `as(username)` can send their tokens. */
   login: (...usernames: string[]) => Promise<void>;
   config: AppConfig;
+  /** Stops the app, keeping its database: another instance may start on it (`ownsDatabase: false`). */
+  stop: () => Promise<void>;
   close: () => Promise<void>;
 }
 
@@ -76,11 +78,16 @@ export async function startTestApp(options: Partial<AppConfig> & { ownsDatabase?
       tokens.set(username, response.body.accessToken);
     }
   };
+  let running = true;
+  const stop = async () => {
+    if (running) await app.close();
+    running = false;
+  };
   const close = async () => {
-    await app.close();
+    await stop();
     await database?.drop();
   };
-  return { app, http, as, login, config, close };
+  return { app, http, as, login, config, stop, close };
 }
 
 /**

@@ -25,6 +25,8 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
   private readonly logger = new Logger(JobQueue.name);
   private readonly jobs: ScheduledJob[] = [];
   private boss?: PgBoss;
+  /** Jobs' runs and pg-boss's statements under way: the database must outlive them at shutdown. */
+  private readonly busy = new Set<Promise<unknown>>();
 
   constructor(
     private readonly em: EntityManager,
@@ -44,8 +46,24 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
     for (const job of this.jobs) await this.start(this.boss, job);
   }
 
+  /**
+   * Stops taking jobs, then waits for every run and statement still under way — even past pg-boss's
+   * own timeout: a job's completion written after the database closed would end the process with
+   * "Connection terminated unexpectedly". A run's end leads pg-boss to a statement of its own, so the
+   * wait repeats until a turn of the event loop starts nothing new.
+   */
   async beforeApplicationShutdown(): Promise<void> {
-    await this.boss?.stop({ graceful: true, wait: true, timeout: 10_000 });
+    if (!this.boss) return;
+    await this.boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+    do {
+      await Promise.allSettled([...this.busy]);
+      await new Promise((resolve) => setImmediate(resolve));
+    } while (this.busy.size);
+  }
+
+  private track<T>(work: Promise<T>): Promise<T> {
+    this.busy.add(work);
+    return work.finally(() => this.busy.delete(work));
   }
 
   /** Sends a job now (tests, and the start-up run). */
@@ -67,13 +85,17 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
     await boss.createQueue(job.name, { name: job.name, policy: 'singleton', retryLimit: 3, retryDelay: 60 });
     await boss.schedule(job.name, job.cron, {}, { tz: 'Asia/Ho_Chi_Minh' });
     await boss.work(job.name, async () => {
-      await job.run();
+      await this.track(job.run());
     });
     if (job.runAtStart) await boss.send(job.name, {});
   }
 
   /** pg-boss's statements on one of the app's connections, as its own pool would run them. */
-  private async executeSql(text: string, values: unknown[]): Promise<{ rows: unknown[] }> {
+  private executeSql(text: string, values: unknown[]): Promise<{ rows: unknown[] }> {
+    return this.track(this.query(text, values));
+  }
+
+  private async query(text: string, values: unknown[]): Promise<{ rows: unknown[] }> {
     const client = this.em.getConnection().getKnex().client;
     const connection = await client.acquireConnection();
     try {
