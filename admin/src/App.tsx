@@ -2,6 +2,7 @@ import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { authProvider } from './authProvider';
 import { Dashboard } from './dashboard/Dashboard';
 import { dataProvider } from './dataProvider';
+import incomingDocuments from './incoming';
 import { i18nProvider } from './i18n/i18nProvider';
 import { AppLayout } from './layout/AppLayout';
 import { notificationRoutes } from './notifications';
@@ -25,6 +26,7 @@ export const App = () => (
   >
     <Resource name="plans" {...plans} />
     <Resource name="number-registers" {...numberRegister} />
+    <Resource name="incoming-documents" {...incomingDocuments} />
     <Resource name="organisations" {...organisations} />
     <Resource name="users" {...users} />
     <CustomRoutes>{[...reportRoutes, ...notificationRoutes]}</CustomRoutes>

@@ -7,8 +7,8 @@ import type { Plan, PlanAction } from './types';
  * The same CASL ability the server builds (backend/src/auth/ability.factory.ts), from the rules
  * `/api/me` sends. It decides which menus and buttons appear; the server stays the judge.
  */
-type Action = 'manage' | 'read' | 'create' | 'update' | 'delete' | PlanAction | 'CLOSE_ROUND';
-type SubjectType = 'Plan' | 'Organisation' | 'User' | 'NumberRegister' | 'Template' | 'all';
+type Action = 'manage' | 'read' | 'create' | 'update' | 'delete' | PlanAction | 'CLOSE_ROUND' | 'ASSIGN' | 'PROGRESS';
+type SubjectType = 'Plan' | 'Organisation' | 'User' | 'NumberRegister' | 'Template' | 'IncomingDocument' | 'all';
 export type AppAbility = MongoAbility<[Action, SubjectType | ReturnType<typeof planSubject>]>;
 
 export const buildAbility = (rules: unknown[] = []): AppAbility =>
@@ -23,6 +23,7 @@ const RESOURCE_SUBJECTS: Record<string, SubjectType> = {
   organisations: 'Organisation',
   users: 'User',
   'number-registers': 'NumberRegister',
+  'incoming-documents': 'IncomingDocument',
 };
 
 const RESOURCE_ACTIONS: Record<string, Action> = {
@@ -51,6 +52,8 @@ export function canAccessResource(ability: AppAbility, action: string, resource:
   if (!subjectType) return false;
   const caslAction = RESOURCE_ACTIONS[action] ?? 'read';
   if (subjectType === 'Plan' && caslAction === 'update' && record) return canEditPlan(ability, record as Plan);
+  // An incoming entry's form serves the clerk (the register), the leader (assignment) and the assignee (status).
+  if (subjectType === 'IncomingDocument' && caslAction === 'update') return (['update', 'ASSIGN', 'PROGRESS'] as const).some((a) => ability.can(a, subjectType));
   return ability.can(caslAction, subjectType);
 }
 

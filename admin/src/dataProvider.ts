@@ -7,6 +7,8 @@ import type {
   Distribution,
   HistoryEntry,
   ImplementingPlan,
+  IncomingChange,
+  IncomingDocument,
   MyReport,
   OrganisationTemplate,
   PdfSignatureCheck,
@@ -110,6 +112,12 @@ export const kehoachMethods = {
   acknowledge: (id: string) => json<Delivery>(`/plans/${id}/acknowledge`, { method: 'POST' }),
   /** A recipient committee's implementing plan: a new draft citing this one. */
   derivePlan: (id: string) => json<Plan>(`/plans/${id}/derive`, { method: 'POST' }),
+
+  /** The incoming register: an entry's file (PDF, DOCX, scan), its history, an implementing plan drafted from it. */
+  uploadIncomingFile: (id: string, file: File) => json<IncomingDocument>(`/incoming-documents/${id}/file`, { method: 'PUT', body: multipart({ file }) }),
+  downloadIncomingFile: (entry: IncomingDocument) => download(`/incoming-documents/${entry.id}/file`, entry.file?.name ?? `van-ban-den-${entry.arrivalNumber}`),
+  getIncomingHistory: (id: string) => json<IncomingChange[]>(`/incoming-documents/${id}/history`),
+  deriveFromIncoming: (id: string) => json<{ id: string }>(`/incoming-documents/${id}/derive`, { method: 'POST' }),
 
   /** The plan's DOCX: marked "DỰ THẢO" before issue, the stored issued file after. */
   downloadDocument: (id: string) => download(`/plans/${id}/document`, `ke-hoach-${id}.docx`),

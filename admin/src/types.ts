@@ -7,6 +7,8 @@ import type { presentHistoryEntry } from '@backend/audit/audit-record.presenter'
 import type { presentSignatureCheck } from '@backend/documents/plan-pdf.controller';
 import type { presentTemplate } from '@backend/documents/templates/template.presenter';
 import type { DistributionService, presentDelivery } from '@backend/distribution/distribution.service';
+import type { IncomingService } from '@backend/incoming/incoming.service';
+import type { IncomingDocumentView } from '@backend/incoming/incoming.presenter';
 import type { RegisterEntry as RegisterEntryEntity } from '@backend/numbering/register-entry.entity';
 import type { Organisation as OrganisationEntity } from '@backend/organisations/organisation.entity';
 import type { PlansService } from '@backend/plans/plans.service';
@@ -66,6 +68,8 @@ export type PlanAction = PlanEvent | 'ACKNOWLEDGE' | 'REPORT' | 'DERIVE';
 
 export type Plan = Answer<typeof presentPlan>;
 export type SearchHit = Jsonify<SearchHitRow>;
+export type IncomingDocument = Jsonify<IncomingDocumentView>;
+export type IncomingChange = Item<Answer<IncomingService['history']>>;
 export type Signature = Answer<typeof presentSignature>;
 export type PlanSummary = Answer<typeof presentPlanSummary>;
 export type ImplementingPlan = Item<Answer<PlansService['implementing']>>;

@@ -20,6 +20,7 @@ import { NumberingModule } from './numbering/numbering.module';
 import { DistributionModule } from './distribution/distribution.module';
 import { ReportsModule } from './reports/reports.module';
 import { SearchModule } from './search/search.module';
+import { IncomingModule } from './incoming/incoming.module';
 
 @Module({})
 export class AppModule {
@@ -42,6 +43,7 @@ export class AppModule {
         PlansModule,
         WorkflowModule,
         NumberingModule,
+        IncomingModule,
         DistributionModule,
         ReportsModule,
         SearchModule,

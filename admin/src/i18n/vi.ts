@@ -2,6 +2,7 @@ import englishMessages from 'ra-language-english';
 import vietnameseMessages from 'ra-language-vietnamese';
 import type { TranslationMessages } from 'react-admin';
 import { DOCUMENT_TYPE_NAMES } from '@backend/core/document-types';
+import { INCOMING_STATUS_LABELS, URGENCY_LABELS } from '@backend/core/incoming-documents';
 import { STATUS_LABELS } from '@backend/core/labels';
 import { DELIVERY_MODE_LABELS, NOTIFICATION_CATEGORY_LABELS } from '@backend/core/notification-settings';
 import { raVietnamese } from './raVietnamese';
@@ -537,13 +538,77 @@ const kehoachMessages = {
       },
       types: DOCUMENT_TYPE_NAMES,
     },
+    'incoming-documents': {
+      name: 'Văn bản đến |||| Văn bản đến',
+      page: {
+        list: 'Sổ đăng ký văn bản đến',
+        create: 'Vào sổ văn bản đến',
+      },
+      empty: 'Chưa có văn bản đến nào',
+      invite: 'Vào sổ một văn bản nhận được?',
+      fields: {
+        q: 'Tìm',
+        year: 'Năm',
+        from: 'Đến từ ngày',
+        to: 'Đến hết ngày',
+        arrivalNumber: 'Số đến',
+        receivedAt: 'Ngày đến',
+        sender: 'Cơ quan ban hành',
+        documentNumber: 'Số, ký hiệu',
+        documentDate: 'Ngày văn bản',
+        documentType: 'Loại văn bản',
+        summary: 'Trích yếu',
+        urgency: 'Độ khẩn',
+        assigneeUnit: 'Đơn vị được giao',
+        assigneeId: 'Người được giao',
+        direction: 'Ý kiến chỉ đạo',
+        deadline: 'Hạn xử lý',
+        status: 'Tình trạng',
+        file: 'Tệp văn bản',
+        planId: 'Kế hoạch trong hệ thống',
+        derivedPlanIds: 'Kế hoạch thực hiện đã xây dựng',
+        acknowledgedAt: 'Xác nhận đã nhận lúc',
+      },
+      helpers: {
+        receivedAt: 'Để trống: hôm nay',
+        file: 'PDF, Word (.docx) hoặc ảnh quét (PNG, JPEG, TIFF), tối đa 20 MB',
+        assignment: 'Lãnh đạo giao xử lý: đơn vị hoặc người, ý kiến chỉ đạo và hạn',
+      },
+      sections: {
+        register: 'Vào sổ',
+        assignment: 'Giao xử lý',
+        history: 'Lịch sử',
+      },
+      actions: {
+        derive: 'Xây dựng kế hoạch thực hiện',
+        download: 'Tải tệp văn bản',
+        open_plan: 'Xem kế hoạch',
+      },
+      history: {
+        system: 'Hệ thống',
+        register: 'Vào sổ',
+        edit: 'Cập nhật',
+        file: 'Tải lên tệp',
+        acknowledge: 'Xác nhận đã nhận',
+        derive: 'Xây dựng kế hoạch thực hiện',
+      },
+      notifications: {
+        registered: 'Đã vào sổ, số đến %{number}',
+        file_failed: 'Đã vào sổ nhưng chưa tải lên được tệp: %{message}',
+        derive_failed: 'Không xây dựng được kế hoạch thực hiện',
+        download_failed: 'Không tải được tệp văn bản',
+      },
+      urgencies: URGENCY_LABELS,
+      statuses: INCOMING_STATUS_LABELS,
+    },
   },
   kehoach: {
     app_title: 'Kế hoạch MTTQ',
     search: {
       placeholder: 'Tìm kế hoạch: tên, số, nội dung…',
       hint: 'Gõ vài chữ để tìm (có dấu hay không dấu đều được)',
-      none: 'Không tìm thấy kế hoạch nào bạn được xem',
+      none: 'Không tìm thấy kế hoạch hay văn bản đến nào bạn được xem',
+      incoming: 'Văn bản đến số %{number}',
       loading: 'Đang tìm…',
     },
     notifications: {

@@ -29,6 +29,7 @@ const AppMenu = () => {
       <Menu.DashboardItem leftIcon={<TasksBadgeIcon />} />
       <Menu.ResourceItem name="plans" />
       <Menu.ResourceItem name="number-registers" />
+      <Menu.ResourceItem name="incoming-documents" />
       <Menu.ResourceItem name="organisations" />
       {ability.can('update', 'User') && <Menu.ResourceItem name="users" />}
     </Menu>

@@ -40,7 +40,7 @@ export const SearchBox = () => {
       inputValue={input}
       onInputChange={(_, value, reason) => reason !== 'reset' && setInput(value)}
       onChange={(_, hit) => {
-        if (hit && typeof hit !== 'string') redirect('show', 'plans', hit.id);
+        if (hit && typeof hit !== 'string') redirect('show', hit.kind === 'incoming' ? 'incoming-documents' : 'plans', hit.id);
       }}
       loading={isFetching}
       loadingText={translate('kehoach.search.loading')}
@@ -52,7 +52,7 @@ export const SearchBox = () => {
             <Highlighted text={hit.title} ranges={hit.titleHighlights} />
           </Typography>
           <Typography variant="caption" color="text.secondary" component="div">
-            {[hit.number, hit.issuer].filter(Boolean).join(' · ')}
+            {[hit.kind === 'incoming' ? translate('kehoach.search.incoming', { number: hit.arrivalNumber }) : null, hit.number, hit.issuer].filter(Boolean).join(' · ')}
           </Typography>
           {hit.snippet && (
             <Typography variant="caption" component="div">

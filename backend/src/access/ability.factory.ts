@@ -4,7 +4,9 @@ import type { AuthUser } from './auth-user';
 import type { PlanEvent } from '../core/plan-lifecycle';
 
 /** `READ_INTERNAL`: the drafting history (versions, diff, audit trail, voided signatures, comments). */
-export type Action = 'manage' | 'read' | 'create' | 'update' | 'delete' | PlanEvent | 'ACKNOWLEDGE' | 'REPORT' | 'DERIVE' | 'CLOSE_ROUND' | 'READ_INTERNAL';
+export type Action =
+  | 'manage' | 'read' | 'create' | 'update' | 'delete' | PlanEvent | 'ACKNOWLEDGE' | 'REPORT' | 'DERIVE' | 'CLOSE_ROUND' | 'READ_INTERNAL'
+  | 'ASSIGN' | 'PROGRESS';
 
 /** From ISSUE on, a plan is an official document: ancestor committees may read it, not its drafts. */
 const ISSUED_STATUSES = ['issued', 'distributed', 'closed', 'recalled'] as const;
@@ -47,11 +49,19 @@ export interface NumberRegisterAccessFields {
   organisation: string;
 }
 
+/** An incoming register entry is its receiving organisation's; `assignee`: the user it was given to, if any. */
+export interface IncomingDocumentAccessFields {
+  organisation: string;
+  assignee: string | null;
+}
+
 export type Subject =
   | 'Plan'
   | (PlanAccessFields & ForcedSubject<'Plan'>)
   | 'NumberRegister'
   | (NumberRegisterAccessFields & ForcedSubject<'NumberRegister'>)
+  | 'IncomingDocument'
+  | (IncomingDocumentAccessFields & ForcedSubject<'IncomingDocument'>)
   | 'Organisation'
   | (OrganisationAccessFields & ForcedSubject<'Organisation'>)
   | 'User'
@@ -116,6 +126,10 @@ export class AbilityFactory {
     can(['read', 'READ_INTERNAL'], 'Plan', { coIssuerIds: { $all: [org] }, sharedWithCoIssuers: true });
     can('read', 'Plan', { recipientOrgIds: { $all: [org] } });
     can(['ACKNOWLEDGE', 'REPORT', 'DERIVE'], 'Plan', { recipientOrgIds: { $all: [org] } });
+    // The incoming register: read by all of the organisation; the person a document was given to reports its progress.
+    const ownRegister = { organisation: org };
+    can('read', 'IncomingDocument', ownRegister);
+    can('PROGRESS', 'IncomingDocument', { ...ownRegister, assignee: user.id });
 
     if (has('sysadmin')) {
       can('manage', ['Organisation', 'User', 'Template']);
@@ -135,11 +149,15 @@ export class AbilityFactory {
       can(['APPROVE', 'REJECT', 'RETURN'], 'Plan', { ...ownPlan, status: 'awaiting_approval' });
       can(['RECALL', 'CLOSE_ROUND'], 'Plan', ownPlan);
       can(['SIGN', 'REQUEST_CHANGES'], 'Plan', { coIssuerIds: { $all: [org] } });
+      can(['ASSIGN', 'PROGRESS'], 'IncomingDocument', ownRegister);
     }
     if (has('clerk')) {
       can(['ISSUE', 'DISTRIBUTE', 'CLOSE', 'CLOSE_ROUND'], 'Plan', ownPlan);
       can('manage', 'NumberRegister', { organisation: org });
+      can(['create', 'update', 'delete', 'PROGRESS'], 'IncomingDocument', ownRegister);
     }
+    // An implementing plan is drafted from any entry of the register by the organisation's drafters.
+    if (has('drafter')) can('DERIVE', 'IncomingDocument', ownRegister);
     return build();
   }
 }

@@ -4,15 +4,22 @@ import { AbilityFactory } from '../access/ability.factory';
 import type { AuthUser } from '../access/auth-user';
 import { conflict, notFound } from '../common/app-error';
 import { IssuedDocument } from '../documents/issued-document.entity';
+import { IncomingRepository } from '../incoming/incoming.repository';
 import type { RecallMark } from '../documents/plan-pdf.service';
 import { Organisation } from '../organisations/organisation.entity';
 import { deliveryLabels } from '../core/plan-content';
+import { formatDocumentNumber, PLAN_TYPE_CODE } from '../core/document-number';
+import { vietnamDay } from '../core/reporting-calendar';
+import { calendarDateInVietnam } from '../core/vietnamese-date';
 import { planSubject } from '../plans/plan-access';
 import { Plan } from '../plans/plan.entity';
 import { PlansService } from '../plans/plans.service';
 import { ReportingRound } from '../plans/reporting-round.entity';
 import { User } from '../users/user.entity';
 import { Delivery } from './delivery.entity';
+
+/** What DISTRIBUTE reads of the plan it delivers. */
+type DistributedPlan = Pick<Plan, 'id' | 'content' | 'recipientOrgIds' | 'title' | 'number' | 'symbol' | 'issuedAt'> & { issuer: { name: string } };
 
 /** DESIGN §8: deliveries to the internal "Nơi nhận", acknowledgement, and recall notices. */
 @Injectable()
@@ -21,16 +28,27 @@ export class DistributionService {
     private readonly em: EntityManager,
     private readonly abilities: AbilityFactory,
     private readonly plans: PlansService,
+    private readonly incoming: IncomingRepository,
   ) {}
 
   /**
    * At DISTRIBUTE (inside its transaction): one delivery per internal organisation named by the
-   * recipient lines (`deliveryLabels`: each once, under the first line naming it); and the reporting rounds.
+   * recipient lines (`deliveryLabels`: each once, under the first line naming it), the plan's entry in
+   * each one's incoming register (one statement), and the reporting rounds.
    */
-  deliver(em: EntityManager, plan: Pick<Plan, 'id' | 'content' | 'recipientOrgIds'>): string[] {
+  async deliver(em: EntityManager, plan: DistributedPlan): Promise<string[]> {
     const labelByOrg = deliveryLabels(plan.content.recipients);
     for (const [orgId, label] of labelByOrg) em.create(Delivery, { plan: em.getReference(Plan, plan.id), organisation: em.getReference(Organisation, orgId), label });
     plan.recipientOrgIds = [...labelByOrg.keys()];
+    const now = new Date();
+    await this.incoming.land(em, {
+      planId: plan.id,
+      sender: plan.issuer.name,
+      documentNumber: formatDocumentNumber(plan.number!, plan.symbol),
+      documentDate: vietnamDay(plan.issuedAt!),
+      documentType: PLAN_TYPE_CODE,
+      summary: plan.title,
+    }, plan.recipientOrgIds, calendarDateInVietnam(now).year, now);
     this.openRounds(em, plan);
     return plan.recipientOrgIds;
   }
@@ -66,6 +84,7 @@ export class DistributionService {
       } else {
         delivery.acknowledgedAt = new Date();
         delivery.acknowledgedBy = em.getReference(User, user.id);
+        await this.incoming.acknowledge(em, plan.id, user.organisationId, user.id, delivery.acknowledgedAt, vietnamDay(delivery.acknowledgedAt));
       }
       await em.populate(delivery, ['organisation', 'acknowledgedBy']);
       return delivery;

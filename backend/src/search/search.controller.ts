@@ -12,7 +12,7 @@ export class SearchController {
   constructor(private readonly searchService: SearchService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Tìm kế hoạch theo tên, số ký hiệu, cơ quan ban hành, nội dung — không phân biệt dấu, hoa thường' })
+  @ApiOperation({ summary: 'Tìm kế hoạch (tên, số ký hiệu, cơ quan ban hành, nội dung) và văn bản đến của cơ quan (trích yếu, số ký hiệu, số đến, nơi gửi) — không phân biệt dấu, hoa thường' })
   search(@CurrentUser() user: AuthUser, @Query() { q, limit }: SearchQueryDto) {
     return this.searchService.search(user, q, limit);
   }

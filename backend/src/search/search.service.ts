@@ -6,6 +6,8 @@ import { invalid } from '../common/app-error';
 import { formatDocumentNumber } from '../core/document-number';
 import { plainText } from '../core/inline-markup';
 import { matchRanges, searchWords, snippetOf, type Snippet, type TextRange } from '../core/search-text';
+import { accessibleIncomingWhere } from '../incoming/incoming-access';
+import { IncomingDocument } from '../incoming/incoming-document.entity';
 import { accessiblePlansWhere } from '../plans/plan-access';
 import { Plan } from '../plans/plan.entity';
 
@@ -13,8 +15,10 @@ const DEFAULT_HITS = 10;
 /** How many of the newest matches are ranked. */
 const RANK_POOL = 2000;
 
-/** One thing found: a plan now; incoming documents join the same list with their own kind. */
-export interface SearchHit {
+/** One thing found: a plan, or an entry of the caller's incoming register. */
+export type SearchHit = PlanHit | IncomingHit;
+
+export interface PlanHit {
   kind: 'plan';
   id: string;
   title: string;
@@ -26,6 +30,29 @@ export interface SearchHit {
   status: Plan['status'];
   /** the first paragraph that matched, cut around the match; null when only the title, number or issuer did */
   snippet: Snippet | null;
+  updatedAt: Date;
+}
+
+/** An incoming document: its summary as title, its number and symbol (and arrival number), its sender. */
+export interface IncomingHit {
+  kind: 'incoming';
+  id: string;
+  title: string;
+  titleHighlights: TextRange[];
+  /** "224/KH-MTTQ-BTT" */
+  number: string;
+  arrivalNumber: number;
+  issuer: string;
+  status: IncomingDocument['status'];
+  /** the sender, marked, when it matched */
+  snippet: Snippet | null;
+  updatedAt: Date;
+}
+
+/** A match and its rank, before the two kinds are merged. */
+interface Ranked {
+  id: string;
+  rank: number;
   updatedAt: Date;
 }
 
@@ -44,42 +71,60 @@ export class SearchService {
   async search(user: AuthUser, query: string, limit = DEFAULT_HITS): Promise<SearchHit[]> {
     const words = searchWords(query);
     if (!words.length) throw invalid({ q: 'cần ít nhất một chữ hoặc số để tìm' });
-    const readable = accessiblePlansWhere(this.abilities.createForUser(user), 'read');
-    if (!readable) return [];
-    const ids = await this.rankedPlanIds(readable, words.map((word) => `${word}:*`).join(' & '), limit);
-    if (!ids.length) return [];
-    const plans = await this.em.find(Plan, { id: { $in: ids } }, { populate: ['issuer'] });
-    const byId = new Map(plans.map((plan) => [plan.id, plan]));
-    return ids.map((id) => presentHit(byId.get(id)!, words));
+    const ability = this.abilities.createForUser(user);
+    const tsquery = words.map((word) => `${word}:*`).join(' & ');
+    const readablePlans = accessiblePlansWhere(ability, 'read');
+    const readableIncoming = accessibleIncomingWhere(ability);
+    const [plans, incoming] = await Promise.all([
+      readablePlans ? this.ranked(Plan, readablePlans, tsquery, limit) : [],
+      readableIncoming ? this.ranked(IncomingDocument, readableIncoming, tsquery, limit) : [],
+    ]);
+    // Both kinds are weighed alike (the number and the title or summary A, the issuer or sender B), so their ranks compare.
+    const best = [...plans.map((hit) => ({ ...hit, kind: 'plan' as const })), ...incoming.map((hit) => ({ ...hit, kind: 'incoming' as const }))]
+      .sort((a, b) => b.rank - a.rank || b.updatedAt.getTime() - a.updatedAt.getTime())
+      .slice(0, limit);
+    return this.present(best, words);
+  }
+
+  private async present(best: (Ranked & { kind: SearchHit['kind'] })[], words: string[]): Promise<SearchHit[]> {
+    const idsOf = (kind: SearchHit['kind']) => best.filter((hit) => hit.kind === kind).map((hit) => hit.id);
+    const [plans, entries] = await Promise.all([
+      idsOf('plan').length ? this.em.find(Plan, { id: { $in: idsOf('plan') } }, { populate: ['issuer'] }) : [],
+      idsOf('incoming').length ? this.em.find(IncomingDocument, { id: { $in: idsOf('incoming') } }) : [],
+    ]);
+    const planById = new Map(plans.map((plan) => [plan.id, plan]));
+    const entryById = new Map(entries.map((entry) => [entry.id, entry]));
+    return best.map((hit) => (hit.kind === 'plan' ? presentHit(planById.get(hit.id)!, words) : presentIncomingHit(entryById.get(hit.id)!, words)));
   }
 
   /**
-   * The best `limit` plans the caller may read whose words hold every query word (as a prefix), ranked
-   * among the newest RANK_POOL matches: words that nearly every plan holds still answer at once, and
-   * each word typed more narrows the matches to rank.
+   * The best `limit` plans or entries the caller may read whose words hold every query word (as a prefix),
+   * ranked among the newest RANK_POOL matches: words that nearly every plan holds still answer at once,
+   * and each word typed more narrows the matches to rank.
    */
-  private async rankedPlanIds(readable: FilterQuery<Plan>, tsquery: string, limit: number): Promise<string[]> {
+  private async ranked<T extends Plan | IncomingDocument>(entity: new () => T, readable: FilterQuery<T>, tsquery: string, limit: number): Promise<Ranked[]> {
     const newestMatches = this.em
-      .createQueryBuilder(Plan, 'p')
-      .select(['p.id', 'p.updatedAt'])
-      .where(readable as QBFilterQuery<Plan>)
-      .andWhere(`p.search_vector @@ to_tsquery('simple', ?)`, [tsquery])
+      .createQueryBuilder(entity, 'e')
+      .select(['e.id', 'e.updatedAt'] as never)
+      .where(readable as QBFilterQuery<T>)
+      .andWhere(`e.search_vector @@ to_tsquery('simple', ?)`, [tsquery])
       .getKnexQuery()
-      .select('p.search_vector')
-      .orderBy('p.updated_at', 'desc')
+      .select('e.search_vector')
+      .orderBy('e.updated_at', 'desc')
       .limit(RANK_POOL);
     const query = this.em
       .getKnex()
-      .select('m.id')
+      .select('m.id', 'm.updated_at')
+      .select(this.em.getKnex().raw(`ts_rank_cd(m.search_vector, to_tsquery('simple', ?)) as rank`, [tsquery]))
       .from(newestMatches.as('m'))
-      .orderByRaw(`ts_rank_cd(m.search_vector, to_tsquery('simple', ?)) desc, m.updated_at desc`, [tsquery])
+      .orderBy([{ column: 'rank', order: 'desc' }, { column: 'm.updated_at', order: 'desc' }])
       .limit(limit);
-    const rows = await this.em.getConnection().execute<{ id: string }[]>(query);
-    return rows.map((row) => row.id);
+    const rows = await this.em.getConnection().execute<{ id: string; updated_at: Date | string; rank: number | string }[]>(query);
+    return rows.map((row) => ({ id: row.id, rank: Number(row.rank), updatedAt: new Date(row.updated_at) }));
   }
 }
 
-function presentHit(plan: Plan, words: string[]): SearchHit {
+function presentHit(plan: Plan, words: string[]): PlanHit {
   const { preamble, body, closing } = plan.content;
   const paragraphs = [...preamble, ...body.map((block) => block.text), ...closing].map(plainText);
   return {
@@ -92,5 +137,20 @@ function presentHit(plan: Plan, words: string[]): SearchHit {
     status: plan.status,
     snippet: paragraphs.reduce<Snippet | null>((found, text) => found ?? snippetOf(text, words), null),
     updatedAt: plan.updatedAt,
+  };
+}
+
+function presentIncomingHit(entry: IncomingDocument, words: string[]): IncomingHit {
+  return {
+    kind: 'incoming',
+    id: entry.id,
+    title: entry.summary,
+    titleHighlights: matchRanges(entry.summary, words),
+    number: entry.documentNumber,
+    arrivalNumber: entry.arrivalNumber,
+    issuer: entry.sender,
+    status: entry.status,
+    snippet: snippetOf(entry.sender, words),
+    updatedAt: entry.updatedAt,
   };
 }

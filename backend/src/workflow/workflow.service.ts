@@ -84,7 +84,7 @@ export class WorkflowService {
       if (signer) return this.signPdf(em, plan, personStep('APPROVE', plan, user), signer);
     },
     ISSUE: async (ctx) => ({ ...(await this.takeNumber(ctx)), ...(await this.sealPdf(ctx)) }),
-    DISTRIBUTE: ({ em, plan }) => ({ deliveredTo: this.distribution.deliver(em, plan) }),
+    DISTRIBUTE: async ({ em, plan }) => ({ deliveredTo: await this.distribution.deliver(em, plan) }),
     RECALL: async ({ em, plan, comment }) => {
       const recall = { recalledAt: new Date(), reason: comment! };
       await this.distribution.markRecalled(em, plan, recall);
