@@ -20,6 +20,7 @@ import { NumberingModule } from './numbering/numbering.module';
 import { DistributionModule } from './distribution/distribution.module';
 import { ReportsModule } from './reports/reports.module';
 import { SearchModule } from './search/search.module';
+import { OrganisationChangesModule } from './organisation-changes/organisation-changes.module';
 
 @Module({})
 export class AppModule {
@@ -45,6 +46,7 @@ export class AppModule {
         DistributionModule,
         ReportsModule,
         SearchModule,
+        OrganisationChangesModule,
         HealthModule,
         DemoDataModule,
         ...adminUi(config),
