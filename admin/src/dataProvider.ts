@@ -10,6 +10,8 @@ import type {
   IncomingChange,
   IncomingDocument,
   MyReport,
+  OrganisationChange,
+  OrganisationChangeKind,
   OrganisationTemplate,
   PdfSignatureCheck,
   Plan,
@@ -167,6 +169,12 @@ export const kehoachMethods = {
   /** A person's signature image, or an organisation's seal with its diameter. */
   uploadSigningImage: (holder: SigningHolder, file: File, diameterMm?: number) =>
     json<unknown>(signingImagePath(holder), { method: 'PUT', body: multipart({ ...(diameterMm ? { diameterMm: String(diameterMm) } : {}), file }) }),
+
+  /** An organisation's changes (rename, move, merge, dissolve), and those it took over as successor, oldest first. */
+  getOrganisationChanges: (id: string) => json<OrganisationChange[]>(`/organisations/${id}/changes`),
+  /** Records a change with its effective date; answers the history it is now part of. */
+  changeOrganisation: (id: string, kind: OrganisationChangeKind, body: Record<string, unknown>) =>
+    json<OrganisationChange[]>(`/organisations/${id}/${kind}`, { method: 'POST', body: JSON.stringify(body) }),
 };
 
 export type KehoachMethods = typeof kehoachMethods;

@@ -11,6 +11,8 @@ import type { IncomingService } from '@backend/incoming/incoming.service';
 import type { IncomingDocumentView } from '@backend/incoming/incoming.presenter';
 import type { RegisterEntry as RegisterEntryEntity } from '@backend/numbering/register-entry.entity';
 import type { Organisation as OrganisationEntity } from '@backend/organisations/organisation.entity';
+import type { presentChange } from '@backend/organisation-changes/organisation-changes.service';
+import type { OrganisationChangeKind } from '@backend/core/organisation-levels';
 import type { PlansService } from '@backend/plans/plans.service';
 import type { presentPlan, presentPlanSummary, presentSignature } from '@backend/plans/plan.presenter';
 import type { presentReport, ReportsService, ReportStatus } from '@backend/reports/reports.service';
@@ -47,8 +49,13 @@ export type Organisation = Jsonify<
   Pick<
     OrganisationEntity,
     'id' | 'name' | 'shortName' | 'bodyName' | 'symbol' | 'place' | 'kind' | 'level' | 'path' | 'signatureAuthority' | 'signerTitle' | 'signsElectronically'
+    | 'dissolvedOn' | 'predecessorIds'
   >
-> & { parentId: string | null };
+> & { parentId: string | null; successorId: string | null };
+
+/** One change of the tree as its history lists it. */
+export type OrganisationChange = Jsonify<ReturnType<typeof presentChange>>;
+export type { OrganisationChangeKind };
 
 export type User = Jsonify<Pick<UserEntity, 'id' | 'username' | 'fullName' | 'roles'>> & { organisationId: string; active?: boolean };
 

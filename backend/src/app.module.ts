@@ -21,6 +21,7 @@ import { DistributionModule } from './distribution/distribution.module';
 import { ReportsModule } from './reports/reports.module';
 import { SearchModule } from './search/search.module';
 import { IncomingModule } from './incoming/incoming.module';
+import { OrganisationChangesModule } from './organisation-changes/organisation-changes.module';
 
 @Module({})
 export class AppModule {
@@ -47,6 +48,7 @@ export class AppModule {
         DistributionModule,
         ReportsModule,
         SearchModule,
+        OrganisationChangesModule,
         HealthModule,
         DemoDataModule,
         ...adminUi(config),

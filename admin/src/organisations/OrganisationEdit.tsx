@@ -2,9 +2,10 @@ import { Edit, useParams } from 'react-admin';
 import { changedFields } from '../common/changedFields';
 import { OrganisationSigningPanel } from '../signing/SigningPanel';
 import { TemplatesPanel } from '../templates/TemplatesPanel';
+import { OrganisationChangesPanel } from './OrganisationChangesPanel';
 import { OrganisationForm } from './OrganisationForm';
 
-/** The organisation's identity, and below it the Word templates its plans are printed with, its certificate and seal. */
+/** The organisation's identity, its changes (rename, move, merge, dissolve) with their history, and below them the Word templates its plans are printed with, its certificate and seal. */
 export const OrganisationEdit = () => {
   const { id } = useParams();
   return (
@@ -12,6 +13,7 @@ export const OrganisationEdit = () => {
       <Edit mutationMode="pessimistic" transform={changedFields} redirect="list">
         <OrganisationForm />
       </Edit>
+      {id && <OrganisationChangesPanel organisationId={id} />}
       {id && <TemplatesPanel organisationId={id} />}
       {id && <OrganisationSigningPanel organisationId={id} />}
     </>

@@ -22,7 +22,7 @@ export const OrganisationForm = () => (
       <SelectInput source="kind" label="resources.organisations.fields.kind" choices={KIND_CHOICES} validate={required()} />
       <SelectInput source="level" label="resources.organisations.fields.level" choices={LEVEL_CHOICES} validate={required()} />
     </FormRow>
-    <ReferenceInput source="parentId" reference="organisations" sort={{ field: 'path', order: 'ASC' }} perPage={200}>
+    <ReferenceInput source="parentId" reference="organisations" sort={{ field: 'path', order: 'ASC' }} perPage={200} filter={{ active: true }}>
       <AutocompleteInput optionText="name" label="resources.organisations.fields.parentId" fullWidth />
     </ReferenceInput>
     <BooleanInput source="numberRegisterPerType" label="resources.organisations.fields.numberRegisterPerType" helperText="resources.organisations.helpers.numberRegisterPerType" />

@@ -1,5 +1,5 @@
 import { useMemo, type ReactNode } from 'react';
-import { Box } from '@mui/material';
+import { Box, Chip } from '@mui/material';
 import SubdirectoryIcon from '@mui/icons-material/SubdirectoryArrowRight';
 import {
   CreateButton,
@@ -13,15 +13,22 @@ import {
   TopToolbar,
   useCanAccess,
   useListContext,
+  useTranslate,
 } from 'react-admin';
 import type { Organisation } from '../types';
 import { KIND_CHOICES, LEVEL_CHOICES } from './organisationChoices';
 import { treeOrder } from './treeOrder';
 
+const ACTIVE_CHOICES = [
+  { id: 'true', name: 'resources.organisations.filters.active' },
+  { id: 'false', name: 'resources.organisations.filters.ended' },
+];
+
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
   <SelectInput key="kind" source="kind" label="resources.organisations.fields.kind" choices={KIND_CHOICES} />,
   <SelectInput key="level" source="level" label="resources.organisations.fields.level" choices={LEVEL_CHOICES} />,
+  <SelectInput key="active" source="active" label="resources.organisations.fields.active" choices={ACTIVE_CHOICES} />,
 ];
 
 /** Depth in the tree from the materialised path "/root/…/id/". */
@@ -76,6 +83,13 @@ const TreeName = ({ organisation }: { organisation: Organisation }) => {
     <Box sx={{ display: 'flex', alignItems: 'center', pl: Math.max(depth - 1, 0) * 3, fontWeight: depth === 0 ? 700 : 400 }}>
       {depth > 0 && <SubdirectoryIcon fontSize="small" sx={{ color: 'text.disabled', mr: 0.5 }} />}
       {organisation.name}
+      {organisation.dissolvedOn && <EndedChip />}
     </Box>
   );
+};
+
+/** Merged or dissolved: kept in the tree for its history, offered in no picker. */
+const EndedChip = () => {
+  const translate = useTranslate();
+  return <Chip size="small" label={translate('resources.organisations.changes.ended_chip')} sx={{ ml: 1 }} />;
 };

@@ -67,11 +67,7 @@ const PlanTable = () => (
     <DataTable.Col source="number" label="resources.plans.fields.number" disableSort sx={{ whiteSpace: 'nowrap' }} />
     <DataTable.Col source="title" label="resources.plans.fields.title" />
     <DataTable.Col source="kind" label="resources.plans.fields.kind" disableSort render={(plan: Plan) => <KindText kind={plan.kind} />} />
-    <DataTable.Col source="issuerId" label="resources.plans.fields.issuerId" disableSort>
-      <ReferenceField source="issuerId" reference="organisations" link={false}>
-        <TextField source="shortName" />
-      </ReferenceField>
-    </DataTable.Col>
+    <DataTable.Col source="issuerId" label="resources.plans.fields.issuerId" disableSort render={(plan: Plan) => <IssuerName plan={plan} />} />
     <DataTable.Col source="status" label="resources.plans.fields.status">
       <StatusChip />
     </DataTable.Col>
@@ -84,3 +80,11 @@ const KindText = ({ kind }: { kind: Plan['kind'] }) => {
   const translate = useTranslate();
   return <>{translate(`resources.plans.kinds.${kind}`)}</>;
 };
+
+/** Once issued, the name it was issued under (a later rename or merge does not change it); before, the issuer as it is. */
+const IssuerName = ({ plan }: { plan: { issuerNameAsIssued: string | null } }) =>
+  plan.issuerNameAsIssued ?? (
+    <ReferenceField source="issuerId" reference="organisations" link={false}>
+      <TextField source="shortName" />
+    </ReferenceField>
+  );

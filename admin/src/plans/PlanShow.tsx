@@ -1,5 +1,5 @@
 import { Box, Card, CardContent, Chip, Grid, Stack, Typography } from '@mui/material';
-import { EditButton, Loading, ReferenceField, ShowBase, TextField, Title, useRecordContext, useShowContext, useTranslate } from 'react-admin';
+import { EditButton, Loading, ShowBase, Title, useRecordContext, useShowContext, useTranslate } from 'react-admin';
 import { formatLongDate } from '../common/dates';
 import { ReportingPanel } from '../reports/ReportingPanel';
 import type { Plan } from '../types';
@@ -76,9 +76,7 @@ const PlanSummary = () => {
           {plan.title}
         </Typography>
         <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
-          <ReferenceField source="issuerId" reference="organisations" link={false}>
-            <TextField source="name" variant="body2" color="text.secondary" />
-          </ReferenceField>
+          {plan.issuerNameAsIssued}
           {' · '}
           {translate('resources.plans.summary.version', { version: plan.contentVersion })}
         </Typography>

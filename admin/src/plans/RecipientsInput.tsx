@@ -42,7 +42,7 @@ const RecipientOrganisationsInput = () => {
     }
   };
   return (
-    <ReferenceArrayInput source="orgIds" reference="organisations" perPage={200} sort={{ field: 'path', order: 'ASC' }}>
+    <ReferenceArrayInput source="orgIds" reference="organisations" perPage={200} sort={{ field: 'path', order: 'ASC' }} filter={{ active: true }}>
       <AutocompleteArrayInput
         optionText="name"
         label="resources.plans.fields.recipient_organisations"

@@ -21,7 +21,7 @@ export const UserForm = ({ creating = false }: { creating?: boolean }) => (
       <TextInput source="fullName" label="resources.users.fields.fullName" validate={required()} />
     </FormRow>
     <TextInput source="email" type="email" label="resources.users.fields.email" validate={email()} helperText="resources.users.helpers.email" parse={(value: string) => value || null} />
-    <ReferenceInput source="organisationId" reference="organisations" sort={{ field: 'path', order: 'ASC' }} perPage={200}>
+    <ReferenceInput source="organisationId" reference="organisations" sort={{ field: 'path', order: 'ASC' }} perPage={200} filter={{ active: true }}>
       <AutocompleteInput optionText="name" label="resources.users.fields.organisationId" validate={required()} fullWidth />
     </ReferenceInput>
     <CheckboxGroupInput source="roles" label="resources.users.fields.roles" choices={ROLE_CHOICES} validate={required()} />

@@ -97,7 +97,7 @@ export class AbilityFactory {
   }
 
   private cached(user: AuthUser): AppAbility {
-    const key = `${user.id}|${user.organisationId}|${user.organisationPath}|${[...user.roles].sort().join(',')}`;
+    const key = `${user.id}|${user.organisationId}|${user.organisationPath}|${[...user.roles].sort().join(',')}|${user.predecessorIds.join(',')}`;
     let ability = this.built.get(key);
     if (ability) {
       this.built.delete(key);
@@ -114,6 +114,9 @@ export class AbilityFactory {
     const org = user.organisationId;
     const has = (role: AuthUser['roles'][number]) => user.roles.includes(role);
     const ownPlan = { issuer: org };
+    // What a merged or dissolved organisation issued stays its own; its successor acts for it.
+    const actsFor = [org, ...user.predecessorIds];
+    const actedForPlan = { issuer: { $in: actsFor } };
     const inSubtree = { lineage: { $all: [org] } };
     const belowOwn = { lineage: { $all: [org] }, id: { $ne: org } };
     const ofSubtree = { organisationLineage: { $all: [org] } };
@@ -121,14 +124,15 @@ export class AbilityFactory {
     can('read', 'Organisation');
     // Users outside the subtree that the caller works with are added in SQL (UsersService.directory, users/users.service.ts).
     can('read', 'User', ofSubtree);
-    can(['read', 'READ_INTERNAL'], 'Plan', ownPlan);
+    can(['read', 'READ_INTERNAL'], 'Plan', actedForPlan);
     can('read', 'Plan', { issuerLineage: { $all: [org] }, status: { $in: [...ISSUED_STATUSES] } });
     can(['read', 'READ_INTERNAL'], 'Plan', { coIssuerIds: { $all: [org] }, sharedWithCoIssuers: true });
     can('read', 'Plan', { recipientOrgIds: { $all: [org] } });
     can(['ACKNOWLEDGE', 'REPORT', 'DERIVE'], 'Plan', { recipientOrgIds: { $all: [org] } });
-    // The incoming register: read by all of the organisation; the person a document was given to reports its progress.
+    // The incoming register: read by all of the organisation (and its predecessors' registers); the person
+    // a document was given to reports its progress.
     const ownRegister = { organisation: org };
-    can('read', 'IncomingDocument', ownRegister);
+    can('read', 'IncomingDocument', { organisation: { $in: actsFor } });
     can('PROGRESS', 'IncomingDocument', { ...ownRegister, assignee: user.id });
 
     if (has('sysadmin')) {
@@ -141,20 +145,22 @@ export class AbilityFactory {
       can('manage', ['User', 'Template'], ofSubtree);
       cannot(['create', 'update', 'delete'], 'User', { roles: { $all: ['sysadmin'] } });
       // Reads (and exports) its own organisation's outgoing register; numbers stay the clerk's.
-      can('read', 'NumberRegister', { organisation: org });
+      can('read', 'NumberRegister', { organisation: { $in: actsFor } });
     }
     if (has('drafter')) can(['create', 'update', 'SUBMIT', 'WITHDRAW', 'CANCEL'], 'Plan', ownPlan);
     if (has('reviewer')) can(['FORWARD', 'RETURN'], 'Plan', { ...ownPlan, status: 'in_review' });
     if (has('leader')) {
       can(['APPROVE', 'REJECT', 'RETURN'], 'Plan', { ...ownPlan, status: 'awaiting_approval' });
-      can(['RECALL', 'CLOSE_ROUND'], 'Plan', ownPlan);
+      can(['RECALL', 'CLOSE_ROUND'], 'Plan', actedForPlan);
       can(['SIGN', 'REQUEST_CHANGES'], 'Plan', { coIssuerIds: { $all: [org] } });
       can(['ASSIGN', 'PROGRESS'], 'IncomingDocument', ownRegister);
     }
     if (has('clerk')) {
-      can(['ISSUE', 'DISTRIBUTE', 'CLOSE', 'CLOSE_ROUND'], 'Plan', ownPlan);
+      can('ISSUE', 'Plan', ownPlan);
+      can(['DISTRIBUTE', 'CLOSE', 'CLOSE_ROUND'], 'Plan', actedForPlan);
       can('manage', 'NumberRegister', { organisation: org });
       can(['create', 'update', 'delete', 'PROGRESS'], 'IncomingDocument', ownRegister);
+      can('read', 'NumberRegister', { organisation: { $in: actsFor } });
     }
     // An implementing plan is drafted from any entry of the register by the organisation's drafters.
     if (has('drafter')) can('DERIVE', 'IncomingDocument', ownRegister);

@@ -8,5 +8,7 @@ export interface AuthUser {
   organisationId: string;
   /** Materialised path of the caller's organisation, for "ancestor committees may read". */
   organisationPath: string;
+  /** Organisations merged or dissolved into the caller's: it acts for them on what they issued. */
+  predecessorIds: string[];
   roles: Role[];
 }

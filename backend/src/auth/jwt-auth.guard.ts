@@ -68,6 +68,7 @@ export function toAuthUser(user: User): AuthUser {
     fullName: user.fullName,
     organisationId: user.organisation.id,
     organisationPath: user.organisation.path,
+    predecessorIds: [...user.organisation.predecessorIds],
     roles: [...user.roles],
   };
 }

@@ -33,7 +33,8 @@ const CREATE_SQL = `
   insert into "session" ("id", "user_id", "created_at", "expires_at") values (?, ?, now(), ?)`;
 
 const ACTIVE_USER_SQL = `
-  select u."id", u."username", u."full_name", u."roles", o."id" as "organisation_id", o."path" as "organisation_path"
+  select u."id", u."username", u."full_name", u."roles", o."id" as "organisation_id", o."path" as "organisation_path",
+    o."predecessor_ids"
   from "session" s
   join "user" u on u."id" = s."user_id"
   join "organisation" o on o."id" = u."organisation_id"
@@ -46,6 +47,7 @@ interface ActiveUserRow {
   roles: Role[];
   organisation_id: string;
   organisation_path: string;
+  predecessor_ids: string[];
 }
 
 function authUserOf(row: ActiveUserRow): AuthUser {
@@ -55,6 +57,7 @@ function authUserOf(row: ActiveUserRow): AuthUser {
     fullName: row.full_name,
     organisationId: row.organisation_id,
     organisationPath: row.organisation_path,
+    predecessorIds: row.predecessor_ids,
     roles: row.roles,
   };
 }

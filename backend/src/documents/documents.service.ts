@@ -4,7 +4,7 @@ import { AuditService } from '../audit/audit.service';
 import { sha256Hex } from '../common/canonical-json';
 import { formatDocumentNumber } from '../core/document-number';
 import { Organisation } from '../organisations/organisation.entity';
-import { Plan } from '../plans/plan.entity';
+import { Plan, type IssuedAs } from '../plans/plan.entity';
 import { Signature } from '../plans/signature.entity';
 import { User } from '../users/user.entity';
 import { IssuedDocument } from './issued-document.entity';
@@ -90,17 +90,23 @@ export class DocumentsService {
     }
   }
 
+  /** An issued plan prints the names it was issued under (Plan.issuedAs); one not yet issued, the tree's as it is. */
   async renderInput(em: EntityManager, plan: Plan, draft: boolean): Promise<RenderInput> {
-    const organisations = await em.find(Organisation, { id: { $in: [plan.issuer.id, ...plan.coIssuerIds] } });
-    const byId = new Map(organisations.map((o) => [o.id, toDocumentOrganisation(o)]));
+    const { issuer, coIssuers } = plan.issuedAs ?? (await this.currentNames(em, plan));
     return {
       content: plan.content,
-      issuer: byId.get(plan.issuer.id)!,
-      coIssuers: plan.coIssuerIds.map((id) => byId.get(id)!),
+      issuer,
+      coIssuers,
       numbering: { number: plan.number, symbol: plan.symbol, issuedAt: plan.issuedAt },
       signerNames: await this.signerNames(em, plan),
       draft,
     };
+  }
+
+  private async currentNames(em: EntityManager, plan: Plan): Promise<IssuedAs> {
+    const organisations = await em.find(Organisation, { id: { $in: [plan.issuer.id, ...plan.coIssuerIds] } });
+    const byId = new Map(organisations.map((o) => [o.id, toDocumentOrganisation(o)]));
+    return { issuer: byId.get(plan.issuer.id)!, coIssuers: plan.coIssuerIds.map((id) => byId.get(id)!) };
   }
 
   /** Who signed for each organisation on the current content: co-issuers' leaders, and the approving leader. */

@@ -12,7 +12,8 @@ import { RegisterExportQueryDto } from './dto/register-export-query.dto';
 import { NumberingService } from './numbering.service';
 import { RegisterExportService, type RegisterFile } from './register-export.service';
 
-const FILTERS = { year: Filter.integer, typeCode: Filter.oneOf(DOCUMENT_TYPE_CODES), q: Filter.text };
+/** `organisationId`: a register the caller may read besides its own (an organisation merged into its own). */
+const FILTERS = { year: Filter.integer, typeCode: Filter.oneOf(DOCUMENT_TYPE_CODES), q: Filter.text, organisationId: Filter.uuid };
 
 const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

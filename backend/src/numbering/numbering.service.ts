@@ -1,5 +1,6 @@
 import { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
+import { AbilityFactory } from '../access/ability.factory';
 import type { AuthUser } from '../access/auth-user';
 import { conflict } from '../common/app-error';
 import { ListQuery, Page } from '../common/list-query';
@@ -9,6 +10,7 @@ import type { Plan } from '../plans/plan.entity';
 import { User } from '../users/user.entity';
 import { NumberSeries } from './number-series.entity';
 import { RegisterEntry } from './register-entry.entity';
+import { registerOwnerId } from './register-owner';
 
 /** The register all document types share unless the organisation keeps one per type (Điều 15.1.c). */
 const SHARED_REGISTER = 'all';
@@ -33,6 +35,8 @@ export interface ExternalDocument {
 /** Numbers from each organisation's register (DESIGN §6). */
 @Injectable()
 export class NumberingService {
+  constructor(private readonly abilities: AbilityFactory) {}
+
   /**
    * Takes the next number inside the caller's transaction. The upsert row-locks the counter until
    * that transaction ends, so concurrent issuers (on any instance) queue; a rollback returns the number.
@@ -49,9 +53,10 @@ export class NumberingService {
     return this.entry(em, request, year, registerKey, number);
   }
 
-  /** The caller's organisation's register; filters: year, typeCode, q (title). */
+  /** The caller's organisation's register (or `organisationId`'s, one it may read); filters: year, typeCode, q (title). */
   async list(em: EntityManager, user: AuthUser, query: ListQuery): Promise<Page<RegisterEntry>> {
-    const where: FilterQuery<RegisterEntry> & Record<string, unknown> = { organisation: user.organisationId };
+    const organisation = registerOwnerId(this.abilities.createForUser(user), user, query.filter.organisationId as string | undefined);
+    const where: FilterQuery<RegisterEntry> & Record<string, unknown> = { organisation };
     if (query.filter.year !== undefined) where.year = Number(query.filter.year);
     if (query.filter.typeCode !== undefined) where.typeCode = String(query.filter.typeCode);
     if (typeof query.filter.q === 'string' && query.filter.q.trim()) where.title = { $ilike: `%${query.filter.q.trim()}%` };

@@ -1,5 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
+import { AbilityFactory } from '../access/ability.factory';
 import type { AuthUser } from '../access/auth-user';
 import { invalid } from '../common/app-error';
 import type { CalendarDate } from '../core/vietnamese-date';
@@ -7,6 +8,7 @@ import { NumberRegisterDocumentService } from '../documents/number-register-docu
 import { Organisation } from '../organisations/organisation.entity';
 import type { RegisterExportQueryDto } from './dto/register-export-query.dto';
 import { findRegisterExportRecords } from './register-export.repository';
+import { registerOwnerId } from './register-owner';
 import { toRegisterRow } from './register-rows';
 import { registerWorkbook } from './register-xlsx';
 
@@ -22,7 +24,10 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** The caller's organisation's outgoing register over a range of days, as a DOCX to print and bind or an XLSX. */
 @Injectable()
 export class RegisterExportService {
-  constructor(private readonly documents: NumberRegisterDocumentService) {}
+  constructor(
+    private readonly documents: NumberRegisterDocumentService,
+    private readonly abilities: AbilityFactory,
+  ) {}
 
   async docx(em: EntityManager, user: AuthUser, query: RegisterExportQueryDto): Promise<RegisterFile> {
     const { organisation, from, to, rows } = await this.load(em, user, query);
@@ -38,7 +43,7 @@ export class RegisterExportService {
     if (query.to < query.from) throw invalid({ to: `không được trước ngày bắt đầu (from = ${query.from})` });
     const start = new Date(`${query.from}T00:00:00${VIETNAM_OFFSET}`);
     const end = new Date(new Date(`${query.to}T00:00:00${VIETNAM_OFFSET}`).getTime() + DAY_MS);
-    const organisation = await em.findOneOrFail(Organisation, user.organisationId);
+    const organisation = await em.findOneOrFail(Organisation, registerOwnerId(this.abilities.createForUser(user), user, query.organisationId));
     const records = await findRegisterExportRecords(em, organisation.id, start, end);
     return { organisation, from: calendarDate(query.from), to: calendarDate(query.to), rows: records.map(toRegisterRow) };
   }

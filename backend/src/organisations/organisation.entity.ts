@@ -1,14 +1,15 @@
-import { Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/core';
+import { ArrayType, Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/core';
 import { BaseEntity } from '../common/base.entity';
+import type { OrganisationLevel } from '../core/organisation-levels';
+
+export { ORGANISATION_LEVELS, type OrganisationLevel } from '../core/organisation-levels';
 
 export const ORGANISATION_KINDS = ['committee', 'member_org'] as const;
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
-export const ORGANISATION_LEVELS = ['province', 'district', 'commune'] as const;
-export type OrganisationLevel = (typeof ORGANISATION_LEVELS)[number];
 
 /** A Front committee or member organisation; the tree gives the header's upper line and read rights. */
 @Entity()
-export class Organisation extends BaseEntity<'parent' | 'path' | 'numberRegisterPerType' | 'signsElectronically'> {
+export class Organisation extends BaseEntity<'parent' | 'path' | 'numberRegisterPerType' | 'signsElectronically' | 'dissolvedOn' | 'successor' | 'predecessorIds'> {
   /** "Ủy ban MTTQ Việt Nam tỉnh Sơn La" */
   @Property({ type: 'text' })
   name!: string;
@@ -40,7 +41,8 @@ export class Organisation extends BaseEntity<'parent' | 'path' | 'numberRegister
   @Enum({ items: () => ORGANISATION_KINDS, nativeEnumName: 'organisation_kind' })
   kind!: OrganisationKind;
 
-  @Enum({ items: () => ORGANISATION_LEVELS, nativeEnumName: 'organisation_level' })
+  /** One of core/organisation-levels.ts, checked by the DTO: text, so the old tree and the new one both fit. */
+  @Property({ type: 'text' })
   level!: OrganisationLevel;
 
   /**
@@ -61,4 +63,19 @@ export class Organisation extends BaseEntity<'parent' | 'path' | 'numberRegister
   @Index({ name: 'organisation_path_idx', expression: 'create index "organisation_path_idx" on "organisation" ("path" text_pattern_ops)' })
   @Property({ type: 'text' })
   path: string = '';
+
+  /** Effective date ("YYYY-MM-DD") of the merge or dissolution that ended it; null while it exists. */
+  @Property({ type: 'string', columnType: 'date', nullable: true })
+  dissolvedOn: string | null = null;
+
+  /** The organisation that took over its work when it was merged or dissolved. */
+  @ManyToOne(() => Organisation, { nullable: true, deleteRule: 'restrict', serializedName: 'successorId', serializer: (o: Organisation | null) => o?.id ?? null })
+  successor: Organisation | null = null;
+
+  /**
+   * Every organisation merged or dissolved into this one, transitively (C into D, then D into E: E
+   * holds C and D). Denormalised so the session's one statement gives the caller what it acts for.
+   */
+  @Property({ type: ArrayType })
+  predecessorIds: string[] = [];
 }

@@ -9,13 +9,15 @@ import { CreateOrganisationDto, UpdateOrganisationDto } from './dto/organisation
 import { ORGANISATION_KINDS, ORGANISATION_LEVELS } from './organisation.entity';
 import { OrganisationsService } from './organisations.service';
 
-const SORTABLE = ['name', 'shortName', 'symbol', 'kind', 'level', 'path', 'createdAt', 'updatedAt'];
+const SORTABLE = ['name', 'shortName', 'symbol', 'kind', 'level', 'path', 'dissolvedOn', 'createdAt', 'updatedAt'];
 const FILTERS = {
   id: Filter.many(Filter.uuid),
   q: Filter.text,
   kind: Filter.oneOf(ORGANISATION_KINDS),
   level: Filter.oneOf(ORGANISATION_LEVELS),
   parentId: Filter.nullable(Filter.uuid),
+  /** true: organisations not merged or dissolved (the pickers); false: only those that were */
+  active: Filter.boolean,
   /** the organisations that may co-issue a joint plan with this issuer (the co-issuer picker) */
   coIssuerOf: Filter.uuid,
 };

@@ -1,6 +1,6 @@
 import { EntityManager, FilterQuery, LockMode } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { AbilityFactory } from '../access/ability.factory';
+import { AbilityFactory, type AppAbility } from '../access/ability.factory';
 import type { AuthUser } from '../access/auth-user';
 import { invalid, notFound } from '../common/app-error';
 import { ListQuery, Page } from '../common/list-query';
@@ -35,12 +35,15 @@ export class OrganisationsService {
     const issuer = await this.em.findOne(Organisation, issuerId, { fields: ['id', 'kind', 'level', 'parent'] });
     if (!issuer) return [];
     const near = issuer.parent ? [{ parent: issuer.id }, { id: issuer.parent.id }, { parent: issuer.parent.id }] : [{ parent: issuer.id }];
-    const candidates = await this.em.find(Organisation, { $or: near }, { fields: ['id', 'kind', 'level', 'parent'] });
+    const candidates = await this.em.find(Organisation, { $or: near, dissolvedOn: null }, { fields: ['id', 'kind', 'level', 'parent'] });
     const place = treePlace(issuer);
     return candidates.filter((candidate) => mayCoIssue(place, treePlace(candidate))).map((candidate) => candidate.id);
   }
 
-  /** Filters react-admin sends: `id` (getMany), `q` (text), kind, level, parentId; `coIssuerOf` is resolved in `list`. */
+  /**
+   * Filters react-admin sends: `id` (getMany), `q` (text), kind, level, parentId, `active` (true: not
+   * merged or dissolved — what pickers offer; false: only those); `coIssuerOf` is resolved in `list`.
+   */
   private where(filter: Record<string, unknown>): FilterQuery<Organisation> & Record<string, unknown> {
     const where: FilterQuery<Organisation> & Record<string, unknown> = {};
     if (filter.id !== undefined) where.id = { $in: ([] as unknown[]).concat(filter.id).map(String) };
@@ -51,6 +54,7 @@ export class OrganisationsService {
     if (filter.kind !== undefined) where.kind = String(filter.kind) as Organisation['kind'];
     if (filter.level !== undefined) where.level = String(filter.level) as Organisation['level'];
     if (filter.parentId !== undefined) where.parent = filter.parentId === null ? null : String(filter.parentId);
+    if (filter.active !== undefined) where.dissolvedOn = String(filter.active) === 'true' ? null : { $ne: null };
     return where;
   }
 
@@ -76,14 +80,7 @@ export class OrganisationsService {
       assertCan(ability, 'update', organisationSubject(organisation), OUTSIDE_SCOPE);
       const { parentId, ...fields } = dto;
       em.assign(organisation, fields);
-      if (parentId !== undefined && parentId !== organisation.parent?.id) {
-        // A move takes an organisation out of one place and puts it into another: both must lie strictly
-        // below the administrator's own organisation, which it may not move itself.
-        const message = 'Chỉ chuyển được tổ chức cấp dưới, đến nơi vẫn thuộc phạm vi bạn quản trị';
-        assertCan(ability, 'create', organisationSubject(organisation), message);
-        await this.move(em, organisation, parentId);
-        assertCan(ability, 'create', organisationSubject(organisation), message);
-      }
+      if (parentId !== undefined && parentId !== organisation.parent?.id) await this.moveWithin(em, ability, organisation, parentId);
       await em.flush();
       return organisation;
     });
@@ -103,11 +100,22 @@ export class OrganisationsService {
   }
 
   /**
+   * A move takes an organisation out of one place and puts it into another: both must lie strictly
+   * below the administrator's own organisation, which it may not move itself.
+   */
+  async moveWithin(em: EntityManager, ability: AppAbility, organisation: Organisation, parentId: string | null): Promise<void> {
+    const message = 'Chỉ chuyển được tổ chức cấp dưới, đến nơi vẫn thuộc phạm vi bạn quản trị';
+    assertCan(ability, 'create', organisationSubject(organisation), message);
+    await this.moveUnder(em, organisation, parentId);
+    assertCan(ability, 'create', organisationSubject(organisation), message);
+  }
+
+  /**
    * Moving a subtree rewrites the paths below it and, in the same transaction, the lineage of every
    * plan its organisations issued: read rights follow the tree as it is now, at once. A move under its
    * own descendant would make a cycle.
    */
-  private async move(em: EntityManager, organisation: Organisation, parentId: string | null): Promise<void> {
+  async moveUnder(em: EntityManager, organisation: Organisation, parentId: string | null): Promise<void> {
     const oldPath = organisation.path;
     if (parentId) {
       const parent = await em.findOne(Organisation, parentId);

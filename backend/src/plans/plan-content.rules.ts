@@ -8,6 +8,9 @@ import { formatDueDay, pastDeadlines, vietnamDay } from '../core/reporting-calen
 import { Plan } from './plan.entity';
 import { ReportingRound } from './reporting-round.entity';
 
+/** A merged or dissolved organisation issues nothing more and is no one's partner or recipient. */
+const ENDED = 'đã hợp nhất hoặc giải thể: chọn tổ chức kế tục';
+
 const NOT_A_CO_ISSUER =
   'không phối hợp ban hành được với cơ quan chủ trì: chỉ chọn tổ chức thành viên của cơ quan chủ trì (với tổ chức thành viên: Ủy ban MTTQ của mình và các tổ chức thành viên cùng cấp)';
 
@@ -18,15 +21,21 @@ export class PlanContentRules {
   async check(em: EntityManager, content: PlanContent, keptParentId: string | null = null): Promise<void> {
     const errors: Record<string, string> = {};
     const named = [content.issuerId, ...content.coIssuerIds, ...content.recipients.flatMap((r) => r.orgIds ?? [])];
-    const found = await em.find(Organisation, { id: { $in: [...new Set(named)] } }, { fields: ['id', 'kind', 'level', 'parent'] });
+    const found = await em.find(Organisation, { id: { $in: [...new Set(named)] } }, { fields: ['id', 'kind', 'level', 'parent', 'dissolvedOn'] });
     const places = new Map(found.map((o) => [o.id, treePlace(o)]));
     const known = new Set(places.keys());
+    const ended = new Set(found.filter((o) => o.dissolvedOn !== null).map((o) => o.id));
 
     if (!known.has(content.issuerId)) errors.issuerId = 'tổ chức ban hành không tồn tại';
+    else if (ended.has(content.issuerId)) errors.issuerId = ENDED;
     this.checkCoIssuers(content, places, errors);
+    content.coIssuerIds.forEach((id, i) => {
+      if (ended.has(id)) errors[`coIssuerIds.${i}`] = ENDED;
+    });
     content.recipients.forEach((recipient, i) =>
       (recipient.orgIds ?? []).forEach((id, j) => {
         if (!known.has(id)) errors[`recipients.${i}.orgIds.${j}`] = 'tổ chức nhận không tồn tại';
+        else if (ended.has(id)) errors[`recipients.${i}.orgIds.${j}`] = ENDED;
       }),
     );
     this.checkShape(content, errors);

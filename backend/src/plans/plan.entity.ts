@@ -6,6 +6,14 @@ import type { PersistedPlanState } from '../core/plan-machine';
 import { PLAN_STATUSES, type PlanStatus } from '../core/plan-lifecycle';
 import { AUDIT_GENESIS } from '../audit/audit-record.entity';
 import { PLAN_KINDS, PlanContent, PlanKind, ReportingDeadline } from '../core/plan-content';
+// Type only: the documents sit above the plans; the snapshot is what they printed.
+import type { DocumentOrganisation } from '../documents/rendering/render-input';
+
+/** What the issued document printed about its issuer and co-issuers (in content order), kept as issued. */
+export interface IssuedAs {
+  issuer: DocumentOrganisation;
+  coIssuers: DocumentOrganisation[];
+}
 
 /**
  * A plan: its current content (every edit also kept as an immutable PlanVersion), the persisted
@@ -25,7 +33,7 @@ import { PLAN_KINDS, PlanContent, PlanKind, ReportingDeadline } from '../core/pl
 @Index({ name: 'plan_search_idx', expression: 'create index "plan_search_idx" on "plan" using gin ("search_vector")' })
 @Index({ name: 'plan_recipient_org_ids_idx', expression: 'create index "plan_recipient_org_ids_idx" on "plan" using gin ("recipient_org_ids")' })
 export class Plan extends BaseEntity<
-  'status' | 'contentVersion' | 'auditSeq' | 'auditHead' | 'sharedWithCoIssuers' | 'recipientOrgIds' | 'number' | 'issuedAt' | 'approvedBy' | 'documentHash' | 'parent'
+  'status' | 'contentVersion' | 'auditSeq' | 'auditHead' | 'sharedWithCoIssuers' | 'recipientOrgIds' | 'number' | 'issuedAt' | 'approvedBy' | 'documentHash' | 'parent' | 'issuedAs'
 > {
   @Enum({ items: () => PLAN_KINDS, nativeEnumName: 'plan_kind' })
   kind!: PlanKind;
@@ -83,6 +91,13 @@ export class Plan extends BaseEntity<
   @Property({ type: 'datetime', nullable: true })
   issuedAt: Date | null = null;
 
+  /**
+   * Snapshot taken at ISSUE of the issuer's and co-issuers' names and lines as the document printed
+   * them: a later rename, merge or dissolution changes the tree, never what was issued.
+   */
+  @Property({ type: 'json', nullable: true })
+  issuedAs: IssuedAs | null = null;
+
   @ManyToOne(() => User, { deleteRule: 'restrict' })
   createdBy!: User;
 
@@ -110,6 +125,10 @@ export class Plan extends BaseEntity<
    */
   @Property({ columnType: 'tsvector', nullable: true, lazy: true, hidden: true })
   searchVector?: string;
+
+  /** The issuer's name as the plan was issued (issuedAs), read in SQL for lists; null before ISSUE. */
+  @Formula((alias) => `${alias}.issued_as -> 'issuer' ->> 'name'`, { type: 'text', lazy: true })
+  issuerNameAsIssued?: string | null;
 
   /** The reporting deadlines alone, read in SQL, for lists that skip the (large) content. */
   @Formula((alias) => `${alias}.content -> 'reporting'`, { type: 'json', lazy: true })

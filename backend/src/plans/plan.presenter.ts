@@ -19,7 +19,7 @@ export type SignatureView = Pick<Signature, 'id' | 'kind' | 'signedAt' | 'conten
 /** What the answer shows of a plan: the entity, or the row an event read and wrote (workflow/plan-event.repository.ts). */
 export type PlanView = Pick<
   Plan,
-  'id' | 'status' | 'version' | 'number' | 'symbol' | 'issuedAt' | 'contentVersion' | 'contentHash' | 'documentHash' | 'createdAt' | 'updatedAt' | 'content' | 'coIssuerIds'
+  'id' | 'status' | 'version' | 'number' | 'symbol' | 'issuedAt' | 'contentVersion' | 'contentHash' | 'documentHash' | 'createdAt' | 'updatedAt' | 'content' | 'coIssuerIds' | 'issuedAs'
 > & { issuer: Pick<Organisation, 'id' | 'name' | 'shortName'>; createdBy: { id: string } };
 
 export function presentPlan(plan: PlanView, signatures: SignatureView[], actions: PlanActions, internalHistory = true) {
@@ -38,6 +38,10 @@ export function presentPlan(plan: PlanView, signatures: SignatureView[], actions
     createdById: plan.createdBy.id,
     ...plan.content,
     issuer: { id: plan.issuer.id, name: plan.issuer.name, shortName: plan.issuer.shortName },
+    /** The issuer's name as the document printed it (a later rename or merge changes the tree, not this); its current name before ISSUE. */
+    issuerNameAsIssued: plan.issuedAs?.issuer.name ?? plan.issuer.name,
+    /** What the document printed about each co-issuer, once issued. */
+    coIssuersAsIssued: plan.issuedAs?.coIssuers.map(({ id, name }) => ({ id, name })) ?? null,
     signatures: signatures.map((signature) => presentSignature(signature, plan)),
     coordination: coordinationOf(plan, signatures),
     availableActions: actions.available,
@@ -71,6 +75,7 @@ function coordinationOf(plan: PlanView, signatures: SignatureView[]) {
 /** The columns a plan list row reads (presentPlanSummary). */
 export const PLAN_SUMMARY_FIELDS = [
   'id', 'kind', 'status', 'title', 'year', 'issuer', 'number', 'symbol', 'issuedAt', 'contentVersion', 'version', 'createdAt', 'updatedAt', 'reporting',
+  'issuerNameAsIssued',
 ] as const;
 
 /** What a plan list row shows: the entity, or the row a list reads. */
@@ -90,6 +95,8 @@ export function presentPlanSummary(plan: PlanSummaryView) {
     contentVersion: plan.contentVersion,
     version: plan.version,
     reporting: plan.reporting ?? [],
+    /** The issuer's name as issued; null before ISSUE (the list names the issuer as it is). */
+    issuerNameAsIssued: plan.issuerNameAsIssued ?? null,
     createdAt: plan.createdAt,
     updatedAt: plan.updatedAt,
   };

@@ -26,6 +26,9 @@ import { ReportingRound } from './reporting-round.entity';
 /** A list row as the query builder maps it: the issuer is its id. */
 type SummaryRow = Omit<PlanSummaryView, 'issuer'> & { issuer: string };
 
+/** A plan before ISSUE, which has no number yet: it can change hands with its issuer. */
+const UNISSUED_STATUSES = ['draft', 'in_review', 'in_coordination', 'awaiting_approval', 'approved'] as const;
+
 /** Lists count matches up to this many (see countUpTo). */
 const MAX_EXACT_TOTAL = 10_000;
 
@@ -99,6 +102,30 @@ export class PlansService {
       this.audit.append(em, plan, em.getReference(User, user.id), { event: 'EDIT', fromState: 'draft', toState: 'draft', details: { contentVersion: plan.contentVersion } });
       return plan;
     });
+  }
+
+  /**
+   * When `fromId` is merged or dissolved (organisation-changes/), its plans not yet issued become the
+   * successor's: issuer, lineage and symbol, and the content's issuer (a new version, so a new hash).
+   * The signatures and the approval were given to the old content in the old organisation's name: they
+   * are voided, and a plan past draft goes back to draft, to be reviewed and approved in the successor's
+   * name. Its number is taken at ISSUE, so none is lost. Answers the plans moved.
+   */
+  async transferUnissued(em: EntityManager, fromId: string, successor: Organisation, actor: User, changeId: string): Promise<string[]> {
+    const plans = await em.find(Plan, { issuer: fromId, status: { $in: [...UNISSUED_STATUSES] } }, { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'ASC' } });
+    for (const plan of plans) {
+      const fromState = plan.status;
+      const content = { ...plan.content, issuerId: successor.id };
+      plan.issuer = successor;
+      plan.issuerLineage = lineageOf(successor.path);
+      plan.symbol = `${PLAN_TYPE_CODE}-${successor.symbol}`;
+      plan.machineState = initialPlanState();
+      plan.status = 'draft';
+      this.applyContent(em, plan, content, contentHashOf(content), actor);
+      await this.signatures.voidOutdated(em, plan);
+      this.audit.append(em, plan, actor, { event: 'TRANSFER', fromState, toState: plan.status, details: { fromIssuerId: fromId, toIssuerId: successor.id, organisationChangeId: changeId } });
+    }
+    return plans.map((plan) => plan.id);
   }
 
   private applyContent(em: EntityManager, plan: Plan, content: PlanContent, contentHash: string, author: User): void {
@@ -230,7 +257,7 @@ export class PlansService {
     const access = accessiblePlansWhere(this.abilities.createForUser(user));
     if (!access) return [];
     const plans = await this.em.find(Plan, { $and: [access, { parent: parentId }] }, { populate: ['issuer'], orderBy: { createdAt: 'ASC' }, exclude: ['content', 'machineState'] });
-    return plans.map((plan) => ({ ...presentPlanSummary(plan as Plan), issuerName: plan.issuer.name }));
+    return plans.map((plan) => ({ ...presentPlanSummary(plan as Plan), issuerName: plan.issuedAs?.issuer.name ?? plan.issuer.name }));
   }
 
   /**

@@ -60,6 +60,16 @@ export interface ReminderNoticeRow {
 const REMINDER_NOTICE_SELECT = `select i."round_id", i."organisation_id", i."kind"::text as "kind", r."position", r."name", r."due_date"::text as "due_date", p."id" as "plan_id", p."title"`;
 
 /**
+ * The delivery's organisation, if it still exists: one merged or dissolved owes nothing more — its
+ * successor, which received the plan too (`transferPendingReports`), owes what is left.
+ */
+const OWED_BY = `join "organisation" owner on owner."id" = d."organisation_id" and owner."dissolved_on" is null`;
+
+/** Round `r` not yet submitted by the delivery's organisation nor by one it succeeded (OWED_BY's `owner`). */
+const NOT_SUBMITTED = `not exists (select 1 from "report" rep where rep."round_id" = r."id" and rep."state" = 'submitted'
+    and (rep."organisation_id" = d."organisation_id" or rep."organisation_id"::text = any(owner."predecessor_ids")))`;
+
+/**
  * What a report owed is, read from the deliveries and rounds themselves (not from the daily job's
  * reminder rows): every open round of a distributed plan delivered to the organisation, due by the
  * horizon, that it has not submitted — acknowledged or not, whether the job has run since or not.
@@ -67,10 +77,11 @@ const REMINDER_NOTICE_SELECT = `select i."round_id", i."organisation_id", i."kin
  */
 const REPORTS_OWED = `
   from "delivery" d
+  ${OWED_BY}
   join "plan" p on p."id" = d."plan_id" and p."status" = 'distributed'
   join "reporting_round" r on r."plan_id" = d."plan_id" and r."closed_at" is null and r."due_date" <= ?::date
   where d."organisation_id" = ?
-    and not exists (select 1 from "report" rep where rep."round_id" = r."id" and rep."organisation_id" = d."organisation_id" and rep."state" = 'submitted')`;
+    and ${NOT_SUBMITTED}`;
 
 /**
  * The set-based queries over reporting rounds that the ORM cannot say in one statement: the daily
@@ -92,8 +103,9 @@ export class ReportingRoundRepository {
         from "reporting_round" r
         join "plan" p on p."id" = r."plan_id" and p."status" = 'distributed'
         join "delivery" d on d."plan_id" = r."plan_id"
+        ${OWED_BY}
         where r."due_date" <= ?::date and r."closed_at" is null
-          and not exists (select 1 from "report" rep where rep."round_id" = r."id" and rep."organisation_id" = d."organisation_id" and rep."state" = 'submitted')
+          and ${NOT_SUBMITTED}
         on conflict do nothing
         returning "round_id", "organisation_id", "kind"
       ) ${REMINDER_NOTICE_SELECT} from inserted i
@@ -113,8 +125,9 @@ export class ReportingRoundRepository {
         from "reporting_round" r
         join "plan" p on p."id" = r."plan_id" and p."status" = 'distributed'
         join "delivery" d on d."plan_id" = r."plan_id"
+        ${OWED_BY}
         where r."due_date" < ?::date and r."closed_at" is null
-          and not exists (select 1 from "report" rep where rep."round_id" = r."id" and rep."organisation_id" = d."organisation_id" and rep."state" = 'submitted')
+          and ${NOT_SUBMITTED}
       ) ${REMINDER_NOTICE_SELECT} from i
         join "reporting_round" r on r."id" = i."round_id" join "plan" p on p."id" = r."plan_id"`,
       [dueBefore],
@@ -154,6 +167,35 @@ export class ReportingRoundRepository {
        group by cp."id"`,
       [parentPlanId, roundId],
     );
+  }
+
+  /**
+   * When `fromId` is merged or dissolved into `toId`: the successor becomes a recipient of every plan
+   * `fromId` received (read, and the rounds still open owed by it — OWED_BY), delivered as it was to
+   * `fromId`, and `fromId`'s reports not yet submitted become the successor's (unless it has its own
+   * for that round). Submitted reports stay `fromId`'s, as they were. Answers the drafts moved.
+   */
+  async transferPendingReports(em: EntityManager, fromId: string, toId: string): Promise<number> {
+    await em.execute(
+      `update "plan" set "recipient_org_ids" = array_append("recipient_org_ids", ?)
+       where "recipient_org_ids" @> array[?]::text[] and not "recipient_org_ids" @> array[?]::text[]`,
+      [toId, fromId, toId],
+    );
+    await em.execute(
+      `insert into "delivery" ("id", "plan_id", "organisation_id", "label", "delivered_at", "acknowledged_at", "acknowledged_by_id", "recall_seen_at")
+       select gen_random_uuid(), d."plan_id", ?, d."label", d."delivered_at", d."acknowledged_at", d."acknowledged_by_id", d."recall_seen_at"
+       from "delivery" d where d."organisation_id" = ?
+       on conflict ("plan_id", "organisation_id") do nothing`,
+      [toId, fromId],
+    );
+    const moved = await em.execute<{ id: string }[]>(
+      `update "report" rep set "organisation_id" = ?
+       where rep."organisation_id" = ? and rep."state" = 'draft'
+         and not exists (select 1 from "report" own where own."round_id" = rep."round_id" and own."organisation_id" = ?)
+       returning rep."id"`,
+      [toId, fromId, toId],
+    );
+    return moved.length;
   }
 
   /** Every recipient of the plan by name, with its report for the round: the summary's rows as plain rows. */

@@ -94,7 +94,7 @@ export class ReportsService {
   /** A report's history of saves (issuer side, or the reporting organisation itself). */
   async revisions(user: AuthUser, planId: string, deadline: number, organisationId: string) {
     const plan = await this.plans.findReadable(this.em, user, planId);
-    if (!plan.issuerLineage.includes(user.organisationId) && organisationId !== user.organisationId) throw notFound();
+    if (!onIssuerSide(user, plan) && organisationId !== user.organisationId) throw notFound();
     const round = await roundOf(this.em, plan, deadline);
     const revisions = await this.em.find(ReportRevision, { report: { round, organisation: organisationId } }, { orderBy: { revision: 'ASC' }, populate: ['savedBy'] });
     return revisions.map((r) => ({ revision: r.revision, state: r.state, values: r.values, note: r.note, savedAt: r.savedAt, savedBy: { id: r.savedBy.id, fullName: r.savedBy.fullName } }));
@@ -178,9 +178,14 @@ export class ReportsService {
   /** Plan readable and the caller on the issuer's side (the issuer or an ancestor committee). */
   private async issuerContext(em: EntityManager, user: AuthUser, planId: string, deadline: number) {
     const plan = await this.plans.findReadable(em, user, planId);
-    if (!plan.issuerLineage.includes(user.organisationId)) throw forbidden('Chỉ cơ quan ban hành kế hoạch mới xem được tổng hợp báo cáo');
+    if (!onIssuerSide(user, plan)) throw forbidden('Chỉ cơ quan ban hành kế hoạch mới xem được tổng hợp báo cáo');
     return { plan, round: await roundOf(em, plan, deadline) };
   }
+}
+
+/** The issuer, an ancestor committee, or the issuer's successor (it acts for an organisation merged or dissolved into it). */
+function onIssuerSide(user: AuthUser, plan: Plan): boolean {
+  return plan.issuerLineage.includes(user.organisationId) || user.predecessorIds.includes(plan.issuer.id);
 }
 
 /** The plan's round at `position` in its list (the `:deadline` of the URLs). */

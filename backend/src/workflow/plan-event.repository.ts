@@ -31,7 +31,7 @@ export interface PlanRow
     Plan,
     | 'id' | 'kind' | 'status' | 'machineState' | 'issuerLineage' | 'coIssuerIds' | 'sharedWithCoIssuers' | 'recipientOrgIds'
     | 'content' | 'contentVersion' | 'contentHash' | 'title' | 'year' | 'symbol' | 'number' | 'issuedAt' | 'documentHash'
-    | 'auditSeq' | 'auditHead' | 'version' | 'createdAt' | 'updatedAt'
+    | 'auditSeq' | 'auditHead' | 'version' | 'createdAt' | 'updatedAt' | 'issuedAs'
   > {
   issuer: Pick<Organisation, 'id' | 'name' | 'shortName'>;
   createdBy: { id: string };
@@ -52,7 +52,7 @@ const LOCK_SQL = `
   select p."id", p."kind", p."status", p."machine_state" as "machineState", p."issuer_lineage" as "issuerLineage",
     p."co_issuer_ids" as "coIssuerIds", p."shared_with_co_issuers" as "sharedWithCoIssuers", p."recipient_org_ids" as "recipientOrgIds",
     p."content", p."content_version" as "contentVersion", p."content_hash" as "contentHash", p."title", p."year", p."symbol",
-    p."number", p."issued_at" as "issuedAt", p."document_hash" as "documentHash", p."audit_seq" as "auditSeq", p."audit_head" as "auditHead",
+    p."number", p."issued_at" as "issuedAt", p."issued_as" as "issuedAs", p."document_hash" as "documentHash", p."audit_seq" as "auditSeq", p."audit_head" as "auditHead",
     p."version", p."created_at" as "createdAt", p."updated_at" as "updatedAt",
     json_build_object('id', o."id", 'name', o."name", 'shortName', o."short_name") as "issuer",
     json_build_object('id', p."created_by_id") as "createdBy",
@@ -84,6 +84,18 @@ const WRITE_SQL = `
     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)
   )
   select "version", "updated_at" as "updatedAt" from "written"`;
+
+/** An organisation row as render-input.ts's DocumentOrganisation. */
+const DOCUMENT_ORGANISATION = `json_build_object('id', o."id", 'name', o."name", 'bodyName', o."body_name", 'symbol', o."symbol", 'place', o."place",
+  'signatureAuthority', o."signature_authority", 'signerTitle', o."signer_title", 'signsElectronically', o."signs_electronically")`;
+
+/** At ISSUE: the plan's issuer and co-issuers (content order) as the document prints them, kept on the plan (Plan.issuedAs). */
+const SNAPSHOT_ISSUED_AS_SQL = `
+  update "plan" p set "issued_as" = json_build_object(
+    'issuer', (select ${DOCUMENT_ORGANISATION} from "organisation" o where o."id" = p."issuer_id"),
+    'coIssuers', coalesce((select json_agg(${DOCUMENT_ORGANISATION} order by array_position(p."co_issuer_ids", o."id"::text))
+      from "organisation" o where o."id"::text = any(p."co_issuer_ids")), '[]'::json))
+  where p."id" = ?`;
 
 /** Who sent a plan back to its drafter (RETURN, REQUEST_CHANGES), when and why: the plan's latest workflow event. */
 export interface SentBack {
@@ -119,6 +131,11 @@ export class PlanEventRepository {
       platform.marshallArray([...SEND_BACK_EVENTS]),
     ]);
     return rows.map((row) => ({ ...row, at: new Date(row.at) }));
+  }
+
+  /** Inside ISSUE (the plan row locked): the names it is issued under, one statement. */
+  async snapshotIssuedAs(em: EntityManager, planId: string): Promise<void> {
+    await em.execute(SNAPSHOT_ISSUED_AS_SQL, [planId]);
   }
 
   /** The plan row locked (FOR UPDATE, the plan alone), its issuer, author and signatures: one statement. Null if there is none. */

@@ -83,7 +83,10 @@ export class WorkflowService {
       plan.approvedBy = { id: user.id };
       if (signer) return this.signPdf(em, plan, personStep('APPROVE', plan, user), signer);
     },
-    ISSUE: async (ctx) => ({ ...(await this.takeNumber(ctx)), ...(await this.sealPdf(ctx)) }),
+    ISSUE: async (ctx) => {
+      await this.repository.snapshotIssuedAs(ctx.em, ctx.plan.id);
+      return { ...(await this.takeNumber(ctx)), ...(await this.sealPdf(ctx)) };
+    },
     DISTRIBUTE: async ({ em, plan }) => ({ deliveredTo: await this.distribution.deliver(em, plan) }),
     RECALL: async ({ em, plan, comment }) => {
       const recall = { recalledAt: new Date(), reason: comment! };

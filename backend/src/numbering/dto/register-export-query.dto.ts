@@ -1,4 +1,4 @@
-import { IsDefined } from 'class-validator';
+import { IsDefined, IsOptional, IsUUID } from 'class-validator';
 import { IsCalendarDate } from '../../common/validation';
 
 /** `?from=YYYY-MM-DD&to=YYYY-MM-DD`: calendar days in Vietnam, both included. */
@@ -8,4 +8,8 @@ export class RegisterExportQueryDto {
 
   @IsDefined() @IsCalendarDate()
   to!: string;
+
+  /** Another register the caller may read (an organisation merged into its own); its own by default. */
+  @IsOptional() @IsUUID()
+  organisationId?: string;
 }
