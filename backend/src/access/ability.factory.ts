@@ -3,8 +3,12 @@ import { Injectable } from '@nestjs/common';
 import type { AuthUser } from './auth-user';
 import type { PlanEvent } from '../core/plan-lifecycle';
 
-/** `READ_INTERNAL`: the drafting history (versions, diff, audit trail, voided signatures, comments). */
-export type Action = 'manage' | 'read' | 'create' | 'update' | 'delete' | PlanEvent | 'ACKNOWLEDGE' | 'REPORT' | 'DERIVE' | 'CLOSE_ROUND' | 'READ_INTERNAL';
+/**
+ * `READ_INTERNAL`: the drafting history (versions, diff, audit trail, voided signatures, comments).
+ * `REPLACE` and the correction steps (Điều 18) act on an issued plan; the service says whether its state allows it (409).
+ */
+export type Action = 'manage' | 'read' | 'create' | 'update' | 'delete' | PlanEvent | 'ACKNOWLEDGE' | 'REPORT' | 'DERIVE' | 'CLOSE_ROUND' | 'READ_INTERNAL'
+  | 'REPLACE' | 'CORRECT' | 'APPROVE_CORRECTION' | 'ISSUE_CORRECTION' | 'READ_CORRECTION';
 
 /** From ISSUE on, a plan is an official document: ancestor committees may read it, not its drafts. */
 const ISSUED_STATUSES = ['issued', 'distributed', 'closed', 'recalled'] as const;
@@ -115,7 +119,7 @@ export class AbilityFactory {
     can('read', 'Plan', { issuerLineage: { $all: [org] }, status: { $in: [...ISSUED_STATUSES] } });
     can(['read', 'READ_INTERNAL'], 'Plan', { coIssuerIds: { $all: [org] }, sharedWithCoIssuers: true });
     can('read', 'Plan', { recipientOrgIds: { $all: [org] } });
-    can(['ACKNOWLEDGE', 'REPORT', 'DERIVE'], 'Plan', { recipientOrgIds: { $all: [org] } });
+    can(['ACKNOWLEDGE', 'REPORT', 'DERIVE', 'READ_CORRECTION'], 'Plan', { recipientOrgIds: { $all: [org] } });
 
     if (has('sysadmin')) {
       can('manage', ['Organisation', 'User', 'Template']);
@@ -129,15 +133,15 @@ export class AbilityFactory {
       // Reads (and exports) its own organisation's outgoing register; numbers stay the clerk's.
       can('read', 'NumberRegister', { organisation: org });
     }
-    if (has('drafter')) can(['create', 'update', 'SUBMIT', 'WITHDRAW', 'CANCEL'], 'Plan', ownPlan);
+    if (has('drafter')) can(['create', 'update', 'SUBMIT', 'WITHDRAW', 'CANCEL', 'REPLACE', 'CORRECT'], 'Plan', ownPlan);
     if (has('reviewer')) can(['FORWARD', 'RETURN'], 'Plan', { ...ownPlan, status: 'in_review' });
     if (has('leader')) {
       can(['APPROVE', 'REJECT', 'RETURN'], 'Plan', { ...ownPlan, status: 'awaiting_approval' });
-      can(['RECALL', 'CLOSE_ROUND'], 'Plan', ownPlan);
+      can(['RECALL', 'CLOSE_ROUND', 'APPROVE_CORRECTION'], 'Plan', ownPlan);
       can(['SIGN', 'REQUEST_CHANGES'], 'Plan', { coIssuerIds: { $all: [org] } });
     }
     if (has('clerk')) {
-      can(['ISSUE', 'DISTRIBUTE', 'CLOSE', 'CLOSE_ROUND'], 'Plan', ownPlan);
+      can(['ISSUE', 'DISTRIBUTE', 'CLOSE', 'CLOSE_ROUND', 'ISSUE_CORRECTION'], 'Plan', ownPlan);
       can('manage', 'NumberRegister', { organisation: org });
     }
     return build();

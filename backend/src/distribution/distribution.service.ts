@@ -25,27 +25,29 @@ export class DistributionService {
 
   /**
    * At DISTRIBUTE (inside its transaction): one delivery per internal organisation named by the
-   * recipient lines (`deliveryLabels`: each once, under the first line naming it); and the reporting rounds.
+   * recipient lines (`deliveryLabels`: each once, under the first line naming it); and the reporting
+   * rounds, but those `made` already (a replacement's rounds moved from the plan it replaces).
    */
-  deliver(em: EntityManager, plan: Pick<Plan, 'id' | 'content' | 'recipientOrgIds'>): string[] {
+  deliver(em: EntityManager, plan: Pick<Plan, 'id' | 'content' | 'recipientOrgIds'>, made: readonly number[] = []): string[] {
     const labelByOrg = deliveryLabels(plan.content.recipients);
     for (const [orgId, label] of labelByOrg) em.create(Delivery, { plan: em.getReference(Plan, plan.id), organisation: em.getReference(Organisation, orgId), label });
     plan.recipientOrgIds = [...labelByOrg.keys()];
-    this.openRounds(em, plan);
+    this.openRounds(em, plan, made);
     return plan.recipientOrgIds;
   }
 
   /** The content's deadlines, final once issued, become the rounds reports are made to. */
-  private openRounds(em: EntityManager, plan: Pick<Plan, 'id' | 'content'>): void {
-    plan.content.reporting.forEach(({ name, dueDate, parentRoundId }, position) =>
+  private openRounds(em: EntityManager, plan: Pick<Plan, 'id' | 'content'>, made: readonly number[]): void {
+    plan.content.reporting.forEach(({ name, dueDate, parentRoundId }, position) => {
+      if (made.includes(position)) return;
       em.create(ReportingRound, {
         plan: em.getReference(Plan, plan.id),
         position,
         name,
         dueDate,
         parentRound: parentRoundId ? em.getReference(ReportingRound, parentRoundId) : null,
-      }),
-    );
+      });
+    });
   }
 
   /** At RECALL: the stored document is marked recalled, with the reason, for every reader. */

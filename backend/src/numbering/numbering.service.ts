@@ -20,6 +20,8 @@ export interface NumberToGive {
   issuedAt: Date;
   createdBy: User;
   plan?: Plan;
+  /** made outside the system; by default when no plan is named (a correction notice is made inside it) */
+  external?: boolean;
 }
 
 export interface ExternalDocument {
@@ -119,7 +121,7 @@ export class NumberingService {
       plan: request.plan ?? null,
       issuedAt: request.issuedAt,
       createdBy: request.createdBy,
-      external: !request.plan,
+      external: request.external ?? !request.plan,
     });
   }
 }

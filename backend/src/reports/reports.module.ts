@@ -13,6 +13,6 @@ import { RoundsController } from './rounds.controller';
   imports: [PlansModule, DocumentsModule, JobsModule, NotificationsModule],
   controllers: [ReportsController, RoundsController],
   providers: [ReportsService, RemindersService, ReportingRoundRepository],
-  exports: [ReportsService, RemindersService],
+  exports: [ReportsService, RemindersService, ReportingRoundRepository],
 })
 export class ReportsModule {}
