@@ -7,7 +7,7 @@ import type { Plan, PlanAction } from './types';
  * The same CASL ability the server builds (backend/src/auth/ability.factory.ts), from the rules
  * `/api/me` sends. It decides which menus and buttons appear; the server stays the judge.
  */
-type Action = 'manage' | 'read' | 'create' | 'update' | 'delete' | PlanAction | 'CLOSE_ROUND' | 'ASSIGN' | 'PROGRESS';
+type Action = 'manage' | 'read' | 'create' | 'update' | 'delete' | PlanAction | 'CLOSE_ROUND' | 'ASSIGN' | 'PROGRESS' | 'CORRECT' | 'APPROVE_CORRECTION' | 'ISSUE_CORRECTION';
 type SubjectType = 'Plan' | 'Organisation' | 'User' | 'NumberRegister' | 'Template' | 'IncomingDocument' | 'all';
 export type AppAbility = MongoAbility<[Action, SubjectType | ReturnType<typeof planSubject>]>;
 

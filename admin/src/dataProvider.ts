@@ -15,6 +15,7 @@ import type {
   OrganisationTemplate,
   PdfSignatureCheck,
   Plan,
+  PlanCorrection,
   PlanDiff,
   PlanEvent,
   PlanStats,
@@ -114,6 +115,14 @@ export const kehoachMethods = {
   acknowledge: (id: string) => json<Delivery>(`/plans/${id}/acknowledge`, { method: 'POST' }),
   /** A recipient committee's implementing plan: a new draft citing this one. */
   derivePlan: (id: string) => json<Plan>(`/plans/${id}/derive`, { method: 'POST' }),
+  /** Điều 18: a new draft that will replace this issued plan. */
+  replacePlan: (id: string) => json<Plan>(`/plans/${id}/replace`, { method: 'POST' }),
+  /** Correction notices (đính chính): list, draft, approve, issue, read, download. */
+  getCorrections: (id: string) => json<PlanCorrection[]>(`/plans/${id}/corrections`),
+  createCorrection: (id: string, text: string) => json<PlanCorrection>(`/plans/${id}/corrections`, { method: 'POST', body: JSON.stringify({ text }) }),
+  correctionStep: (id: string, correctionId: string, step: 'approve' | 'issue' | 'read') =>
+    json<PlanCorrection>(`/plans/${id}/corrections/${correctionId}/${step}`, { method: 'POST' }),
+  downloadCorrection: (id: string, correctionId: string) => download(`/plans/${id}/corrections/${correctionId}/document.docx`, `dinh-chinh-${correctionId}.docx`),
 
   /** The incoming register: an entry's file (PDF, DOCX, scan), its history, an implementing plan drafted from it. */
   uploadIncomingFile: (id: string, file: File) => json<IncomingDocument>(`/incoming-documents/${id}/file`, { method: 'PUT', body: multipart({ file }) }),

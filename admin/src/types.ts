@@ -20,6 +20,7 @@ import type { SearchHit as SearchHitRow } from '@backend/search/search.service';
 import type { SigningKeysController } from '@backend/signing/signing-keys.controller';
 import type { User as UserEntity } from '@backend/users/user.entity';
 import type { Task as TaskRow } from '@backend/workflow/tasks.service';
+import type { CorrectionsService } from '@backend/corrections/corrections.service';
 import type { BlockType, BodyBlock, Indicator, PlanContent, ReportingDeadline } from '@backend/core/plan-content';
 import type { PlanEvent, PlanStatus } from '@backend/core/plan-lifecycle';
 import type { Role } from '@backend/core/roles';
@@ -71,7 +72,7 @@ export interface Me {
 }
 
 /** What a task can ask for: a workflow event, or what a recipient does with a distributed plan. */
-export type PlanAction = PlanEvent | 'ACKNOWLEDGE' | 'REPORT' | 'DERIVE';
+export type PlanAction = PlanEvent | 'ACKNOWLEDGE' | 'REPORT' | 'DERIVE' | 'REPLACE' | 'READ_CORRECTION';
 
 export type Plan = Answer<typeof presentPlan>;
 export type SearchHit = Jsonify<SearchHitRow>;
@@ -87,6 +88,8 @@ export type DiffLine = DiffPart['lines'][number];
 export type DiffOp = DiffLine['op'];
 export type { WordChange } from '@backend/core/word-diff';
 export type PlanStats = Answer<PlansService['stats']>;
+/** A correction notice of an issued plan (đính chính, Điều 18). */
+export type PlanCorrection = Item<Answer<CorrectionsService['list']>>;
 
 export type Task = Omit<Jsonify<TaskRow>, 'actions'> & { actions: PlanAction[] };
 export type Delivery = Answer<typeof presentDelivery>;

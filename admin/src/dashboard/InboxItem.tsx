@@ -41,6 +41,7 @@ const TaskFacts = ({ task }: { task: Task }) => {
   const translate = useTranslate();
   const dueText = useDueText();
   if (task.type === 'recalled') return <Chip size="small" variant="outlined" color="error" label={translate('kehoach.dashboard.recall_notice')} />;
+  if (task.type === 'correction') return <Chip size="small" variant="outlined" color="warning" label={translate('kehoach.dashboard.correction_notice')} />;
   if (!task.deadlineName || !task.dueDate) return null;
   const overdue = task.type === 'report_overdue';
   return (
@@ -87,5 +88,7 @@ const TaskAction = ({ task, action }: { task: Task; action: PlanAction }) => {
   // The dialog reads only the plan's id and title, which the task carries.
   const plan = { id: task.planId, title: task.title } as Plan;
   if (action === 'ACKNOWLEDGE') return <ActionButton plan={plan} action={action} run={() => methods.acknowledge(task.planId)} />;
+  if (action === 'READ_CORRECTION') return <ActionButton plan={plan} action={action} run={() => methods.correctionStep(task.planId, task.correctionId!, 'read')} />;
+  if (action === 'REPLACE') return null;
   return <ActionButton plan={plan} action={action} run={(comment, pin) => methods.sendEvent(task.planId, action, comment, pin)} />;
 };

@@ -261,6 +261,19 @@ const kehoachMessages = {
         REPORT: {
           label: 'Nộp báo cáo',
         },
+        REPLACE: {
+          label: 'Thay thế kế hoạch',
+          title: 'Thay thế kế hoạch đã ban hành',
+          confirm:
+            'Tạo dự thảo kế hoạch mới thay thế kế hoạch "%{title}" (nội dung có sai sót)? Dự thảo chép lại nội dung, ghi rõ kế hoạch được thay thế và đi qua các bước trình, duyệt, ban hành như thường; khi được ban hành, kế hoạch này được ghi "Đã bị thay thế" và các báo cáo chưa nộp chuyển sang kế hoạch mới.',
+          done: 'Đã tạo dự thảo kế hoạch thay thế',
+        },
+        READ_CORRECTION: {
+          label: 'Đã đọc đính chính',
+          title: 'Văn bản đính chính',
+          confirm: 'Xác nhận đơn vị đã đọc văn bản đính chính: "%{title}"?',
+          done: 'Đã ghi nhận: đơn vị đã đọc văn bản đính chính',
+        },
         DERIVE: {
           label: 'Xây dựng kế hoạch thực hiện',
           title: 'Xây dựng kế hoạch thực hiện',
@@ -288,6 +301,39 @@ const kehoachMessages = {
         ACKNOWLEDGE: 'đã xác nhận đã nhận',
         REPORT: 'đã nộp báo cáo',
         DERIVE: 'đã xây dựng kế hoạch thực hiện',
+        REPLACED: 'đã ban hành kế hoạch thay thế: kế hoạch này đã bị thay thế',
+        CORRECTION: 'đã ban hành văn bản đính chính',
+      },
+      replacement: {
+        replaced_by: 'Đã bị thay thế bởi',
+        replaces: 'Thay thế',
+        numbered: 'Kế hoạch số %{number} ngày %{date}',
+        list_chip: 'Đã bị thay thế',
+      },
+      corrections: {
+        title: 'Đính chính',
+        none: 'Chưa có văn bản đính chính.',
+        new: 'Đính chính',
+        new_title: 'Dự thảo văn bản đính chính',
+        explanation:
+          'Dùng khi kế hoạch số %{number} có sai sót về thể thức, kỹ thuật trình bày (nội dung sai thì thay thế kế hoạch). Văn bản đính chính được lãnh đạo phê duyệt, văn thư cấp số (Thông báo) và gửi đến nơi nhận của kế hoạch.',
+        text: 'Nội dung đính chính',
+        create: 'Lưu dự thảo',
+        created: 'Đã lưu dự thảo văn bản đính chính',
+        done: 'Đã cập nhật văn bản đính chính',
+        number: 'Số: %{number}',
+        read_at: 'Đơn vị đã đọc lúc %{at}.',
+        download: 'Tải DOCX',
+        statuses: {
+          draft: 'Dự thảo',
+          approved: 'Đã phê duyệt',
+          issued: 'Đã ban hành',
+        },
+        steps: {
+          approve: 'Phê duyệt',
+          issue: 'Cấp số, ban hành',
+          read: 'Đã đọc',
+        },
       },
       summary: {
         number: 'Số: %{number}',
@@ -320,6 +366,7 @@ const kehoachMessages = {
       timeline: {
         title: 'Diễn biến',
         version: '(phiên bản %{version})',
+        number: '(số %{number})',
       },
       versions: {
         title: 'Các phiên bản nội dung',
@@ -670,6 +717,7 @@ const kehoachMessages = {
       reports_to_submit: 'Đơn vị mình phải nộp',
       reports_to_follow: 'Các đơn vị nhận nộp về (theo dõi, tổng hợp)',
       recall_notice: 'Thông báo thu hồi',
+      correction_notice: 'Đính chính',
       following: 'Đang theo dõi',
       no_following: 'Không có kế hoạch nào bạn đang theo dõi.',
       sent_back: '%{name} (%{organisation}) %{event} lúc %{at}:',

@@ -13,6 +13,7 @@ import {
 import { DateText } from '../common/DateText';
 import type { Plan } from '../types';
 import { StatusChip } from './StatusChip';
+import { ReplacedChip } from './Replacement';
 import { planFilters } from './planFilters';
 
 /**
@@ -70,6 +71,7 @@ const PlanTable = () => (
     <DataTable.Col source="issuerId" label="resources.plans.fields.issuerId" disableSort render={(plan: Plan) => <IssuerName plan={plan} />} />
     <DataTable.Col source="status" label="resources.plans.fields.status">
       <StatusChip />
+      <ReplacedChip />
     </DataTable.Col>
     <DataTable.Col source="issuedAt" label="resources.plans.fields.issuedAt" field={DateText} />
     <DataTable.Col source="updatedAt" label="resources.plans.fields.updatedAt" field={DateText} />

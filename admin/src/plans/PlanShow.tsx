@@ -10,6 +10,8 @@ import { DistributionPanel } from './DistributionPanel';
 import { DownloadDocumentButton } from './DownloadDocumentButton';
 import { ImplementingPlansPanel } from './ImplementingPlansPanel';
 import { RecallBanner } from './RecallBanner';
+import { ReplaceButton, ReplacementBanner } from './Replacement';
+import { CorrectionsPanel } from './CorrectionsPanel';
 import { RecipientActions } from './RecipientActions';
 import { PdfSignaturesPanel } from './PdfSignaturesPanel';
 import { SignaturesPanel } from './SignaturesPanel';
@@ -33,6 +35,7 @@ const PlanPage = () => {
     <Box sx={{ mt: { xs: 1, sm: 2 }, mb: 2 }}>
       <Title title={defaultTitle} />
       <RecallBanner />
+      <ReplacementBanner />
       <PlanSummary />
       <ChangesSinceSigned />
       <ReportingPanel />
@@ -45,6 +48,7 @@ const PlanPage = () => {
             <SignaturesPanel />
             <PdfSignaturesPanel />
             <DistributionPanel />
+            <CorrectionsPanel />
             <ImplementingPlansPanel />
             <Timeline />
             <VersionsPanel />
@@ -83,6 +87,7 @@ const PlanSummary = () => {
         <Stack direction="row" useFlexGap spacing={1} sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
           <ActionButtons />
           <RecipientActions />
+          <ReplaceButton />
           <EditButton variant="outlined" />
           <DownloadDocumentButton />
         </Stack>

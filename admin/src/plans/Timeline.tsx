@@ -5,6 +5,9 @@ import { useKehoachQuery } from '../common/useKehoachDataProvider';
 import type { HistoryEntry, Plan } from '../types';
 import { STATUS_COLOURS } from './planStatuses';
 
+/** Events that name another document's number: the replacement, the correction notice. */
+const NUMBERED_ELSEWHERE = ['REPLACED', 'CORRECTION'];
+
 /** The plan's audit history, newest first: who did what, when, from which state to which, and why. */
 export const Timeline = () => {
   const plan = useRecordContext<Plan>();
@@ -34,6 +37,7 @@ const TimelineEntry = ({ entry }: { entry: HistoryEntry }) => {
         <Typography variant="body2">
           <strong>{entry.actorName}</strong> {event}
           {version && ` ${translate('resources.plans.timeline.version', { version })}`}
+          {NUMBERED_ELSEWHERE.includes(entry.event) && entry.details?.number && ` ${translate('resources.plans.timeline.number', { number: entry.details.number })}`}
         </Typography>
         <Typography variant="caption" sx={{ display: 'block', color: 'text.secondary' }}>
           {formatDateTime(entry.at)}

@@ -24,6 +24,8 @@ export const ACTION_STYLES: Record<ButtonAction, ActionStyle> = {
   DISTRIBUTE: main(),
   ACKNOWLEDGE: main(),
   DERIVE: secondary('primary'),
+  REPLACE: secondary('warning'),
+  READ_CORRECTION: main(),
   RETURN: secondary('warning', true),
   REQUEST_CHANGES: secondary('warning', true),
   REJECT: secondary('error', true),

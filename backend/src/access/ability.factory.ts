@@ -3,9 +3,14 @@ import { Injectable } from '@nestjs/common';
 import type { AuthUser } from './auth-user';
 import type { PlanEvent } from '../core/plan-lifecycle';
 
-/** `READ_INTERNAL`: the drafting history (versions, diff, audit trail, voided signatures, comments). */
+/**
+ * `READ_INTERNAL`: the drafting history (versions, diff, audit trail, voided signatures, comments).
+ * `REPLACE` and the correction steps (Điều 18) act on an issued plan; the service says whether its state allows it (409).
+ * `ASSIGN` and `PROGRESS`: an incoming document given to someone with the leader's direction, and its progress.
+ */
 export type Action =
   | 'manage' | 'read' | 'create' | 'update' | 'delete' | PlanEvent | 'ACKNOWLEDGE' | 'REPORT' | 'DERIVE' | 'CLOSE_ROUND' | 'READ_INTERNAL'
+  | 'REPLACE' | 'CORRECT' | 'APPROVE_CORRECTION' | 'ISSUE_CORRECTION' | 'READ_CORRECTION'
   | 'ASSIGN' | 'PROGRESS';
 
 /** From ISSUE on, a plan is an official document: ancestor committees may read it, not its drafts. */
@@ -128,7 +133,7 @@ export class AbilityFactory {
     can('read', 'Plan', { issuerLineage: { $all: [org] }, status: { $in: [...ISSUED_STATUSES] } });
     can(['read', 'READ_INTERNAL'], 'Plan', { coIssuerIds: { $all: [org] }, sharedWithCoIssuers: true });
     can('read', 'Plan', { recipientOrgIds: { $all: [org] } });
-    can(['ACKNOWLEDGE', 'REPORT', 'DERIVE'], 'Plan', { recipientOrgIds: { $all: [org] } });
+    can(['ACKNOWLEDGE', 'REPORT', 'DERIVE', 'READ_CORRECTION'], 'Plan', { recipientOrgIds: { $all: [org] } });
     // The incoming register: read by all of the organisation (and its predecessors' registers); the person
     // a document was given to reports its progress.
     const ownRegister = { organisation: org };
@@ -147,16 +152,17 @@ export class AbilityFactory {
       // Reads (and exports) its own organisation's outgoing register; numbers stay the clerk's.
       can('read', 'NumberRegister', { organisation: { $in: actsFor } });
     }
-    if (has('drafter')) can(['create', 'update', 'SUBMIT', 'WITHDRAW', 'CANCEL'], 'Plan', ownPlan);
+    if (has('drafter')) can(['create', 'update', 'SUBMIT', 'WITHDRAW', 'CANCEL', 'REPLACE', 'CORRECT'], 'Plan', ownPlan);
     if (has('reviewer')) can(['FORWARD', 'RETURN'], 'Plan', { ...ownPlan, status: 'in_review' });
     if (has('leader')) {
       can(['APPROVE', 'REJECT', 'RETURN'], 'Plan', { ...ownPlan, status: 'awaiting_approval' });
       can(['RECALL', 'CLOSE_ROUND'], 'Plan', actedForPlan);
+      can('APPROVE_CORRECTION', 'Plan', ownPlan);
       can(['SIGN', 'REQUEST_CHANGES'], 'Plan', { coIssuerIds: { $all: [org] } });
       can(['ASSIGN', 'PROGRESS'], 'IncomingDocument', ownRegister);
     }
     if (has('clerk')) {
-      can('ISSUE', 'Plan', ownPlan);
+      can(['ISSUE', 'ISSUE_CORRECTION'], 'Plan', ownPlan);
       can(['DISTRIBUTE', 'CLOSE', 'CLOSE_ROUND'], 'Plan', actedForPlan);
       can('manage', 'NumberRegister', { organisation: org });
       can(['create', 'update', 'delete', 'PROGRESS'], 'IncomingDocument', ownRegister);

@@ -25,10 +25,12 @@ import { OutboxMessage } from '../notifications/outbox-message.entity';
 import { IncomingCounter } from '../incoming/incoming-counter.entity';
 import { IncomingDocumentChange } from '../incoming/incoming-document-change.entity';
 import { IncomingDocument } from '../incoming/incoming-document.entity';
+import { CorrectionReading, PlanCorrection } from '../corrections/plan-correction.entity';
 
 /** Every entity, listed once: the ORM, the migration generator and the tests share this list. */
 export const ENTITIES = [Organisation, User, Plan, PlanVersion, Signature, AuditRecord, RegisterEntry, NumberCounter, NumberSeries, IssuedDocument, OrganisationTemplate,
   Delivery, ReportingRound, Report, ReportRevision, ReportReminder, ReminderRun, Session, LoginFailure, PlanPdf, PendingPdfSignature, SigningCredential, SignatureImage, TrustAnchor,
   OutboxMessage, NotificationSettings, OrganisationChange,
   IncomingDocument, IncomingCounter, IncomingDocumentChange,
+  PlanCorrection, CorrectionReading,
 ];

@@ -34,9 +34,10 @@ export class DistributionService {
   /**
    * At DISTRIBUTE (inside its transaction): one delivery per internal organisation named by the
    * recipient lines (`deliveryLabels`: each once, under the first line naming it), the plan's entry in
-   * each one's incoming register (one statement), and the reporting rounds.
+   * each one's incoming register (one statement), and the reporting rounds, but those `made` already (a
+   * replacement's rounds moved from the plan it replaces).
    */
-  async deliver(em: EntityManager, plan: DistributedPlan): Promise<string[]> {
+  async deliver(em: EntityManager, plan: DistributedPlan, made: readonly number[] = []): Promise<string[]> {
     const labelByOrg = deliveryLabels(plan.content.recipients);
     for (const [orgId, label] of labelByOrg) em.create(Delivery, { plan: em.getReference(Plan, plan.id), organisation: em.getReference(Organisation, orgId), label });
     plan.recipientOrgIds = [...labelByOrg.keys()];
@@ -49,21 +50,22 @@ export class DistributionService {
       documentType: PLAN_TYPE_CODE,
       summary: plan.title,
     }, plan.recipientOrgIds, calendarDateInVietnam(now).year, now);
-    this.openRounds(em, plan);
+    this.openRounds(em, plan, made);
     return plan.recipientOrgIds;
   }
 
   /** The content's deadlines, final once issued, become the rounds reports are made to. */
-  private openRounds(em: EntityManager, plan: Pick<Plan, 'id' | 'content'>): void {
-    plan.content.reporting.forEach(({ name, dueDate, parentRoundId }, position) =>
+  private openRounds(em: EntityManager, plan: Pick<Plan, 'id' | 'content'>, made: readonly number[]): void {
+    plan.content.reporting.forEach(({ name, dueDate, parentRoundId }, position) => {
+      if (made.includes(position)) return;
       em.create(ReportingRound, {
         plan: em.getReference(Plan, plan.id),
         position,
         name,
         dueDate,
         parentRound: parentRoundId ? em.getReference(ReportingRound, parentRoundId) : null,
-      }),
-    );
+      });
+    });
   }
 
   /** At RECALL: the stored document is marked recalled, with the reason, for every reader. */

@@ -80,8 +80,12 @@ export class DocumentsService {
    * gets a 400 naming it; a rendering past the pool's time or memory limit, a 422.
    */
   private async render(em: EntityManager, plan: Plan, draft: boolean): Promise<Buffer> {
-    const input = await this.renderInput(em, plan, draft);
-    const templates = await this.templates.activeTemplates(em, plan.issuer.id, templateKindOf(plan.kind));
+    return this.renderDocx(em, await this.renderInput(em, plan, draft));
+  }
+
+  /** Any document of the plan model (a plan, a correction notice) with its issuer's active template, in the pool. */
+  async renderDocx(em: EntityManager, input: RenderInput): Promise<Buffer> {
+    const templates = await this.templates.activeTemplates(em, input.issuer.id, templateKindOf(input.content.kind));
     try {
       return await this.renderPool.renderPlan(input, templates);
     } catch (error) {

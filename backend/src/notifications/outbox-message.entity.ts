@@ -7,7 +7,7 @@ import { User } from '../users/user.entity';
 export type OutboxState = 'pending' | 'sent' | 'merged' | 'failed';
 
 /** What a message is about: a notification category, or the digest that merges them. */
-export type OutboxKind = 'new_task' | 'returned' | 'report_due' | 'report_overdue' | 'report_escalated' | 'recalled' | 'digest';
+export type OutboxKind = 'new_task' | 'returned' | 'report_due' | 'report_overdue' | 'report_escalated' | 'recalled' | 'replaced' | 'corrected' | 'digest';
 
 /**
  * One e-mail to send (transactional outbox): written in the same transaction as the event it tells

@@ -35,7 +35,7 @@ const TASKS: Partial<Record<PlanEvent | 'ACKNOWLEDGE', string>> = {
   ACKNOWLEDGE: 'xác nhận đã nhận',
 };
 
-type Recipient = User & { email: string };
+export type Recipient = User & { email: string };
 
 /**
  * Who is told of a plan event, and what: those who now have a task on the plan (by the same rules that
@@ -104,8 +104,56 @@ export class PlanEventNotices {
   }
 }
 
+/** Điều 18 as the replaced plan's recipients hear of it: the replacement's number and where to read it. */
+export interface ReplacementFacts {
+  replaced: Pick<PlanRow, 'id' | 'title' | 'recipientOrgIds' | 'auditSeq'>;
+  /** "Kế hoạch số 12/KH-MTTQ-BTT ngày 01/12/2026" */
+  replacement: { id: string; numberAndDate: string; title: string };
+  issuerName: string;
+  actor: AuthUser;
+}
+
+/** A correction notice issued for a plan, as its recipients hear of it. */
+export interface CorrectionFacts {
+  plan: Pick<PlanRow, 'id' | 'title' | 'recipientOrgIds' | 'auditSeq'>;
+  /** "Thông báo số 13/TB-MTTQ-BTT" */
+  notice: string;
+  summary: string;
+  text: string;
+  issuerName: string;
+  actor: AuthUser;
+}
+
+/**
+ * The notices of Điều 18 (replacement, correction) to the plan's recipients, under their "thu hồi"
+ * setting: like a recall, each changes what they act on. One per plan event and person.
+ */
+export function replacementNotices(facts: ReplacementFacts, recipients: Recipient[]): Addressed[] {
+  const { replaced, replacement, issuerName, actor } = facts;
+  const notice: Notice = {
+    subject: `${SUBJECT_PREFIX} Kế hoạch đã bị thay thế: ${replaced.title}`,
+    lines: [
+      `${issuerName} đã ban hành ${replacement.numberAndDate} "${replacement.title}" thay thế kế hoạch "${replaced.title}" lúc ${formatMoment(new Date())} (người thực hiện: ${actor.fullName}).`,
+      'Kế hoạch cũ hết hiệu lực; đơn vị của anh/chị thực hiện và báo cáo theo kế hoạch thay thế khi nhận được.',
+    ],
+    planId: replacement.id,
+  };
+  return recipients.map((user) => ({ recipient: user, category: 'recalled', kind: 'replaced', dedupeKey: `plan:${replaced.id}:${replaced.auditSeq}:${user.id}`, notice }));
+}
+
+export function correctionNotices(facts: CorrectionFacts, recipients: Recipient[]): Addressed[] {
+  const { plan, notice: number, summary, text, issuerName, actor } = facts;
+  const notice: Notice = {
+    subject: `${SUBJECT_PREFIX} ${summary}`,
+    lines: [`${issuerName} đã ban hành ${number} ${summary.charAt(0).toLocaleLowerCase('vi')}${summary.slice(1)} "${plan.title}" lúc ${formatMoment(new Date())} (người thực hiện: ${actor.fullName}).`],
+    quote: { label: 'Nội dung đính chính', text },
+    planId: plan.id,
+  };
+  return recipients.map((user) => ({ recipient: user, category: 'recalled', kind: 'corrected', dedupeKey: `plan:${plan.id}:${plan.auditSeq}:${user.id}`, notice }));
+}
+
 /** The active users with an address in these organisations, the actor aside. */
-async function usersOf(em: EntityManager, organisationIds: string[], actor: AuthUser): Promise<Recipient[]> {
+export async function usersOf(em: EntityManager, organisationIds: string[], actor: AuthUser): Promise<Recipient[]> {
   if (!organisationIds.length) return [];
   const users = await em.find(User, { organisation: { $in: organisationIds }, active: true, email: { $ne: null }, id: { $ne: actor.id } }, { populate: ['organisation'] });
   return users as Recipient[];

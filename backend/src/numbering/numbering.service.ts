@@ -22,6 +22,8 @@ export interface NumberToGive {
   issuedAt: Date;
   createdBy: User;
   plan?: Plan;
+  /** made outside the system; by default when no plan is named (a correction notice is made inside it) */
+  external?: boolean;
 }
 
 export interface ExternalDocument {
@@ -124,7 +126,7 @@ export class NumberingService {
       plan: request.plan ?? null,
       issuedAt: request.issuedAt,
       createdBy: request.createdBy,
-      external: !request.plan,
+      external: request.external ?? !request.plan,
     });
   }
 }

@@ -25,6 +25,7 @@ export interface IssuedAs {
 @Index({ properties: ['issuer', 'status'] })
 @Index({ properties: ['year', 'updatedAt'] })
 @Index({ properties: ['parent'] })
+@Index({ properties: ['replaces'] })
 @Index({ properties: ['updatedAt', 'id'] })
 @Index({ properties: ['status', 'year', 'updatedAt'] })
 @Index({ name: 'plan_title_trgm_idx', expression: 'create index "plan_title_trgm_idx" on "plan" using gin ("title" gin_trgm_ops)' })
@@ -34,6 +35,7 @@ export interface IssuedAs {
 @Index({ name: 'plan_recipient_org_ids_idx', expression: 'create index "plan_recipient_org_ids_idx" on "plan" using gin ("recipient_org_ids")' })
 export class Plan extends BaseEntity<
   'status' | 'contentVersion' | 'auditSeq' | 'auditHead' | 'sharedWithCoIssuers' | 'recipientOrgIds' | 'number' | 'issuedAt' | 'approvedBy' | 'documentHash' | 'parent' | 'issuedAs'
+  | 'replaces' | 'replacedBy' | 'replacedAt'
 > {
   @Enum({ items: () => PLAN_KINDS, nativeEnumName: 'plan_kind' })
   kind!: PlanKind;
@@ -111,6 +113,17 @@ export class Plan extends BaseEntity<
 
   @ManyToOne(() => Plan, { nullable: true, deleteRule: 'restrict' })
   parent: Plan | null = null;
+
+  /** The issued plan this one replaces (Nghị định 30/2020 Điều 18): set when the replacement draft is made. */
+  @ManyToOne(() => Plan, { nullable: true, deleteRule: 'restrict' })
+  replaces: Plan | null = null;
+
+  /** The plan that replaced this one, set when that plan is issued; this one's document stays as issued. */
+  @ManyToOne(() => Plan, { nullable: true, deleteRule: 'restrict' })
+  replacedBy: Plan | null = null;
+
+  @Property({ type: 'datetime', nullable: true })
+  replacedAt: Date | null = null;
 
   /** Sequence and hash of the last audit record: the chain's head, kept on the row every event locks. */
   @Property({ type: 'integer', hidden: true })

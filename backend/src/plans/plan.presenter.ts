@@ -5,6 +5,7 @@ import type { Signature } from './signature.entity';
 import { coIssuersWhoSigned, isValidSignature } from './signatures.service';
 import type { User } from '../users/user.entity';
 import type { Plan } from './plan.entity';
+import type { PlanStatus } from '../core/plan-lifecycle';
 
 /** A signature as shown: the entity, or a copy without its comment for readers outside the drafting. */
 export type SignatureView = Pick<Signature, 'id' | 'kind' | 'signedAt' | 'contentHash' | 'contentVersion' | 'comment' | 'voidedAt'> & {
@@ -22,7 +23,23 @@ export type PlanView = Pick<
   'id' | 'status' | 'version' | 'number' | 'symbol' | 'issuedAt' | 'contentVersion' | 'contentHash' | 'documentHash' | 'createdAt' | 'updatedAt' | 'content' | 'coIssuerIds' | 'issuedAs'
 > & { issuer: Pick<Organisation, 'id' | 'name' | 'shortName'>; createdBy: { id: string } };
 
-export function presentPlan(plan: PlanView, signatures: SignatureView[], actions: PlanActions, internalHistory = true) {
+/** A plan named on another's page: where it stands, and its number once issued. */
+export interface LinkedPlan {
+  id: string;
+  title: string;
+  status: PlanStatus;
+  number: string | null;
+  issuedAt: Date | null;
+}
+
+/** Replacement (Điều 18) as a plan's page shows it. */
+export interface ReplacementLinks {
+  replaces: LinkedPlan | null;
+  replacedBy: LinkedPlan | null;
+  replacedAt: Date | null;
+}
+
+export function presentPlan(plan: PlanView, signatures: SignatureView[], actions: PlanActions, links: ReplacementLinks, internalHistory = true) {
   return {
     id: plan.id,
     status: plan.status,
@@ -44,6 +61,9 @@ export function presentPlan(plan: PlanView, signatures: SignatureView[], actions
     coIssuersAsIssued: plan.issuedAs?.coIssuers.map(({ id, name }) => ({ id, name })) ?? null,
     signatures: signatures.map((signature) => presentSignature(signature, plan)),
     coordination: coordinationOf(plan, signatures),
+    replaces: links.replaces,
+    replacedBy: links.replacedBy,
+    replacedAt: links.replacedAt,
     availableActions: actions.available,
     nextStatus: actions.nextStatus,
     internalHistory,
@@ -74,12 +94,12 @@ function coordinationOf(plan: PlanView, signatures: SignatureView[]) {
 
 /** The columns a plan list row reads (presentPlanSummary). */
 export const PLAN_SUMMARY_FIELDS = [
-  'id', 'kind', 'status', 'title', 'year', 'issuer', 'number', 'symbol', 'issuedAt', 'contentVersion', 'version', 'createdAt', 'updatedAt', 'reporting',
+  'id', 'kind', 'status', 'title', 'year', 'issuer', 'number', 'symbol', 'issuedAt', 'contentVersion', 'version', 'createdAt', 'updatedAt', 'reporting', 'replacedBy',
   'issuerNameAsIssued',
 ] as const;
 
 /** What a plan list row shows: the entity, or the row a list reads. */
-export type PlanSummaryView = Pick<Plan, Exclude<(typeof PLAN_SUMMARY_FIELDS)[number], 'issuer'>> & { issuer: { id: string } };
+export type PlanSummaryView = Pick<Plan, Exclude<(typeof PLAN_SUMMARY_FIELDS)[number], 'issuer' | 'replacedBy'>> & { issuer: { id: string }; replacedBy: { id: string } | null };
 
 /** A row of the plan list: no body, but enough to show and filter. */
 export function presentPlanSummary(plan: PlanSummaryView) {
@@ -97,6 +117,7 @@ export function presentPlanSummary(plan: PlanSummaryView) {
     reporting: plan.reporting ?? [],
     /** The issuer's name as issued; null before ISSUE (the list names the issuer as it is). */
     issuerNameAsIssued: plan.issuerNameAsIssued ?? null,
+    replacedById: plan.replacedBy?.id ?? null,
     createdAt: plan.createdAt,
     updatedAt: plan.updatedAt,
   };

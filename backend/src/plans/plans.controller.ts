@@ -21,7 +21,7 @@ import type { Plan } from './plan.entity';
 import { PlansService } from './plans.service';
 
 /** What a recipient or an ancestor committee sees of a plan's audit trail: its life as an issued document. */
-const PUBLIC_EVENTS = ['ISSUE', 'DOCUMENT', 'DISTRIBUTE', 'RECALL', 'CLOSE'];
+const PUBLIC_EVENTS = ['ISSUE', 'DOCUMENT', 'DISTRIBUTE', 'RECALL', 'CLOSE', 'REPLACED', 'CORRECTION'];
 
 const isStanding = (signature: Signature) => signature.voidedAt === null;
 
@@ -79,6 +79,12 @@ export class PlansController {
     return this.present(user, await this.plans.derive(user, id));
   }
 
+  /** Điều 18: a new draft that will replace this issued plan (201); 409 while another is in progress. */
+  @Post(':id/replace')
+  async replace(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string) {
+    return this.present(user, await this.plans.replace(user, id));
+  }
+
   @Get(':id/implementing')
   implementing(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string) {
     return this.plans.implementing(user, id);
@@ -122,6 +128,7 @@ export class PlansController {
     const internal = this.plans.mayReadInternal(user, plan);
     const all = await this.signatures.forPlan(this.em, plan);
     const signatures = internal ? all : all.filter(isStanding).map((s) => ({ ...s, comment: null }));
-    return presentPlan(plan, signatures, planActions(plan, all, user, this.abilities.createForUser(user)), internal);
+    const links = await this.plans.replacementLinks(this.em, plan);
+    return presentPlan(plan, signatures, planActions(plan, all, user, this.abilities.createForUser(user)), links, internal);
   }
 }

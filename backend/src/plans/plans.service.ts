@@ -6,7 +6,10 @@ import { AuditService } from '../audit/audit.service';
 import { conflict, forbidden, invalid, notFound } from '../common/app-error';
 import { canonicalJson, sha256Hex } from '../common/canonical-json';
 import { ListQuery, Page } from '../common/list-query';
-import { PLAN_TYPE_CODE } from '../core/document-number';
+import { formatDocumentNumber, PLAN_TYPE_CODE } from '../core/document-number';
+import { STATUS_LABELS } from '../core/labels';
+import { replacementContent } from '../core/plan-citation';
+import type { PlanStatus } from '../core/plan-lifecycle';
 import { calendarDateInVietnam } from '../core/vietnamese-date';
 import { Organisation } from '../organisations/organisation.entity';
 import { SignaturesService } from './signatures.service';
@@ -18,13 +21,16 @@ import type { PlanContent, ReportingForm } from '../core/plan-content';
 import { PlanContentRules } from './plan-content.rules';
 import { implementingPlanContent } from './derive';
 import { labelRecipients } from './recipient-labels';
-import { PLAN_SUMMARY_FIELDS, presentPlanSummary, type PlanSummaryView } from './plan.presenter';
+import { PLAN_SUMMARY_FIELDS, presentPlanSummary, type LinkedPlan, type PlanSummaryView, type ReplacementLinks } from './plan.presenter';
 import { PlanVersion } from './plan-version.entity';
 import { Plan } from './plan.entity';
 import { ReportingRound } from './reporting-round.entity';
 
+/** A replacement is made of an issued plan still in force as issued: not recalled, closed, or replaced already. */
+const REPLACEABLE: readonly PlanStatus[] = ['issued', 'distributed'];
+
 /** A list row as the query builder maps it: the issuer is its id. */
-type SummaryRow = Omit<PlanSummaryView, 'issuer'> & { issuer: string };
+type SummaryRow = Omit<PlanSummaryView, 'issuer' | 'replacedBy'> & { issuer: string; replacedBy: string | null };
 
 /** A plan before ISSUE, which has no number yet: it can change hands with its issuer. */
 const UNISSUED_STATUSES = ['draft', 'in_review', 'in_coordination', 'awaiting_approval', 'approved'] as const;
@@ -50,30 +56,74 @@ export class PlansService {
     if (!this.abilities.createForUser(user).can('create', newPlanSubject(content.issuerId))) {
       throw forbidden('Chỉ chuyên viên soạn thảo của chính cơ quan ban hành mới tạo được kế hoạch của cơ quan đó');
     }
-    return this.em.transactional(async (em) => {
-      await this.rules.check(em, content);
-      await labelRecipients(em, content);
-      // FOR SHARE: a concurrent move of the issuer's subtree waits, so the lineage below is current.
-      const issuer = await em.findOneOrFail(Organisation, content.issuerId, { lockMode: LockMode.PESSIMISTIC_READ });
-      const author = em.getReference(User, user.id);
-      const plan = em.create(Plan, {
-        kind: content.kind,
-        machineState: initialPlanState(),
-        issuer,
-        issuerLineage: lineageOf(issuer.path),
-        coIssuerIds: content.coIssuerIds,
-        content,
-        contentHash: contentHashOf(content),
-        title: content.title,
-        year: calendarDateInVietnam(new Date()).year,
-        symbol: `${PLAN_TYPE_CODE}-${issuer.symbol}`,
-        createdBy: author,
-        parent: content.parentPlanId ? em.getReference(Plan, content.parentPlanId) : null,
-      });
-      this.addVersion(em, plan, author);
-      this.audit.append(em, plan, author, { event: 'CREATE', fromState: null, toState: plan.status });
-      return plan;
+    return this.em.transactional((em) => this.insert(em, user, content));
+  }
+
+  /** A new draft in the caller's transaction: the content checked, its first version and its CREATE record. */
+  private async insert(em: EntityManager, user: AuthUser, content: PlanContent, replaced?: Plan): Promise<Plan> {
+    await this.rules.check(em, content);
+    await labelRecipients(em, content);
+    // FOR SHARE: a concurrent move of the issuer's subtree waits, so the lineage below is current.
+    const issuer = await em.findOneOrFail(Organisation, content.issuerId, { lockMode: LockMode.PESSIMISTIC_READ });
+    const author = em.getReference(User, user.id);
+    const plan = em.create(Plan, {
+      kind: content.kind,
+      machineState: initialPlanState(),
+      issuer,
+      issuerLineage: lineageOf(issuer.path),
+      coIssuerIds: content.coIssuerIds,
+      content,
+      contentHash: contentHashOf(content),
+      title: content.title,
+      year: calendarDateInVietnam(new Date()).year,
+      symbol: `${PLAN_TYPE_CODE}-${issuer.symbol}`,
+      createdBy: author,
+      parent: content.parentPlanId ? em.getReference(Plan, content.parentPlanId) : null,
+      replaces: replaced ?? null,
     });
+    this.addVersion(em, plan, author);
+    const details = replaced ? { replaces: replaced.id, number: formatDocumentNumber(replaced.number!, replaced.symbol) } : undefined;
+    this.audit.append(em, plan, author, { event: 'CREATE', fromState: null, toState: plan.status, details });
+    return plan;
+  }
+
+  /**
+   * Điều 18: an issued plan with an error of content is replaced by a new plan of the same issuer,
+   * which says so in its preamble. This makes that plan's draft (the content copied, for the drafter to
+   * correct); issuing it marks this one replaced (workflow). One replacement in progress at a time:
+   * the plan's row lock queues a second request behind the first, which then finds its draft (409).
+   */
+  async replace(user: AuthUser, id: string): Promise<Plan> {
+    return this.em.transactional(async (em) => {
+      const replaced = await this.lockReadable(em, user, id);
+      if (!this.abilities.createForUser(user).can('REPLACE', planSubject(replaced))) {
+        throw forbidden('Chỉ chuyên viên soạn thảo của cơ quan ban hành mới thay thế được kế hoạch của cơ quan đó');
+      }
+      if (replaced.replacedBy) throw conflict('ALREADY_REPLACED', 'Kế hoạch này đã bị thay thế', { replacedBy: replaced.replacedBy.id });
+      if (!REPLACEABLE.includes(replaced.status)) {
+        throw conflict('NOT_REPLACEABLE', 'Chỉ thay thế được kế hoạch đã ban hành hoặc đã gửi', { status: replaced.status });
+      }
+      const pending = await em.findOne(Plan, { replaces: replaced, status: { $nin: ['cancelled', 'rejected'] } }, { fields: ['id', 'title', 'status'] });
+      if (pending) {
+        throw conflict('REPLACEMENT_IN_PROGRESS', `Kế hoạch này đang có dự thảo thay thế "${pending.title}" (${STATUS_LABELS[pending.status]}); hãy tiếp tục dự thảo đó hoặc hủy nó trước`, {
+          replacement: { id: pending.id, title: pending.title, status: pending.status },
+        });
+      }
+      const cited = { number: replaced.number!, symbol: replaced.symbol, issuedAt: replaced.issuedAt!, issuer: replaced.issuer };
+      return this.insert(em, user, normalise(replacementContent(replaced.content, cited)), replaced);
+    });
+  }
+
+  /** What a plan's page says of replacement: the plan it replaces, the plan that replaced it (one joined query). */
+  async replacementLinks(em: EntityManager, plan: Pick<Plan, 'id'>): Promise<ReplacementLinks> {
+    const linked = ['id', 'title', 'status', 'number', 'symbol', 'issuedAt'] as const;
+    const own = await em.fork().findOneOrFail(Plan, plan.id, {
+      fields: ['replacedAt', ...linked.map((field) => `replaces.${field}` as const), ...linked.map((field) => `replacedBy.${field}` as const)],
+      strategy: 'joined',
+    });
+    const link = (other: Pick<Plan, (typeof linked)[number]> | null): LinkedPlan | null =>
+      other && { id: other.id, title: other.title, status: other.status, number: other.number === null ? null : formatDocumentNumber(other.number, other.symbol), issuedAt: other.issuedAt };
+    return { replaces: link(own.replaces), replacedBy: link(own.replacedBy), replacedAt: own.replacedAt };
   }
 
   /** Edits a draft. `version` must be the one the editor loaded: a concurrent edit makes it stale (409). */
@@ -194,7 +244,7 @@ export class PlansService {
         .execute<SummaryRow[]>('all', true),
       this.countUpTo(where, MAX_EXACT_TOTAL),
     ]);
-    return new Page('plans', rows.map((row) => ({ ...row, issuer: { id: row.issuer } })), total, query.offset);
+    return new Page('plans', rows.map((row) => ({ ...row, issuer: { id: row.issuer }, replacedBy: row.replacedBy ? { id: row.replacedBy } : null })), total, query.offset);
   }
 
   /**

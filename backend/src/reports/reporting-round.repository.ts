@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import type { Indicator } from '../core/plan-content';
+import type { Indicator, ReportingDeadline } from '../core/plan-content';
 import type { Plan } from '../plans/plan.entity';
 import type { IndicatorValue, ReminderKind, ReportState } from './report.entity';
 
@@ -222,5 +222,38 @@ export class ReportingRoundRepository {
        order by r."due_date", r."id" limit ?`,
       [issuerId, from, to, limit],
     );
+  }
+
+  /**
+   * Điều 18, at the replacement's ISSUE: each open round of the replaced plan to which nobody has
+   * submitted moves to the replacement at the same position, when the replacement has that deadline
+   * (taking its name, date and parent round), with its draft reports and reminders; owed again once the
+   * replacement is distributed. Every other round of the replaced plan (one with a submitted report, or
+   * beyond the replacement's deadlines) is closed with it: its reports stay where they were made.
+   * Answers the positions moved.
+   */
+  async moveToReplacement(em: EntityManager, replacedId: string, replacementId: string, deadlines: readonly ReportingDeadline[], closedById: string): Promise<number[]> {
+    const targets = deadlines.map((d, position) => ({ position, name: d.name, due_date: d.dueDate, parent_round_id: d.parentRoundId ?? null }));
+    const moved = await em.execute<{ position: number }[]>(
+      `with "moved" as (
+        update "reporting_round" r set "plan_id" = ?, "name" = d."name", "due_date" = d."due_date"::date, "parent_round_id" = d."parent_round_id"
+        from jsonb_to_recordset(?::jsonb) as d("position" int, "name" text, "due_date" text, "parent_round_id" uuid)
+        where r."plan_id" = ? and r."position" = d."position" and r."closed_at" is null
+          and not exists (select 1 from "report" rep where rep."round_id" = r."id" and rep."state" = 'submitted')
+        returning r."id", r."position"
+      ), "drafts" as (
+        update "report" rep set "plan_id" = ? from "moved" where rep."round_id" = "moved"."id"
+      )
+      select "position" from "moved" order by "position"`,
+      [replacementId, JSON.stringify(targets), replacedId, replacementId],
+    );
+    await em.execute(`update "reporting_round" set "closed_at" = now(), "closed_by_id" = ? where "plan_id" = ? and "closed_at" is null`, [closedById, replacedId]);
+    return moved.map((row) => row.position);
+  }
+
+  /** The positions of the plan's rounds already made (a replacement's, moved to it at its ISSUE). */
+  async positionsOf(em: EntityManager, planId: string): Promise<number[]> {
+    const rows = await em.execute<{ position: number }[]>(`select "position" from "reporting_round" where "plan_id" = ?`, [planId]);
+    return rows.map((row) => row.position);
   }
 }

@@ -37,6 +37,8 @@ export interface PlanRow
   createdBy: { id: string };
   approvedBy: { id: string } | null;
   parent: { id: string } | null;
+  /** the issued plan this one replaces (Điều 18): its ISSUE marks that one replaced */
+  replaces: { id: string } | null;
 }
 
 /** What `lockForEvent` answers: the plan and its signatures (oldest first), as they are now. */
@@ -58,6 +60,7 @@ const LOCK_SQL = `
     json_build_object('id', p."created_by_id") as "createdBy",
     case when p."approved_by_id" is null then null else json_build_object('id', p."approved_by_id") end as "approvedBy",
     case when p."parent_id" is null then null else json_build_object('id', p."parent_id") end as "parent",
+    case when p."replaces_id" is null then null else json_build_object('id', p."replaces_id") end as "replaces",
     coalesce((
       select json_agg(json_build_object(
         'id', s."id", 'kind', s."kind", 'organisation', json_build_object('id', s."organisation_id"),

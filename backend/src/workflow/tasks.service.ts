@@ -11,14 +11,18 @@ import { availableActions } from '../plans/available-actions';
 import { statesAccepting } from '../core/plan-machine';
 import { DistributionService } from '../distribution/distribution.service';
 import { RemindersService } from '../reports/reminders.service';
+import { CorrectionsService } from '../corrections/corrections.service';
 import { PlanEventRepository, type SentBack } from './plan-event.repository';
 
 /** Workflow tasks are counted up to this many: the inbox is read from its first pages. */
 const MAX_COUNTED = 1000;
 
 export interface Task {
-  /** plan: a workflow action; acknowledge: a received plan; recalled: a recall notice; report_due / report_overdue: a report to send */
-  type: 'plan' | 'acknowledge' | 'recalled' | 'report_due' | 'report_overdue';
+  /**
+   * plan: a workflow action; acknowledge: a received plan; recalled: a recall notice; correction: a
+   * correction notice to read; report_due / report_overdue: a report to send
+   */
+  type: 'plan' | 'acknowledge' | 'recalled' | 'correction' | 'report_due' | 'report_overdue';
   planId: string;
   title: string;
   kind: Plan['kind'];
@@ -31,6 +35,8 @@ export interface Task {
   dueDate?: string;
   /** a draft sent back to its drafter: by whom, when, and the reason given */
   sentBack?: Omit<SentBack, 'planId'>;
+  /** the correction notice to read */
+  correctionId?: string;
 }
 
 /** A page of one part of the inbox, and how many rows that part has. */
@@ -59,12 +65,14 @@ export class TasksService {
     private readonly reminders: RemindersService,
     private readonly signatures: SignaturesService,
     private readonly planEvents: PlanEventRepository,
+    private readonly corrections: CorrectionsService,
   ) {}
 
   /**
    * One page of a view, in parts read in turn — for tasks: reports owed (soonest first), plans
-   * received and recalls (newest first), workflow actions (latest change first); for following: the
-   * workflow plans only — each part one indexed query for just the rows of the page, after a count of each part.
+   * received and recalls (newest first), correction notices to read (newest first), workflow actions
+   * (latest change first); for following: the workflow plans only — each part one indexed query for
+   * just the rows of the page, after a count of each part.
    */
   async forUser(user: AuthUser, { offset, limit }: Pick<ListQuery, 'offset' | 'limit'>, view: InboxView = 'tasks'): Promise<Page<Task>> {
     const ability = this.abilities.createForUser(user);
@@ -75,6 +83,7 @@ export class TasksService {
         ? [
             { count: () => this.reminders.countInbox(user), page: (from, size) => this.reminders.inbox(user, from, size) },
             { count: () => this.distribution.countInbox(user), page: (from, size) => this.distribution.inbox(user, from, size) },
+            { count: () => this.corrections.countInbox(user), page: (from, size) => this.corrections.inbox(user, from, size) },
             workflow,
           ]
         : [workflow];

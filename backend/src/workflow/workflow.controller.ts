@@ -6,7 +6,9 @@ import type { AuthUser } from '../access/auth-user';
 import { CurrentUser } from '../access/decorators';
 import { ListParams, ListQuery } from '../common/list-query';
 import { ParseIdPipe } from '../common/parse-id.pipe';
+import { EntityManager } from '@mikro-orm/postgresql';
 import { presentPlan } from '../plans/plan.presenter';
+import { PlansService } from '../plans/plans.service';
 import { planActions } from '../plans/available-actions';
 import { PlanEventDto, PrepareSignatureDto } from './dto/plan-event.dto';
 import { TasksService } from './tasks.service';
@@ -23,6 +25,8 @@ export class WorkflowController {
     private readonly workflow: WorkflowService,
     private readonly tasks: TasksService,
     private readonly abilities: AbilityFactory,
+    private readonly plans: PlansService,
+    private readonly em: EntityManager,
   ) {}
 
   /** Applies `{type, comment?}` and answers the plan as it now is. */
@@ -31,7 +35,8 @@ export class WorkflowController {
   async send(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string, @Body() dto: PlanEventDto, @Req() request: Request) {
     const external = dto.externalSignature && { preparationId: dto.externalSignature.preparationId, cms: Buffer.from(dto.externalSignature.cms, 'base64') };
     const { plan, signatures } = await this.workflow.send(user, id, dto.type, dto.comment, { pin: dto.pin, external, address: request.ip ?? 'unknown' });
-    return presentPlan(plan, signatures, planActions(plan, signatures, user, this.abilities.createForUser(user)));
+    const links = await this.plans.replacementLinks(this.em, plan);
+    return presentPlan(plan, signatures, planActions(plan, signatures, user, this.abilities.createForUser(user)), links);
   }
 
   /**

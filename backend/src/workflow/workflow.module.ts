@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { CorrectionsModule } from '../corrections/corrections.module';
 import { DistributionModule } from '../distribution/distribution.module';
 import { DocumentsModule } from '../documents/documents.module';
 import { ReportsModule } from '../reports/reports.module';
@@ -11,11 +12,12 @@ import { PlanEventRepository } from './plan-event.repository';
 import { TasksService } from './tasks.service';
 import { WorkflowController } from './workflow.controller';
 import { WorkflowService } from './workflow.service';
+import { ReplacementService } from './replacement.service';
 
 @Module({
-  imports: [AuditModule, PlansModule, NumberingModule, DocumentsModule, SigningModule, DistributionModule, ReportsModule, NotificationsModule],
+  imports: [AuditModule, CorrectionsModule, PlansModule, NumberingModule, DocumentsModule, SigningModule, DistributionModule, ReportsModule, NotificationsModule],
   controllers: [WorkflowController],
-  providers: [WorkflowService, TasksService, PlanEventRepository],
+  providers: [WorkflowService, TasksService, PlanEventRepository, ReplacementService],
   exports: [WorkflowService],
 })
 export class WorkflowModule {}

@@ -22,6 +22,8 @@ import { User } from '../users/user.entity';
 import { planFacts } from '../plans/available-actions';
 import { EVENT_LABELS, STATUS_LABELS } from '../core/labels';
 import { PlanEventRepository, type PlanRow, type SignatureRow } from './plan-event.repository';
+import { ReplacementService } from './replacement.service';
+import { ReportingRoundRepository } from '../reports/reporting-round.repository';
 import { acceptsEventType, apply, statusOf } from '../core/plan-machine';
 
 interface EventContext {
@@ -85,9 +87,17 @@ export class WorkflowService {
     },
     ISSUE: async (ctx) => {
       await this.repository.snapshotIssuedAs(ctx.em, ctx.plan.id);
-      return { ...(await this.takeNumber(ctx)), ...(await this.sealPdf(ctx)) };
+      return {
+        ...(await this.takeNumber(ctx)),
+        ...(await this.sealPdf(ctx)),
+        // A replacement (Điều 18), once numbered, marks the plan it replaces.
+        ...(ctx.plan.replaces && (await this.replacement.complete(ctx.em, ctx.plan, ctx.user))),
+      };
     },
-    DISTRIBUTE: async ({ em, plan }) => ({ deliveredTo: await this.distribution.deliver(em, plan) }),
+    DISTRIBUTE: async ({ em, plan }) => ({
+      // A replacement's rounds moved from the replaced plan are made already.
+      deliveredTo: await this.distribution.deliver(em, plan, plan.replaces ? await this.rounds.positionsOf(em, plan.id) : []),
+    }),
     RECALL: async ({ em, plan, comment }) => {
       const recall = { recalledAt: new Date(), reason: comment! };
       await this.distribution.markRecalled(em, plan, recall);
@@ -106,6 +116,8 @@ export class WorkflowService {
     private readonly pdfs: PlanPdfService,
     private readonly keys: SigningKeysService,
     private readonly notifications: NotificationsService,
+    private readonly replacement: ReplacementService,
+    private readonly rounds: ReportingRoundRepository,
   ) {}
 
   /**

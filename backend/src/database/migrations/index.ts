@@ -14,6 +14,7 @@ import { Migration20261201120000_mail_notifications } from './Migration202612011
 import { Migration20261201130000_search } from './Migration20261201130000_search';
 import { Migration20261201140000_number_series } from './Migration20261201140000_number_series';
 import { Migration20261201150000_incoming_documents } from './Migration20261201150000_incoming_documents';
+import { Migration20261201160000_replacement } from './Migration20261201160000_replacement';
 import { Migration20261201170000_organisation_changes } from './Migration20261201170000_organisation_changes';
 
 /** Every migration in order; `npm run migration:create` writes a new file, add it here. */
@@ -33,5 +34,6 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261201130000_search', class: Migration20261201130000_search },
   { name: 'Migration20261201140000_number_series', class: Migration20261201140000_number_series },
   { name: 'Migration20261201150000_incoming_documents', class: Migration20261201150000_incoming_documents },
+  { name: 'Migration20261201160000_replacement', class: Migration20261201160000_replacement },
   { name: 'Migration20261201170000_organisation_changes', class: Migration20261201170000_organisation_changes },
 ];
