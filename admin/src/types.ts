@@ -15,6 +15,7 @@ import type { presentReport, ReportsService, ReportStatus } from '@backend/repor
 import type { SearchHit as SearchHitRow } from '@backend/search/search.service';
 import type { SigningKeysController } from '@backend/signing/signing-keys.controller';
 import type { User as UserEntity } from '@backend/users/user.entity';
+import type { presentCapacity } from '@backend/users/capacities.service';
 import type { Task as TaskRow } from '@backend/workflow/tasks.service';
 import type { BlockType, BodyBlock, Indicator, PlanContent, ReportingDeadline } from '@backend/core/plan-content';
 import type { PlanEvent, PlanStatus } from '@backend/core/plan-lifecycle';
@@ -67,6 +68,8 @@ export type PlanAction = PlanEvent | 'ACKNOWLEDGE' | 'REPORT' | 'DERIVE';
 export type Plan = Answer<typeof presentPlan>;
 export type SearchHit = Jsonify<SearchHitRow>;
 export type Signature = Answer<typeof presentSignature>;
+/** A role a user holds in another organisation besides their own (kiêm nhiệm). */
+export type Capacity = Answer<typeof presentCapacity>;
 export type PlanSummary = Answer<typeof presentPlanSummary>;
 export type ImplementingPlan = Item<Answer<PlansService['implementing']>>;
 export type PlanVersionInfo = Item<Answer<PlansService['versions']>>;

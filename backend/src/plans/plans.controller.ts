@@ -122,6 +122,6 @@ export class PlansController {
     const internal = this.plans.mayReadInternal(user, plan);
     const all = await this.signatures.forPlan(this.em, plan);
     const signatures = internal ? all : all.filter(isStanding).map((s) => ({ ...s, comment: null }));
-    return presentPlan(plan, signatures, planActions(plan, all, user, this.abilities.createForUser(user)), internal);
+    return presentPlan(plan, signatures, planActions(plan, all, user, this.abilities), internal);
   }
 }
