@@ -3,6 +3,7 @@ import { fetchUtils, HttpError, type DataProvider } from 'react-admin';
 import { CSRF_HEADER, session } from './session';
 import type { NotificationSettings, NotificationSettingsUpdate } from './notifications/types';
 import type {
+  Capacity,
   Delivery,
   Distribution,
   HistoryEntry,
@@ -23,6 +24,7 @@ import type {
   Report,
   ReportRevision,
   ReportSummary,
+  Role,
   SaveReport,
   RoundToFollow,
   OrganisationSigning,
@@ -96,9 +98,15 @@ async function download(path: string, fallbackName: string): Promise<{ blob: Blo
 
 /** What the plan pages need beyond react-admin's CRUD methods. */
 export const kehoachMethods = {
-  /** `pin`: the signer's key PIN for SIGN, APPROVE, ISSUE when the server holds the key. */
-  sendEvent: (id: string, type: PlanEvent, comment?: string, pin?: string) =>
-    json<Plan>(`/plans/${id}/events`, { method: 'POST', body: JSON.stringify({ type, ...(comment ? { comment } : {}), ...(pin ? { pin } : {}) }) }),
+  /**
+   * `pin`: the signer's key PIN for SIGN, APPROVE, ISSUE when the server holds the key; `organisationId`:
+   * the organisation signed for, when the caller could sign for several (kiêm nhiệm).
+   */
+  sendEvent: (id: string, type: PlanEvent, comment?: string, pin?: string, organisationId?: string) =>
+    json<Plan>(`/plans/${id}/events`, {
+      method: 'POST',
+      body: JSON.stringify({ type, ...(comment ? { comment } : {}), ...(pin ? { pin } : {}), ...(organisationId ? { organisationId } : {}) }),
+    }),
   /** The first page of the inbox: what the dashboard shows. */
   /** What waits for the caller (first page), and how many tasks there are in all. */
   getTasks: () => inboxPage('/tasks'),
@@ -168,6 +176,14 @@ export const kehoachMethods = {
     json<NotificationSettings>('/me/notification-settings', { method: 'PUT', body: JSON.stringify(settings) }),
   useShippedTemplate: async (organisationId: string, kind: TemplateKind) => {
     await httpClient(`${API}/organisations/${organisationId}/templates/active?kind=${kind}`, { method: 'DELETE' });
+  },
+
+  /** A user's roles in other organisations (kiêm nhiệm): list, add, remove (administrators of those organisations). */
+  getCapacities: (userId: string) => json<Capacity[]>(`/users/${userId}/capacities`),
+  addCapacity: (userId: string, capacity: { organisationId: string; roles: Role[]; title?: string }) =>
+    json<Capacity>(`/users/${userId}/capacities`, { method: 'POST', body: JSON.stringify(capacity) }),
+  removeCapacity: async (userId: string, capacityId: string) => {
+    await httpClient(`${API}/users/${userId}/capacities/${capacityId}`, { method: 'DELETE' });
   },
 
   /** Signing keys and images (administrators): the certificate on record, a new PKCS#12 with its PIN, a new PNG. */

@@ -19,6 +19,7 @@ import type { presentReport, ReportsService, ReportStatus } from '@backend/repor
 import type { SearchHit as SearchHitRow } from '@backend/search/search.service';
 import type { SigningKeysController } from '@backend/signing/signing-keys.controller';
 import type { User as UserEntity } from '@backend/users/user.entity';
+import type { presentCapacity } from '@backend/users/capacities.service';
 import type { Task as TaskRow } from '@backend/workflow/tasks.service';
 import type { CorrectionsService } from '@backend/corrections/corrections.service';
 import type { BlockType, BodyBlock, Indicator, PlanContent, ReportingDeadline } from '@backend/core/plan-content';
@@ -79,6 +80,8 @@ export type SearchHit = Jsonify<SearchHitRow>;
 export type IncomingDocument = Jsonify<IncomingDocumentView>;
 export type IncomingChange = Item<Answer<IncomingService['history']>>;
 export type Signature = Answer<typeof presentSignature>;
+/** A role a user holds in another organisation besides their own (kiêm nhiệm). */
+export type Capacity = Answer<typeof presentCapacity>;
 export type PlanSummary = Answer<typeof presentPlanSummary>;
 export type ImplementingPlan = Item<Answer<PlansService['implementing']>>;
 export type PlanVersionInfo = Item<Answer<PlansService['versions']>>;

@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField } from '@mui/material';
+import { Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField } from '@mui/material';
 import { useMutation } from '@tanstack/react-query';
-import { useNotify, useRecordContext, useRefresh, useTranslate, type HttpError } from 'react-admin';
+import { useGetMany, useNotify, useRecordContext, useRefresh, useTranslate, type HttpError } from 'react-admin';
 import { useKehoachDataProvider } from '../common/useKehoachDataProvider';
-import type { Plan } from '../types';
+import type { Organisation, Plan } from '../types';
 import { ActionOutlook } from './ActionOutlook';
 import { ACTION_STYLES, type ButtonAction } from './planActions';
 import { usePlanAfterEvent } from './usePlanAfterEvent';
@@ -21,7 +21,7 @@ export const ActionButtons = () => {
           key={action}
           plan={plan}
           action={action}
-          run={(comment, pin) => methods.sendEvent(plan.id, action, comment, pin)}
+          run={(comment, pin, organisationId) => methods.sendEvent(plan.id, action, comment, pin, organisationId)}
           onDone={showOutcome}
         />
       ))}
@@ -32,8 +32,11 @@ export const ActionButtons = () => {
 interface ActionButtonProps<Result> {
   plan: Plan;
   action: ButtonAction;
-  /** What confirming does; receives the comment when the action asks for one, and the PIN of a signing action. */
-  run: (comment?: string, pin?: string) => Promise<Result>;
+  /**
+   * What confirming does; receives the comment when the action asks for one, the PIN of a signing action,
+   * and the organisation signed for when the caller could sign for several (kiêm nhiệm).
+   */
+  run: (comment?: string, pin?: string, organisationId?: string) => Promise<Result>;
   /** After success; by default the page reloads its data. */
   onDone?: (result: Result) => void;
 }
@@ -62,9 +65,13 @@ const ActionDialog = <Result,>({ plan, action, run, onDone, onClose }: ActionBut
   const [pin, setPin] = useState('');
   const [pinError, setPinError] = useState<string | null>(null);
   const { needsComment, color, signs } = ACTION_STYLES[action];
+  // Several organisations the caller could act for (kiêm nhiệm): the caller chooses; one: it is implied.
+  const actingFor = (action !== 'ACKNOWLEDGE' && action !== 'DERIVE' && plan.actingFor?.[action]) || [];
+  const [organisationId, setOrganisationId] = useState('');
   const missingComment = needsComment && comment.trim() === '';
+  const missingOrganisation = actingFor.length > 1 && organisationId === '';
   const { mutate, isPending } = useMutation({
-    mutationFn: () => run(comment.trim() || undefined, pin || undefined),
+    mutationFn: () => run(comment.trim() || undefined, pin || undefined, organisationId || undefined),
     onSuccess: (result) => {
       notify(`resources.plans.actions.${action}.done`, { type: 'success' });
       onClose();
@@ -84,6 +91,7 @@ const ActionDialog = <Result,>({ plan, action, run, onDone, onClose }: ActionBut
       <DialogTitle id="plan-action-title">{translate(`${key}.title`)}</DialogTitle>
       <DialogContent>
         <ActionOutlook plan={plan} action={action} />
+        {actingFor.length > 1 && <ActingForInput choices={actingFor} value={organisationId} onChange={setOrganisationId} />}
         {needsComment && (
           <TextField
             autoFocus
@@ -119,10 +127,35 @@ const ActionDialog = <Result,>({ plan, action, run, onDone, onClose }: ActionBut
         <Button onClick={onClose} disabled={isPending}>
           {translate('ra.action.cancel')}
         </Button>
-        <Button variant="contained" color={color} onClick={() => mutate()} disabled={isPending || missingComment} data-confirm={action}>
+        <Button variant="contained" color={color} onClick={() => mutate()} disabled={isPending || missingComment || missingOrganisation} data-confirm={action}>
           {translate(`${key}.label`)}
         </Button>
       </DialogActions>
     </Dialog>
+  );
+};
+
+/** The organisation the event is sent for, among those the caller holds a role in that may send it. */
+const ActingForInput = ({ choices, value, onChange }: { choices: string[]; value: string; onChange: (id: string) => void }) => {
+  const translate = useTranslate();
+  const { data: organisations = [] } = useGetMany<Organisation>('organisations', { ids: choices });
+  return (
+    <TextField
+      select
+      required
+      fullWidth
+      margin="normal"
+      name="organisationId"
+      label={translate('resources.plans.actions.acting_for')}
+      helperText={translate('resources.plans.actions.acting_for_help')}
+      value={value}
+      onChange={(event) => onChange(event.target.value)}
+    >
+      {choices.map((id) => (
+        <MenuItem key={id} value={id}>
+          {organisations.find((organisation) => organisation.id === id)?.name ?? id}
+        </MenuItem>
+      ))}
+    </TextField>
   );
 };

@@ -32,7 +32,7 @@ export class AuthService {
   async login(username: string, password: string, address: string): Promise<Login> {
     const normalised = username.trim().toLowerCase();
     return this.throttle.limit(this.em, { username: normalised, address }, async () => {
-      const user = await this.em.findOne(User, { username: normalised, active: true }, { populate: ['passwordHash', 'organisation'] });
+      const user = await this.em.findOne(User, { username: normalised, active: true }, { populate: ['passwordHash', 'organisation', 'capacities.organisation'] });
       if (!(await verifyPassword(password, user?.passwordHash))) {
         throw new AppError(HttpStatus.UNAUTHORIZED, 'BAD_CREDENTIALS', 'Tên đăng nhập hoặc mật khẩu không đúng');
       }

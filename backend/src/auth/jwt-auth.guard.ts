@@ -6,7 +6,7 @@ import { isUUID } from 'class-validator';
 import type { Request } from 'express';
 import { AppError } from '../common/app-error';
 import { User } from '../users/user.entity';
-import type { AuthUser } from '../access/auth-user';
+import { primaryCapacity, type AuthUser } from '../access/auth-user';
 import { IS_PUBLIC } from '../access/decorators';
 import { credentialOf, SessionCookies } from './session-cookies';
 import { SessionStore } from './session.store';
@@ -61,14 +61,20 @@ export class JwtAuthGuard implements CanActivate {
   }
 }
 
+/** The caller as the guard would make it; the user's organisation and `capacities.organisation` populated. */
 export function toAuthUser(user: User): AuthUser {
-  return {
-    id: user.id,
-    username: user.username,
-    fullName: user.fullName,
+  const primary = {
     organisationId: user.organisation.id,
     organisationPath: user.organisation.path,
     predecessorIds: [...user.organisation.predecessorIds],
     roles: [...user.roles],
   };
+  const others = user.capacities.getItems().map((c) => ({
+    organisationId: c.organisation.id,
+    organisationPath: c.organisation.path,
+    predecessorIds: [...c.organisation.predecessorIds],
+    roles: [...c.roles],
+    title: c.title,
+  }));
+  return { id: user.id, username: user.username, fullName: user.fullName, ...primary, capacities: [primaryCapacity(primary), ...others] };
 }

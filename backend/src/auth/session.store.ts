@@ -1,11 +1,12 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import type { Role } from '../core/roles';
-import type { AuthUser } from '../access/auth-user';
+import { primaryCapacity, type AuthUser, type Capacity } from '../access/auth-user';
 
 /**
  * SQL of sessions (auth/session.entity.ts). The guard's lookup runs on every request, so it is one
- * statement by primary keys: the session, its user and the user's organisation. Nothing is cached
+ * statement by primary keys: the session, its user, the user's organisation and its other capacities
+ * (kiêm nhiệm, read by the user's id from their unique index). Nothing is cached
  * in the process, so a revocation committed by any instance holds on the very next request everywhere.
  * Sessions are revoked by logout here, and by the trigger `user_access_changed` (migration
  * 20261130120000) when an account's password, roles, organisation or activity change.
@@ -34,7 +35,15 @@ const CREATE_SQL = `
 
 const ACTIVE_USER_SQL = `
   select u."id", u."username", u."full_name", u."roles", o."id" as "organisation_id", o."path" as "organisation_path",
-    o."predecessor_ids"
+    o."predecessor_ids",
+    coalesce((
+      select json_agg(json_build_object(
+          'organisationId', c."organisation_id", 'organisationPath', co."path", 'predecessorIds', co."predecessor_ids",
+          'roles', c."roles", 'title', c."title")
+        order by co."path")
+      from "user_capacity" c join "organisation" co on co."id" = c."organisation_id"
+      where c."user_id" = u."id"
+    ), '[]') as "capacities"
   from "session" s
   join "user" u on u."id" = s."user_id"
   join "organisation" o on o."id" = u."organisation_id"
@@ -48,16 +57,10 @@ interface ActiveUserRow {
   organisation_id: string;
   organisation_path: string;
   predecessor_ids: string[];
+  capacities: Capacity[];
 }
 
 function authUserOf(row: ActiveUserRow): AuthUser {
-  return {
-    id: row.id,
-    username: row.username,
-    fullName: row.full_name,
-    organisationId: row.organisation_id,
-    organisationPath: row.organisation_path,
-    predecessorIds: row.predecessor_ids,
-    roles: row.roles,
-  };
+  const primary = { organisationId: row.organisation_id, organisationPath: row.organisation_path, predecessorIds: row.predecessor_ids, roles: row.roles };
+  return { id: row.id, username: row.username, fullName: row.full_name, ...primary, capacities: [primaryCapacity(primary), ...row.capacities] };
 }

@@ -20,6 +20,7 @@ import { SignatureImage } from '../signing/signature-image.entity';
 import { SigningCredential } from '../signing/signing-credential.entity';
 import { TrustAnchor } from '../signing/trust-anchor.entity';
 import { User } from '../users/user.entity';
+import { UserCapacity } from '../users/user-capacity.entity';
 import { NotificationSettings } from '../notifications/notification-settings.entity';
 import { OutboxMessage } from '../notifications/outbox-message.entity';
 import { IncomingCounter } from '../incoming/incoming-counter.entity';
@@ -30,7 +31,7 @@ import { CorrectionReading, PlanCorrection } from '../corrections/plan-correctio
 /** Every entity, listed once: the ORM, the migration generator and the tests share this list. */
 export const ENTITIES = [Organisation, User, Plan, PlanVersion, Signature, AuditRecord, RegisterEntry, NumberCounter, NumberSeries, IssuedDocument, OrganisationTemplate,
   Delivery, ReportingRound, Report, ReportRevision, ReportReminder, ReminderRun, Session, LoginFailure, PlanPdf, PendingPdfSignature, SigningCredential, SignatureImage, TrustAnchor,
-  OutboxMessage, NotificationSettings, OrganisationChange,
+  OutboxMessage, NotificationSettings, OrganisationChange, UserCapacity,
   IncomingDocument, IncomingCounter, IncomingDocumentChange,
   PlanCorrection, CorrectionReading,
 ];

@@ -102,7 +102,7 @@ export class DocumentsService {
       issuer,
       coIssuers,
       numbering: { number: plan.number, symbol: plan.symbol, issuedAt: plan.issuedAt },
-      signerNames: await this.signerNames(em, plan),
+      ...(await this.signers(em, plan)),
       draft,
     };
   }
@@ -113,10 +113,16 @@ export class DocumentsService {
     return { issuer: byId.get(plan.issuer.id)!, coIssuers: plan.coIssuerIds.map((id) => byId.get(id)!) };
   }
 
-  /** Who signed for each organisation on the current content: co-issuers' leaders, and the approving leader. */
-  private async signerNames(em: EntityManager, plan: Plan): Promise<Record<string, string | null>> {
+  /**
+   * Who signed for each organisation on the current content — co-issuers' leaders, and the approving
+   * leader — and the title recorded when they signed.
+   */
+  private async signers(em: EntityManager, plan: Plan): Promise<Pick<RenderInput, 'signerNames' | 'signerTitles'>> {
     const signatures = await em.find(Signature, { plan: plan.id, voidedAt: null, contentHash: plan.contentHash }, { populate: ['user'] });
-    return Object.fromEntries(signatures.map((s) => [s.organisation.id, s.user.fullName]));
+    return {
+      signerNames: Object.fromEntries(signatures.map((s) => [s.organisation.id, s.user.fullName])),
+      signerTitles: Object.fromEntries(signatures.map((s) => [s.organisation.id, s.title])),
+    };
   }
 }
 

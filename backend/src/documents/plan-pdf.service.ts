@@ -92,14 +92,16 @@ export class PlanPdfService {
 
   /**
    * Outside any lock, before an event that signs: renders the PDF of the plan's current content unless
-   * it is stored already. Names are left out: each signature brings its signer's name with it.
+   * it is stored already. Names are left out: each signature brings its signer's name with it; the
+   * blocks carry each organisation's signerTitle, as no one has signed yet (a title recorded later, a
+   * co-issuer's capacity title, shows in the DOCX only).
    */
   async prepareFor(planId: string): Promise<void> {
     const em = this.em.fork();
     const plan = await em.findOneOrFail(Plan, planId, { populate: ['issuer'] });
     const stored = await em.findOne(PlanPdf, { plan: planId }, { fields: ['contentHash'] });
     if (stored?.contentHash === plan.contentHash) return;
-    const input = { ...(await this.documents.renderInput(em, plan, false)), signerNames: {} };
+    const input = { ...(await this.documents.renderInput(em, plan, false)), signerNames: {}, signerTitles: {} };
     const { pdf, layout } = await this.renderPool.renderPlanPdf(input, { issueFields: plan.number === null });
     const bytes = Buffer.from(pdf);
     await em.transactional(async (tx) => {

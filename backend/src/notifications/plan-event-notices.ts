@@ -58,10 +58,9 @@ export class PlanEventNotices {
 
   private async newTasks(em: EntityManager, facts: PlanEventFacts): Promise<Addressed[]> {
     const { plan, signatures } = facts;
-    const candidates = await usersOf(em, [plan.issuer.id, ...plan.coIssuerIds], facts.actor);
+    const candidates = await usersOf(em, [plan.issuer.id, ...plan.coIssuerIds], facts.actor, { withCapacities: true });
     return candidates.flatMap((user) => {
-      const authUser = toAuthUser(user);
-      const task = availableActions(plan, signatures, authUser, this.abilities.createForUser(authUser)).find((action) => TASKS[action]);
+      const task = availableActions(plan, signatures, toAuthUser(user), this.abilities).find((action) => TASKS[action]);
       return task ? [addressed(user, 'new_task', facts, taskNotice(facts, TASKS[task]!))] : [];
     });
   }
@@ -152,10 +151,16 @@ export function correctionNotices(facts: CorrectionFacts, recipients: Recipient[
   return recipients.map((user) => ({ recipient: user, category: 'recalled', kind: 'corrected', dedupeKey: `plan:${plan.id}:${plan.auditSeq}:${user.id}`, notice }));
 }
 
-/** The active users with an address in these organisations, the actor aside. */
-export async function usersOf(em: EntityManager, organisationIds: string[], actor: AuthUser): Promise<Recipient[]> {
+/**
+ * The active users with an address in these organisations, the actor aside, with their capacities;
+ * `withCapacities`: also those who hold a role there besides their own organisation (kiêm nhiệm).
+ */
+export async function usersOf(em: EntityManager, organisationIds: string[], actor: AuthUser, { withCapacities = false } = {}): Promise<Recipient[]> {
   if (!organisationIds.length) return [];
-  const users = await em.find(User, { organisation: { $in: organisationIds }, active: true, email: { $ne: null }, id: { $ne: actor.id } }, { populate: ['organisation'] });
+  const inOrganisations = withCapacities
+    ? { $or: [{ organisation: { $in: organisationIds } }, { capacities: { organisation: { $in: organisationIds } } }] }
+    : { organisation: { $in: organisationIds } };
+  const users = await em.find(User, { ...inOrganisations, active: true, email: { $ne: null }, id: { $ne: actor.id } }, { populate: ['organisation', 'capacities.organisation'] });
   return users as Recipient[];
 }
 

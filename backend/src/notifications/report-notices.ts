@@ -25,7 +25,7 @@ export class ReportNotices {
   async for(em: EntityManager, reminders: ReminderNoticeRow[], longOverdue: ReminderNoticeRow[]): Promise<Addressed[]> {
     const rows = [...reminders, ...longOverdue];
     if (!rows.length) return [];
-    const users = await em.find(User, { organisation: { $in: [...new Set(rows.map((r) => r.organisation_id))] }, active: true, email: { $ne: null } }, { populate: ['organisation'] });
+    const users = await em.find(User, { organisation: { $in: [...new Set(rows.map((r) => r.organisation_id))] }, active: true, email: { $ne: null } }, { populate: ['organisation', 'capacities.organisation'] });
     const plans = await em.find(Plan, { id: { $in: [...new Set(rows.map((r) => r.plan_id))] } }, { fields: ['issuer', 'issuerLineage', 'coIssuerIds', 'sharedWithCoIssuers', 'recipientOrgIds', 'status'] });
     const subjectOf = new Map(plans.map((p) => [p.id, planSubject(p)]));
     const usersOf = (organisationId: string) => users.filter((u) => u.organisation.id === organisationId);

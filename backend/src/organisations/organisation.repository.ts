@@ -22,13 +22,14 @@ export class OrganisationRepository {
     );
   }
 
-  /** Every organisation that shares a plan with `organisationId`, as issuer, co-issuer or recipient (itself included). */
-  async partnerIds(organisationId: string): Promise<string[]> {
+  /** Every organisation that shares a plan with one of `organisationIds`, as issuer, co-issuer or recipient (they included). */
+  async partnerIds(organisationIds: string[]): Promise<string[]> {
+    const ids = this.em.getPlatform().marshallArray(organisationIds);
     const rows = await this.em.execute<{ id: string }[]>(
       `select distinct partner as id
          from plan p, unnest(array[p.issuer_id::text] || p.co_issuer_ids || p.recipient_org_ids) partner
-        where p.issuer_id = ? or p.co_issuer_ids @> array[?]::text[] or p.recipient_org_ids @> array[?]::text[]`,
-      [organisationId, organisationId, organisationId],
+        where p.issuer_id = any(?::uuid[]) or p.co_issuer_ids && ?::text[] or p.recipient_org_ids && ?::text[]`,
+      [ids, ids, ids],
     );
     return rows.map((row) => row.id);
   }

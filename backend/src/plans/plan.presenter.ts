@@ -8,7 +8,7 @@ import type { Plan } from './plan.entity';
 import type { PlanStatus } from '../core/plan-lifecycle';
 
 /** A signature as shown: the entity, or a copy without its comment for readers outside the drafting. */
-export type SignatureView = Pick<Signature, 'id' | 'kind' | 'signedAt' | 'contentHash' | 'contentVersion' | 'comment' | 'voidedAt'> & {
+export type SignatureView = Pick<Signature, 'id' | 'kind' | 'signedAt' | 'contentHash' | 'contentVersion' | 'comment' | 'voidedAt' | 'title'> & {
   organisation: Pick<Organisation, 'id'>;
   user: Pick<User, 'id' | 'fullName'>;
 };
@@ -66,6 +66,7 @@ export function presentPlan(plan: PlanView, signatures: SignatureView[], actions
     replacedAt: links.replacedAt,
     availableActions: actions.available,
     nextStatus: actions.nextStatus,
+    actingFor: actions.actingFor,
     internalHistory,
   };
 }
@@ -77,6 +78,7 @@ export function presentSignature(signature: SignatureView, plan: Pick<Plan, 'con
     organisationId: signature.organisation.id,
     userId: signature.user.id,
     userName: signature.user.fullName,
+    title: signature.title,
     signedAt: signature.signedAt,
     contentHash: signature.contentHash,
     contentVersion: signature.contentVersion,

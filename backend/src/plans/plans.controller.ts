@@ -129,6 +129,6 @@ export class PlansController {
     const all = await this.signatures.forPlan(this.em, plan);
     const signatures = internal ? all : all.filter(isStanding).map((s) => ({ ...s, comment: null }));
     const links = await this.plans.replacementLinks(this.em, plan);
-    return presentPlan(plan, signatures, planActions(plan, all, user, this.abilities.createForUser(user)), links, internal);
+    return presentPlan(plan, signatures, planActions(plan, all, user, this.abilities), links, internal);
   }
 }

@@ -14,7 +14,7 @@ export type SignatureKind = (typeof SIGNATURE_KINDS)[number];
 @Entity()
 @Index({ properties: ['plan', 'signedAt'] })
 export class Signature {
-  [OptionalProps]?: 'signedAt' | 'voidedAt' | 'comment';
+  [OptionalProps]?: 'signedAt' | 'voidedAt' | 'comment' | 'title';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -39,6 +39,13 @@ export class Signature {
 
   @Property({ type: 'text', nullable: true })
   comment: string | null = null;
+
+  /**
+   * The title signed under, at signing time (a co-issuer's: the signer's capacity title, else the
+   * organisation's signerTitle; the approval's: the content's signer title). Null on older signatures.
+   */
+  @Property({ type: 'text', nullable: true })
+  title: string | null = null;
 
   @Property({ type: 'datetime' })
   signedAt: Date = new Date();

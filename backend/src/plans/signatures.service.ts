@@ -19,15 +19,23 @@ export function coIssuersWhoSigned(plan: Pick<Plan, 'contentHash' | 'coIssuerIds
     .map((s) => s.organisation.id);
 }
 
+/** Who signs: the person, the organisation they sign for, and the title they sign under there. */
+export interface Signer {
+  userId: string;
+  organisationId: string;
+  title: string;
+}
+
 @Injectable()
 export class SignaturesService {
   /** Records a signature on the plan's current content, inside the caller's transaction. */
-  async sign(em: EntityManager, plan: Pick<Plan, 'id' | 'contentHash' | 'contentVersion'>, userId: string, organisationId: string, kind: SignatureKind, comment?: string): Promise<Signature> {
+  async sign(em: EntityManager, plan: Pick<Plan, 'id' | 'contentHash' | 'contentVersion'>, by: Signer, kind: SignatureKind, comment?: string): Promise<Signature> {
     return em.create(Signature, {
       plan: em.getReference(Plan, plan.id),
       // Loaded, not a reference: the answer names the signer.
-      user: await em.findOneOrFail(User, userId),
-      organisation: em.getReference(Organisation, organisationId),
+      user: await em.findOneOrFail(User, by.userId),
+      organisation: em.getReference(Organisation, by.organisationId),
+      title: by.title,
       kind,
       contentHash: plan.contentHash,
       contentVersion: plan.contentVersion,

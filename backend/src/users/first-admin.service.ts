@@ -22,7 +22,8 @@ const FIRST_ADMIN_ROLES: Role[] = ['sysadmin'];
 const FIRST_ADMIN_LOCK_KEY = 7_420_003;
 
 /** The installation itself, acting before any account exists, with a system administrator's rights. */
-const INSTALLER: AuthUser = { id: 'installer', username: 'installer', fullName: 'Cài đặt', organisationId: '', organisationPath: '/', predecessorIds: [], roles: FIRST_ADMIN_ROLES };
+const INSTALLER_CAPACITY = { organisationId: '', organisationPath: '/', predecessorIds: [], roles: FIRST_ADMIN_ROLES };
+const INSTALLER: AuthUser = { id: 'installer', username: 'installer', fullName: 'Cài đặt', ...INSTALLER_CAPACITY, capacities: [{ ...INSTALLER_CAPACITY, title: null }] };
 
 /**
  * Creates the first administrator, in the root organisation, through the ordinary services and their

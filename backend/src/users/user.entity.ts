@@ -1,8 +1,8 @@
-import { ArrayType, Entity, Index, ManyToOne, Property, Unique } from '@mikro-orm/core';
+import { ArrayType, Collection, Entity, Index, ManyToOne, OneToMany, Property, Unique } from '@mikro-orm/core';
 import { BaseEntity } from '../common/base.entity';
 import type { Role } from '../core/roles';
 import { Organisation } from '../organisations/organisation.entity';
-
+import { UserCapacity } from './user-capacity.entity';
 
 @Entity()
 @Index({ properties: ['organisation'] })
@@ -30,4 +30,8 @@ export class User extends BaseEntity<'active' | 'email'> {
 
   @Property({ type: 'boolean' })
   active: boolean = true;
+
+  /** Roles held in other organisations (kiêm nhiệm); read with `populate` where a capacity matters. */
+  @OneToMany(() => UserCapacity, (capacity) => capacity.user, { hidden: true })
+  capacities = new Collection<UserCapacity>(this);
 }

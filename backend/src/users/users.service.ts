@@ -10,6 +10,7 @@ import { Organisation } from '../organisations/organisation.entity';
 import { OrganisationRepository } from '../organisations/organisation.repository';
 import { CreateUserDto, UpdateUserDto } from './dto/user.dto';
 import { User } from './user.entity';
+import { UserCapacity } from './user-capacity.entity';
 
 /** Partners are seen by their leaders and clerks: the people who sign and send what one exchanges. */
 const PARTNER_ROLES = ['leader', 'clerk'];
@@ -48,17 +49,18 @@ export class UsersService {
   }
 
   /**
-   * Who the caller may see: everyone in its organisation's subtree, and the leaders and clerks of the
-   * organisations above it and of those it exchanges plans with; a system administrator sees all.
+   * Who the caller may see: everyone in the subtree of each organisation it holds a role in (kiêm
+   * nhiệm: more than one), and the leaders and clerks of the organisations above those and of those
+   * they exchange plans with; a system administrator sees all.
    */
   private async directory(caller: AuthUser): Promise<FilterQuery<User>> {
     // An account outside every subtree: only an unconditional rule (a system administrator's) reads it.
     if (this.abilities.createForUser(caller).can('read', userSubject({ path: '/' }, []))) return {};
-    const partners = await new OrganisationRepository(this.em).partnerIds(caller.organisationId);
-    const ancestors = lineageOf(caller.organisationPath);
+    const partners = await new OrganisationRepository(this.em).partnerIds(caller.capacities.map((c) => c.organisationId));
+    const ancestors = caller.capacities.flatMap((c) => lineageOf(c.organisationPath));
     return {
       $or: [
-        { organisation: { path: { $like: `${caller.organisationPath}%` } } },
+        ...caller.capacities.map((c) => ({ organisation: { path: { $like: `${c.organisationPath}%` } } })),
         { organisation: { $in: [...new Set([...partners, ...ancestors])] }, roles: { $overlap: PARTNER_ROLES } },
       ],
     };
@@ -88,6 +90,10 @@ export class UsersService {
     const { password, organisationId, ...fields } = dto;
     this.em.assign(user, fields);
     if (organisationId) user.organisation = await this.organisation(organisationId);
+    // The own organisation is the primary capacity: never also one of the others.
+    if (organisationId && (await this.em.count(UserCapacity, { user, organisation: organisationId }))) {
+      throw invalid({ organisationId: 'người dùng đang kiêm nhiệm ở tổ chức này: bỏ chức vụ kiêm nhiệm đó trước' });
+    }
     assertCan(ability, 'update', userSubject(user.organisation, user.roles), 'Không chuyển được tài khoản ra ngoài đơn vị bạn quản trị, không cấp được quyền quản trị hệ thống');
     if (password) user.passwordHash = await hashPassword(password);
     await this.em.flush();

@@ -65,7 +65,7 @@ const LOCK_SQL = `
       select json_agg(json_build_object(
         'id', s."id", 'kind', s."kind", 'organisation', json_build_object('id', s."organisation_id"),
         'user', json_build_object('id', u."id", 'fullName', u."full_name"), 'signedAt', s."signed_at", 'contentHash', s."content_hash",
-        'contentVersion', s."content_version", 'comment', s."comment", 'voidedAt', s."voided_at") order by s."signed_at", s."id")
+        'contentVersion', s."content_version", 'comment', s."comment", 'title', s."title", 'voidedAt', s."voided_at") order by s."signed_at", s."id")
       from "signature" s join "user" u on u."id" = s."user_id"
       where s."plan_id" = p."id"
     ), '[]') as "signatures"

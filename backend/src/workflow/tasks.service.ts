@@ -77,7 +77,7 @@ export class TasksService {
   async forUser(user: AuthUser, { offset, limit }: Pick<ListQuery, 'offset' | 'limit'>, view: InboxView = 'tasks'): Promise<Page<Task>> {
     const ability = this.abilities.createForUser(user);
     const where = this.workflowWhere(ability, view);
-    const workflow: InboxPart = { count: () => this.countUpTo(where, MAX_COUNTED), page: (from, size) => this.workflowTasks(user, ability, where, view, from, size) };
+    const workflow: InboxPart = { count: () => this.countUpTo(where, MAX_COUNTED), page: (from, size) => this.workflowTasks(user, where, view, from, size) };
     const parts: InboxPart[] =
       view === 'tasks'
         ? [
@@ -122,13 +122,13 @@ export class TasksService {
    * SQL narrows the page to the candidate plans, and the machine's guards (e.g. "this co-issuer has
    * already signed") settle the rest: a page may hold fewer tasks than asked for.
    */
-  private async workflowTasks(user: AuthUser, ability: AppAbility, where: FilterQuery<Plan> | null, view: InboxView, offset: number, limit: number): Promise<Task[]> {
+  private async workflowTasks(user: AuthUser, where: FilterQuery<Plan> | null, view: InboxView, offset: number, limit: number): Promise<Task[]> {
     if (!where) return [];
     const plans = await this.em.find(Plan, where, { orderBy: { updatedAt: 'DESC', id: 'ASC' }, offset, limit, populate: ['issuer'], exclude: ['content'] });
     const signatures = await this.signatures.validCoIssuerSignatures(this.em, plans.filter((plan) => plan.status === 'in_coordination'));
     const tasks = plans
       .map((plan) => {
-        const actions = availableActions(plan as Plan, signatures.filter((s) => s.plan.id === plan.id), user, ability);
+        const actions = availableActions(plan as Plan, signatures.filter((s) => s.plan.id === plan.id), user, this.abilities);
         return { type: 'plan' as const, planId: plan.id, title: plan.title, kind: plan.kind, status: plan.status, actions, updatedAt: plan.updatedAt };
       })
       .filter((task) => inboxViewOf(task.actions) === view);

@@ -34,9 +34,9 @@ export class WorkflowController {
   @HttpCode(200)
   async send(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string, @Body() dto: PlanEventDto, @Req() request: Request) {
     const external = dto.externalSignature && { preparationId: dto.externalSignature.preparationId, cms: Buffer.from(dto.externalSignature.cms, 'base64') };
-    const { plan, signatures } = await this.workflow.send(user, id, dto.type, dto.comment, { pin: dto.pin, external, address: request.ip ?? 'unknown' });
+    const { plan, signatures } = await this.workflow.send(user, id, dto.type, dto.comment, { pin: dto.pin, external, address: request.ip ?? 'unknown', organisationId: dto.organisationId });
     const links = await this.plans.replacementLinks(this.em, plan);
-    return presentPlan(plan, signatures, planActions(plan, signatures, user, this.abilities.createForUser(user)), links);
+    return presentPlan(plan, signatures, planActions(plan, signatures, user, this.abilities), links);
   }
 
   /**
@@ -46,7 +46,7 @@ export class WorkflowController {
   @Post('plans/:id/signing/prepare')
   @HttpCode(200)
   prepareSignature(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string, @Body() dto: PrepareSignatureDto) {
-    return this.workflow.prepareExternalSignature(user, id, dto.type);
+    return this.workflow.prepareExternalSignature(user, id, dto.type, dto.organisationId);
   }
 
   /** The inbox, a page at a time (`range`, answered with `Content-Range`); its order is fixed (TasksService). */

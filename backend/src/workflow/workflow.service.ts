@@ -19,9 +19,9 @@ import { PLAN_TYPE_CODE } from '../core/document-number';
 import { SignaturesService } from '../plans/signatures.service';
 import { assertDeadlinesAhead } from '../plans/plan-content.rules';
 import { User } from '../users/user.entity';
-import { planFacts } from '../plans/available-actions';
+import { organisationsActingFor, planFacts } from '../plans/available-actions';
 import { EVENT_LABELS, STATUS_LABELS } from '../core/labels';
-import { PlanEventRepository, type PlanRow, type SignatureRow } from './plan-event.repository';
+import { PlanEventRepository, type LockedPlan, type PlanRow, type SignatureRow } from './plan-event.repository';
 import { ReplacementService } from './replacement.service';
 import { ReportingRoundRepository } from '../reports/reporting-round.repository';
 import { acceptsEventType, apply, statusOf } from '../core/plan-machine';
@@ -32,6 +32,8 @@ interface EventContext {
   signatures: SignatureRow[];
   user: AuthUser;
   comment: string | null;
+  /** the organisation the caller sends the event for: its own, or another it holds a role in (kiêm nhiệm) */
+  actingFor: string;
   /** who signs the PDF: the key opened with the PIN before the transaction, or the signer's device; null: a record only */
   signer: PdfSigner | null;
 }
@@ -44,10 +46,15 @@ export interface SigningInput {
   pin?: string;
   external?: ExternalSignature;
   address: string;
+  /** the organisation signed for, when the caller could sign for several (kiêm nhiệm) */
+  organisationId?: string;
 }
 
 /** The events that sign the PDF: co-issuers and the approving leader in person, the organisation at issue. */
 const SIGNING_EVENTS: readonly PlanEvent[] = ['SIGN', 'APPROVE', 'ISSUE'];
+
+/** The events whose signature names the organisation signed for: with several possible, the caller names it. */
+const SIGNED_FOR_AN_ORGANISATION: readonly PlanEvent[] = ['SIGN', 'APPROVE'];
 
 /** The events after which the plan's deadlines reach others: up for review, then out to the recipients. */
 const DEADLINES_CHECKED_AT: readonly PlanEvent[] = ['SUBMIT', 'ISSUE'];
@@ -76,14 +83,17 @@ export class WorkflowService {
       // From coordination on, co-issuers read the plan (even if their signatures already stand).
       if (plan.coIssuerIds.length) plan.sharedWithCoIssuers = true;
     },
-    SIGN: async ({ em, plan, signatures, user, comment, signer }) => {
-      signatures.push(await this.signatures.sign(em, plan, user.id, user.organisationId, 'co_issuer', comment ?? undefined));
-      if (signer) return this.signPdf(em, plan, personStep('SIGN', plan, user), signer);
+    SIGN: async ({ em, plan, signatures, user, comment, signer, actingFor }) => {
+      const title = await this.coIssuerTitle(em, user, actingFor);
+      signatures.push(await this.signatures.sign(em, plan, { userId: user.id, organisationId: actingFor, title }, 'co_issuer', comment ?? undefined));
+      if (signer) return this.signPdf(em, plan, personStep('SIGN', plan, user, actingFor), signer);
     },
-    APPROVE: async ({ em, plan, signatures, user, comment, signer }) => {
-      signatures.push(await this.signatures.sign(em, plan, user.id, user.organisationId, 'approval', comment ?? undefined));
+    APPROVE: async ({ em, plan, signatures, user, comment, signer, actingFor }) => {
+      // The issuer's block shows the signer as the content names it (authority, deputy line and title go together).
+      const title = plan.content.signer.title;
+      signatures.push(await this.signatures.sign(em, plan, { userId: user.id, organisationId: actingFor, title }, 'approval', comment ?? undefined));
       plan.approvedBy = { id: user.id };
-      if (signer) return this.signPdf(em, plan, personStep('APPROVE', plan, user), signer);
+      if (signer) return this.signPdf(em, plan, personStep('APPROVE', plan, user, actingFor), signer);
     },
     ISSUE: async (ctx) => {
       await this.repository.snapshotIssuedAs(ctx.em, ctx.plan.id);
@@ -132,15 +142,15 @@ export class WorkflowService {
     const outcome = await this.em.transactional(async (em) => {
       const locked = await this.repository.lockForEvent(em, planId);
       if (!locked || !ability.can('read', planSubject(locked.plan))) throw notFound('Không tìm thấy kế hoạch');
-      await this.applyTo({ em, ...locked, user, comment, signer }, type, ability);
+      await this.applyTo({ em, ...locked, user, comment, signer }, type, ability, signing?.organisationId);
       return locked;
     });
     return type === 'ISSUE' ? this.withIssuedDocument(outcome, user) : outcome;
   }
 
   /** Checks the event against the locked plan, then changes it; the transaction flushes it all. */
-  private async applyTo(ctx: EventContext, type: PlanEvent, ability: AppAbility): Promise<void> {
-    const { em, plan, signatures, user, comment } = ctx;
+  private async applyTo(request: Omit<EventContext, 'actingFor'>, type: PlanEvent, ability: AppAbility, requestedFor: string | undefined): Promise<void> {
+    const { em, plan, signatures, user, comment } = request;
     const notNow = () =>
       conflict('ILLEGAL_TRANSITION', `Không thể "${EVENT_LABELS[type]}" khi kế hoạch đang ở trạng thái "${STATUS_LABELS[plan.status]}"`, {
         status: plan.status,
@@ -149,11 +159,12 @@ export class WorkflowService {
     if (!ability.can(type, planSubject(plan))) {
       throw forbidden(`Bạn không có quyền "${EVENT_LABELS[type]}" đối với kế hoạch này`);
     }
+    const ctx: EventContext = { ...request, actingFor: this.actingOrganisation(user, { plan, signatures }, type, requestedFor) };
     if (EVENTS_NEEDING_COMMENT.includes(type) && !comment) {
       throw invalid({ comment: `cần ghi rõ lý do khi "${EVENT_LABELS[type]}"` });
     }
     if (DEADLINES_CHECKED_AT.includes(type)) assertDeadlinesAhead(plan.content.reporting, new Date());
-    const next = apply(plan.machineState, planFacts(plan, signatures), { type, orgId: user.organisationId });
+    const next = apply(plan.machineState, planFacts(plan, signatures), { type, orgId: ctx.actingFor });
     if (!next) throw notNow();
 
     const fromState = plan.status;
@@ -192,7 +203,7 @@ export class WorkflowService {
    * The external flow's first step (USB token, remote signing) for SIGN and APPROVE: the PDF prepared
    * with this signer's field, and the digest the device signs; the CMS then comes back with the event.
    */
-  async prepareExternalSignature(user: AuthUser, planId: string, type: PlanEvent) {
+  async prepareExternalSignature(user: AuthUser, planId: string, type: PlanEvent, requestedFor?: string) {
     if (type !== 'SIGN' && type !== 'APPROVE') throw invalid({ type: 'chỉ chuẩn bị ký bằng thiết bị riêng cho "Ký phối hợp" và "Phê duyệt"' });
     const ability = this.abilities.createForUser(user);
     const plan = await this.readableForSigning(ability, planId);
@@ -203,8 +214,35 @@ export class WorkflowService {
     return this.em.transactional(async (em) => {
       const locked = await this.repository.lockForEvent(em, planId);
       if (!locked) throw notFound('Không tìm thấy kế hoạch');
-      return this.pdfs.prepareExternal(em, locked.plan, personStep(type, locked.plan, user), user.id, type);
+      const actingFor = this.actingOrganisation(user, locked, type, requestedFor);
+      return this.pdfs.prepareExternal(em, locked.plan, personStep(type, locked.plan, user, actingFor), user.id, type);
     });
+  }
+
+  /**
+   * The organisation the caller sends the event for (kiêm nhiệm): the one whose capacity's rules allow
+   * it on this plan now. When several could and the signature names it (SIGN, APPROVE), the request must
+   * say which (400 on `organisationId`); one named must be among them (403). None: the machine refuses.
+   */
+  private actingOrganisation(user: AuthUser, { plan, signatures }: LockedPlan, type: PlanEvent, requested: string | undefined): string {
+    // Most people hold one capacity: nothing to choose, and the hot path stays as it was.
+    if (user.capacities.length === 1 && requested === undefined) return user.organisationId;
+    const candidates = organisationsActingFor(plan, signatures, user, this.abilities, type);
+    if (!candidates.length) return user.organisationId;
+    if (requested !== undefined) {
+      if (!candidates.includes(requested)) throw forbidden(`Bạn không thể "${EVENT_LABELS[type]}" kế hoạch này thay mặt đơn vị đã chọn`);
+      return requested;
+    }
+    if (candidates.length > 1 && SIGNED_FOR_AN_ORGANISATION.includes(type)) {
+      throw invalid({ organisationId: `anh/chị giữ chức vụ ở nhiều đơn vị có thể "${EVENT_LABELS[type]}" kế hoạch này: chọn đơn vị ký thay mặt` });
+    }
+    return candidates[0];
+  }
+
+  /** A co-issuer's signer signs under the title of their capacity there, else the organisation's signer title. */
+  private async coIssuerTitle(em: EntityManager, user: AuthUser, organisationId: string): Promise<string> {
+    const capacityTitle = user.capacities.find((c) => c.organisationId === organisationId)?.title;
+    return capacityTitle ?? (await em.findOneOrFail(Organisation, organisationId, { fields: ['signerTitle'] })).signerTitle;
   }
 
   private async readableForSigning(ability: AppAbility, planId: string): Promise<Plan> {
@@ -276,9 +314,12 @@ export class WorkflowService {
   }
 }
 
-/** A person's signature on the PDF: a co-issuer's leader in its own block, the approving leader in the issuer's. */
-function personStep(type: 'SIGN' | 'APPROVE', plan: Pick<PlanRow, 'issuer'>, user: AuthUser): PdfSignatureStep {
+/**
+ * A person's signature on the PDF: a co-issuer's leader in the block of the co-issuer signed for, the
+ * approving leader in the issuer's.
+ */
+function personStep(type: 'SIGN' | 'APPROVE', plan: Pick<PlanRow, 'issuer'>, user: AuthUser, actingFor: string): PdfSignatureStep {
   return type === 'SIGN'
-    ? { fieldPrefix: 'dong_ky', blockOwnerId: user.organisationId, holder: { user }, kind: 'person', reason: 'Ký ban hành phối hợp' }
+    ? { fieldPrefix: 'dong_ky', blockOwnerId: actingFor, holder: { user }, kind: 'person', reason: 'Ký ban hành phối hợp' }
     : { fieldPrefix: 'phe_duyet', blockOwnerId: plan.issuer.id, holder: { user }, kind: 'person', reason: 'Phê duyệt, ký ban hành' };
 }

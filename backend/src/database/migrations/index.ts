@@ -16,6 +16,7 @@ import { Migration20261201140000_number_series } from './Migration20261201140000
 import { Migration20261201150000_incoming_documents } from './Migration20261201150000_incoming_documents';
 import { Migration20261201160000_replacement } from './Migration20261201160000_replacement';
 import { Migration20261201170000_organisation_changes } from './Migration20261201170000_organisation_changes';
+import { Migration20261201180000_user_capacities } from './Migration20261201180000_user_capacities';
 
 /** Every migration in order; `npm run migration:create` writes a new file, add it here. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -36,4 +37,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261201150000_incoming_documents', class: Migration20261201150000_incoming_documents },
   { name: 'Migration20261201160000_replacement', class: Migration20261201160000_replacement },
   { name: 'Migration20261201170000_organisation_changes', class: Migration20261201170000_organisation_changes },
+  { name: 'Migration20261201180000_user_capacities', class: Migration20261201180000_user_capacities },
 ];

@@ -25,7 +25,7 @@ export class DemoPlansSeeder {
 
   async run(em: EntityManager): Promise<void> {
     const orgIdByKey = await this.organisationIds(em);
-    const asUser = async (username: string) => toAuthUser(await em.findOneOrFail(User, { username }, { populate: ['organisation'] }));
+    const asUser = async (username: string) => toAuthUser(await em.findOneOrFail(User, { username }, { populate: ['organisation', 'capacities.organisation'] }));
     for (const demo of demoPlans as DemoPlan[]) {
       const plan = await this.plans.create(await asUser(demo.drafter), toContent(demo.content, orgIdByKey));
       for (const [username, event] of demo.road as [string, PlanEvent][]) {

@@ -165,8 +165,8 @@ function leadSignature(signer: Signer, signerName: string | null | undefined, is
   return signatureBlock([signer.authority, signer.deputy, signer.title], signerName, issuer);
 }
 
-function coIssuerSignature(organisation: DocumentOrganisation, signerName: string | null | undefined) {
-  return signatureBlock([organisation.signatureAuthority, organisation.signerTitle], signerName, organisation);
+function coIssuerSignature(organisation: DocumentOrganisation, signerName: string | null | undefined, signerTitle: string | null | undefined) {
+  return signatureBlock([organisation.signatureAuthority, signerTitle || organisation.signerTitle], signerName, organisation);
 }
 
 /**
@@ -175,7 +175,7 @@ function coIssuerSignature(organisation: DocumentOrganisation, signerName: strin
  */
 function signaturesView(input: RenderInput): Pick<PlanView, 'signature' | 'signatureRows'> {
   const lead = leadSignature(input.content.signer, input.signerNames[input.issuer.id], input.issuer);
-  const coIssuers = input.coIssuers.map((org) => coIssuerSignature(org, input.signerNames[org.id]));
+  const coIssuers = input.coIssuers.map((org) => coIssuerSignature(org, input.signerNames[org.id], input.signerTitles?.[org.id]));
   const [firstCoIssuer, ...otherCoIssuers] = coIssuers;
   const cells: (SignatureBlockView | false)[] = [firstCoIssuer ?? false, lead, ...otherCoIssuers];
   const signatureRows: SignatureRowView[] = [];

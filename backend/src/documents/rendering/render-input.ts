@@ -43,6 +43,11 @@ export interface RenderInput {
   numbering: DocumentNumbering;
   /** organisationId → full name of who signed for it (the lead issuer: the approving leader) */
   signerNames: Record<string, string | null>;
+  /**
+   * organisationId → the title its co-issuer signed under, recorded with the signature (a capacity's
+   * title, kiêm nhiệm); absent: the organisation's signerTitle. The lead issuer's block takes the content's signer.
+   */
+  signerTitles?: Record<string, string | null>;
   /** true → "DỰ THẢO" mark, blank number and date */
   draft: boolean;
   /**

@@ -15,6 +15,10 @@ export class ExternalSignatureDto {
 export class PrepareSignatureDto {
   @IsIn(['SIGN', 'APPROVE'], { message: 'phải là SIGN hoặc APPROVE' })
   type!: 'SIGN' | 'APPROVE';
+
+  /** the organisation signed for, when the caller could sign for several (kiêm nhiệm) */
+  @IsOptional() @IsUUID('all', { message: 'phải là mã đơn vị' })
+  organisationId?: string;
 }
 
 export class PlanEventDto {
@@ -31,4 +35,8 @@ export class PlanEventDto {
   /** SIGN, APPROVE: instead of a PIN, the signature made on the signer's own device */
   @IsOptional() @ValidateNested() @Type(() => ExternalSignatureDto)
   externalSignature?: ExternalSignatureDto;
+
+  /** SIGN, APPROVE: the organisation signed for, when the caller could sign for several (kiêm nhiệm) */
+  @IsOptional() @IsUUID('all', { message: 'phải là mã đơn vị' })
+  organisationId?: string;
 }
