@@ -66,7 +66,7 @@ const ActionDialog = <Result,>({ plan, action, run, onDone, onClose }: ActionBut
   const [pinError, setPinError] = useState<string | null>(null);
   const { needsComment, color, signs } = ACTION_STYLES[action];
   // Several organisations the caller could act for (kiêm nhiệm): the caller chooses; one: it is implied.
-  const actingFor = (action !== 'ACKNOWLEDGE' && action !== 'DERIVE' && plan.actingFor?.[action]) || [];
+  const actingFor = (plan.actingFor as Partial<Record<string, string[]>> | undefined)?.[action] ?? [];
   const [organisationId, setOrganisationId] = useState('');
   const missingComment = needsComment && comment.trim() === '';
   const missingOrganisation = actingFor.length > 1 && organisationId === '';
