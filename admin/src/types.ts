@@ -9,6 +9,7 @@ import type { presentTemplate } from '@backend/documents/templates/template.pres
 import type { DistributionService, presentDelivery } from '@backend/distribution/distribution.service';
 import type { RegisterEntry as RegisterEntryEntity } from '@backend/numbering/register-entry.entity';
 import type { Organisation as OrganisationEntity } from '@backend/organisations/organisation.entity';
+import type { OrganisationUnit as OrganisationUnitEntity } from '@backend/organisations/organisation-unit.entity';
 import type { PlansService } from '@backend/plans/plans.service';
 import type { presentPlan, presentPlanSummary, presentSignature } from '@backend/plans/plan.presenter';
 import type { presentReport, ReportsService, ReportStatus } from '@backend/reports/reports.service';
@@ -48,7 +49,11 @@ export type Organisation = Jsonify<
   >
 > & { parentId: string | null };
 
-export type User = Jsonify<Pick<UserEntity, 'id' | 'username' | 'fullName' | 'roles'>> & { organisationId: string; active?: boolean };
+export type User = Jsonify<Pick<UserEntity, 'id' | 'username' | 'fullName' | 'roles'>> & { organisationId: string; unitId?: string | null; active?: boolean };
+
+/** A ban or the office of an organisation. */
+export type OrganisationUnit = Jsonify<Pick<OrganisationUnitEntity, 'id' | 'name' | 'code' | 'kind'>> & { organisationId: string };
+export type OrganisationUnitInput = Pick<OrganisationUnit, 'name' | 'code' | 'kind'>;
 
 export type RegisterEntry = Jsonify<
   Pick<RegisterEntryEntity, 'id' | 'year' | 'number' | 'typeCode' | 'symbol' | 'fullNumber' | 'title' | 'issuedAt' | 'external'>

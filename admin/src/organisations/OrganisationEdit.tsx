@@ -3,8 +3,9 @@ import { changedFields } from '../common/changedFields';
 import { OrganisationSigningPanel } from '../signing/SigningPanel';
 import { TemplatesPanel } from '../templates/TemplatesPanel';
 import { OrganisationForm } from './OrganisationForm';
+import { UnitsPanel } from './UnitsPanel';
 
-/** The organisation's identity, and below it the Word templates its plans are printed with, its certificate and seal. */
+/** The organisation's identity, and below it its units, the Word templates its plans are printed with, its certificate and seal. */
 export const OrganisationEdit = () => {
   const { id } = useParams();
   return (
@@ -12,6 +13,7 @@ export const OrganisationEdit = () => {
       <Edit mutationMode="pessimistic" transform={changedFields} redirect="list">
         <OrganisationForm />
       </Edit>
+      {id && <UnitsPanel organisationId={id} />}
       {id && <TemplatesPanel organisationId={id} />}
       {id && <OrganisationSigningPanel organisationId={id} />}
     </>

@@ -72,6 +72,7 @@ const PlanTable = () => (
         <TextField source="shortName" />
       </ReferenceField>
     </DataTable.Col>
+    <DataTable.Col source="draftingUnit" label="resources.plans.fields.draftingUnitId" disableSort render={(plan: Plan) => plan.draftingUnit?.code ?? ''} />
     <DataTable.Col source="status" label="resources.plans.fields.status">
       <StatusChip />
     </DataTable.Col>

@@ -79,6 +79,7 @@ const PlanSummary = () => {
           <ReferenceField source="issuerId" reference="organisations" link={false}>
             <TextField source="name" variant="body2" color="text.secondary" />
           </ReferenceField>
+          {plan.draftingUnit && ` · ${translate('resources.plans.summary.drafting_unit', { name: plan.draftingUnit.name })}`}
           {' · '}
           {translate('resources.plans.summary.version', { version: plan.contentVersion })}
         </Typography>

@@ -12,6 +12,7 @@ import { Delivery } from '../distribution/delivery.entity';
 import { ReminderRun, Report, ReportReminder, ReportRevision } from '../reports/report.entity';
 import { ReportingRound } from '../plans/reporting-round.entity';
 import { Organisation } from '../organisations/organisation.entity';
+import { OrganisationUnit } from '../organisations/organisation-unit.entity';
 import { PlanVersion } from '../plans/plan-version.entity';
 import { Plan } from '../plans/plan.entity';
 import { Signature } from '../plans/signature.entity';
@@ -25,5 +26,5 @@ import { OutboxMessage } from '../notifications/outbox-message.entity';
 /** Every entity, listed once: the ORM, the migration generator and the tests share this list. */
 export const ENTITIES = [Organisation, User, Plan, PlanVersion, Signature, AuditRecord, RegisterEntry, NumberCounter, NumberSeries, IssuedDocument, OrganisationTemplate,
   Delivery, ReportingRound, Report, ReportRevision, ReportReminder, ReminderRun, Session, LoginFailure, PlanPdf, PendingPdfSignature, SigningCredential, SignatureImage, TrustAnchor,
-  OutboxMessage, NotificationSettings,
+  OutboxMessage, NotificationSettings, OrganisationUnit,
 ];

@@ -1,6 +1,7 @@
 import type { PlanActions } from './available-actions';
 import { formatDocumentNumber } from '../core/document-number';
 import type { Organisation } from '../organisations/organisation.entity';
+import type { OrganisationUnit } from '../organisations/organisation-unit.entity';
 import type { Signature } from './signature.entity';
 import { coIssuersWhoSigned, isValidSignature } from './signatures.service';
 import type { User } from '../users/user.entity';
@@ -20,7 +21,12 @@ export type SignatureView = Pick<Signature, 'id' | 'kind' | 'signedAt' | 'conten
 export type PlanView = Pick<
   Plan,
   'id' | 'status' | 'version' | 'number' | 'symbol' | 'issuedAt' | 'contentVersion' | 'contentHash' | 'documentHash' | 'createdAt' | 'updatedAt' | 'content' | 'coIssuerIds'
-> & { issuer: Pick<Organisation, 'id' | 'name' | 'shortName'>; createdBy: { id: string } };
+> & { issuer: Pick<Organisation, 'id' | 'name' | 'shortName'>; createdBy: { id: string }; draftingUnit: DraftingUnitView | null };
+
+/** The unit drafting a plan, as plans and list rows show it. */
+export type DraftingUnitView = Pick<OrganisationUnit, 'id' | 'name' | 'code'>;
+
+const presentUnit = (unit: DraftingUnitView | null) => (unit ? { id: unit.id, name: unit.name, code: unit.code } : null);
 
 export function presentPlan(plan: PlanView, signatures: SignatureView[], actions: PlanActions, internalHistory = true) {
   return {
@@ -38,6 +44,7 @@ export function presentPlan(plan: PlanView, signatures: SignatureView[], actions
     createdById: plan.createdBy.id,
     ...plan.content,
     issuer: { id: plan.issuer.id, name: plan.issuer.name, shortName: plan.issuer.shortName },
+    draftingUnit: presentUnit(plan.draftingUnit),
     signatures: signatures.map((signature) => presentSignature(signature, plan)),
     coordination: coordinationOf(plan, signatures),
     availableActions: actions.available,
@@ -70,11 +77,11 @@ function coordinationOf(plan: PlanView, signatures: SignatureView[]) {
 
 /** The columns a plan list row reads (presentPlanSummary). */
 export const PLAN_SUMMARY_FIELDS = [
-  'id', 'kind', 'status', 'title', 'year', 'issuer', 'number', 'symbol', 'issuedAt', 'contentVersion', 'version', 'createdAt', 'updatedAt', 'reporting',
+  'id', 'kind', 'status', 'title', 'year', 'issuer', 'draftingUnit', 'number', 'symbol', 'issuedAt', 'contentVersion', 'version', 'createdAt', 'updatedAt', 'reporting',
 ] as const;
 
 /** What a plan list row shows: the entity, or the row a list reads. */
-export type PlanSummaryView = Pick<Plan, Exclude<(typeof PLAN_SUMMARY_FIELDS)[number], 'issuer'>> & { issuer: { id: string } };
+export type PlanSummaryView = Pick<Plan, Exclude<(typeof PLAN_SUMMARY_FIELDS)[number], 'issuer' | 'draftingUnit'>> & { issuer: { id: string }; draftingUnit: DraftingUnitView | null };
 
 /** A row of the plan list: no body, but enough to show and filter. */
 export function presentPlanSummary(plan: PlanSummaryView) {
@@ -85,6 +92,7 @@ export function presentPlanSummary(plan: PlanSummaryView) {
     title: plan.title,
     year: plan.year,
     issuerId: plan.issuer.id,
+    draftingUnit: presentUnit(plan.draftingUnit),
     number: plan.number === null ? null : formatDocumentNumber(plan.number, plan.symbol),
     issuedAt: plan.issuedAt,
     contentVersion: plan.contentVersion,

@@ -13,6 +13,7 @@ import { Migration20261201090000_pdf_signing } from './Migration20261201090000_p
 import { Migration20261201120000_mail_notifications } from './Migration20261201120000_mail_notifications';
 import { Migration20261201130000_search } from './Migration20261201130000_search';
 import { Migration20261201140000_number_series } from './Migration20261201140000_number_series';
+import { Migration20261201190000_units } from './Migration20261201190000_units';
 
 /** Every migration in order; `npm run migration:create` writes a new file, add it here. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -30,4 +31,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261201120000_mail_notifications', class: Migration20261201120000_mail_notifications },
   { name: 'Migration20261201130000_search', class: Migration20261201130000_search },
   { name: 'Migration20261201140000_number_series', class: Migration20261201140000_number_series },
+  { name: 'Migration20261201190000_units', class: Migration20261201190000_units },
 ];
