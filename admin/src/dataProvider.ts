@@ -28,6 +28,8 @@ import type {
   SaveReport,
   RoundToFollow,
   OrganisationSigning,
+  OrganisationUnit,
+  OrganisationUnitInput,
   SigningCredential,
   SearchHit,
   Task,
@@ -170,6 +172,13 @@ export const kehoachMethods = {
     download(`/organisations/${template.organisationId}/templates/${template.id}/file`, template.fileName),
   activateTemplate: (template: OrganisationTemplate) =>
     json<OrganisationTemplate>(`/organisations/${template.organisationId}/templates/${template.id}/activate`, { method: 'POST' }),
+  /** An organisation's ban and văn phòng: anyone reads them; its administrators add, change and remove them. */
+  getUnits: (organisationId: string) => json<OrganisationUnit[]>(`/organisations/${organisationId}/units`),
+  saveUnit: (organisationId: string, unit: OrganisationUnitInput, id?: string) =>
+    json<OrganisationUnit>(`/organisations/${organisationId}/units${id ? `/${id}` : ''}`, { method: id ? 'PUT' : 'POST', body: JSON.stringify(unit) }),
+  deleteUnit: async (organisationId: string, id: string) => {
+    await httpClient(`${API}/organisations/${organisationId}/units/${id}`, { method: 'DELETE' });
+  },
   /** The caller's own e-mail notification settings. */
   getNotificationSettings: () => json<NotificationSettings>('/me/notification-settings'),
   saveNotificationSettings: (settings: NotificationSettingsUpdate) =>

@@ -13,6 +13,7 @@ import type { RegisterEntry as RegisterEntryEntity } from '@backend/numbering/re
 import type { Organisation as OrganisationEntity } from '@backend/organisations/organisation.entity';
 import type { presentChange } from '@backend/organisation-changes/organisation-changes.service';
 import type { OrganisationChangeKind } from '@backend/core/organisation-levels';
+import type { OrganisationUnit as OrganisationUnitEntity } from '@backend/organisations/organisation-unit.entity';
 import type { PlansService } from '@backend/plans/plans.service';
 import type { presentPlan, presentPlanSummary, presentSignature } from '@backend/plans/plan.presenter';
 import type { presentReport, ReportsService, ReportStatus } from '@backend/reports/reports.service';
@@ -59,7 +60,11 @@ export type Organisation = Jsonify<
 export type OrganisationChange = Jsonify<ReturnType<typeof presentChange>>;
 export type { OrganisationChangeKind };
 
-export type User = Jsonify<Pick<UserEntity, 'id' | 'username' | 'fullName' | 'roles'>> & { organisationId: string; active?: boolean };
+export type User = Jsonify<Pick<UserEntity, 'id' | 'username' | 'fullName' | 'roles'>> & { organisationId: string; unitId?: string | null; active?: boolean };
+
+/** A ban or the office of an organisation. */
+export type OrganisationUnit = Jsonify<Pick<OrganisationUnitEntity, 'id' | 'name' | 'code' | 'kind'>> & { organisationId: string };
+export type OrganisationUnitInput = Pick<OrganisationUnit, 'name' | 'code' | 'kind'>;
 
 export type RegisterEntry = Jsonify<
   Pick<RegisterEntryEntity, 'id' | 'year' | 'number' | 'typeCode' | 'symbol' | 'fullNumber' | 'title' | 'issuedAt' | 'external'>

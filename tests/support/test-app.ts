@@ -95,7 +95,8 @@ export async function startTestApp(options: Partial<AppConfig> & { ownsDatabase?
  * for, which only an empty database creates); else an empty database, null meaning in-memory PGlite.
  */
 async function freshDatabase(config: AppConfig): Promise<ClonedDatabase | null> {
-  const clone = config.seedDemoData && !config.initialAdmin ? await cloneSeededTemplate() : null;
+  // The template holds the default demo; another demo (SEED_DEMO_DATA=2026) is seeded by its own app.
+  const clone = config.seedDemoData === true && !config.initialAdmin ? await cloneSeededTemplate() : null;
   if (clone) return clone;
   const empty = await createTestDatabase();
   return empty && { config: { databaseUrl: empty.url, dataDir: null }, drop: empty.drop };

@@ -5,6 +5,7 @@ import { DOCUMENT_TYPE_NAMES } from '@backend/core/document-types';
 import { INCOMING_STATUS_LABELS, URGENCY_LABELS } from '@backend/core/incoming-documents';
 import { STATUS_LABELS } from '@backend/core/labels';
 import { DELIVERY_MODE_LABELS, NOTIFICATION_CATEGORY_LABELS } from '@backend/core/notification-settings';
+import { UNIT_KIND_LABELS } from '@backend/core/organisation-units';
 import { raVietnamese } from './raVietnamese';
 
 type Messages = { [key: string]: string | Messages };
@@ -34,6 +35,7 @@ const kehoachMessages = {
       },
       empty: 'Chưa có kế hoạch nào',
       invite: 'Bắt đầu soạn một kế hoạch?',
+      no_unit: 'Không thuộc ban nào',
       notifications: {
         created: 'Đã tạo dự thảo kế hoạch',
         updated: 'Đã lưu phiên bản mới của kế hoạch',
@@ -67,6 +69,7 @@ const kehoachMessages = {
         recipient_label: 'Nơi nhận (in trên văn bản)',
         recipient_note: 'Ghi chú',
         archive: 'Dòng lưu',
+        draftingUnitId: 'Ban soạn thảo',
         reporting: 'Hạn báo cáo',
         reporting_name: 'Tên báo cáo',
         reporting_due: 'Hạn nộp',
@@ -96,6 +99,7 @@ const kehoachMessages = {
         closing: 'Các đoạn sau nội dung chính, trước chữ ký',
         recipients: 'Chọn đơn vị trong hệ thống để đơn vị đó nhận kế hoạch khi gửi đi; nơi nhận ngoài hệ thống chỉ cần gõ tên',
         archive: 'Ví dụ "Lưu: VT, BPT."',
+        draftingUnitId: 'Ban giữ bản lưu; đổi ban thì dòng lưu đề xuất đổi theo (trừ khi bạn đã tự sửa)',
         reporting: 'Các đơn vị nhận nộp báo cáo theo các hạn này',
         reporting_due_past: 'Hạn %{date} đã qua: các đơn vị nhận sẽ nhận một báo cáo đã quá hạn; kế hoạch không trình, không ban hành được với hạn này',
         form: 'Biểu in kèm kế hoạch (phụ lục); không có chỉ tiêu nào thì không có biểu',
@@ -340,6 +344,7 @@ const kehoachMessages = {
       summary: {
         number: 'Số: %{number}',
         version: 'phiên bản nội dung %{version}',
+        drafting_unit: 'soạn thảo: %{name}',
       },
       pdf_signatures: {
         title: 'Chữ ký số trên văn bản PDF',
@@ -500,6 +505,19 @@ const kehoachMessages = {
           dissolve: '%{organisation} giải thể; kế tục: %{successor}',
         },
       },
+      units: {
+        title: 'Các ban, văn phòng',
+        intro: 'Các ban và văn phòng của tổ chức (Hướng dẫn 31-HD/BTCTW). Người dùng thuộc một ban; kế hoạch do một ban soạn thảo, dòng lưu ghi mã ban (Lưu: VT, BPT.).',
+        name: 'Tên ban',
+        code: 'Mã',
+        code_help: 'Ví dụ BPT',
+        kind: 'Loại',
+        kinds: UNIT_KIND_LABELS,
+        add: 'Thêm ban',
+        created: 'Đã thêm ban',
+        updated: 'Đã lưu ban',
+        deleted: 'Đã xóa ban',
+      },
       templates: {
         title: 'Mẫu văn bản',
         intro:
@@ -540,6 +558,7 @@ const kehoachMessages = {
       },
       empty: 'Chưa có người dùng nào',
       invite: 'Thêm người dùng?',
+      no_unit: 'Không thuộc ban nào',
       notifications: {
         deleted: 'Đã khóa tài khoản',
       },
@@ -548,6 +567,7 @@ const kehoachMessages = {
         fullName: 'Họ và tên',
         email: 'E-mail',
         organisationId: 'Tổ chức',
+        unitId: 'Ban, văn phòng',
         roles: 'Vai trò',
         active: 'Đang hoạt động',
         password: 'Mật khẩu',
@@ -556,6 +576,7 @@ const kehoachMessages = {
       helpers: {
         username: 'Chữ thường không dấu, số và . _ -; không đổi được sau khi tạo',
         email: 'Nhận thông báo công việc qua e-mail; để trống nếu không nhận',
+        unitId: 'Kế hoạch người này soạn mặc định thuộc ban này',
         password: 'Ít nhất 8 ký tự',
         new_password: 'Để trống nếu không đổi mật khẩu',
       },

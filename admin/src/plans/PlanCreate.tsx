@@ -4,7 +4,7 @@ import type { Organisation } from '../types';
 import { ImportPlanButton, ImportWarnings, type ImportedPlan } from './ImportPlanDialog';
 import { PlanForm } from './PlanForm';
 import { PlanFormToolbar } from './PlanFormToolbar';
-import { newPlanDefaults, toPlanContent } from './planContent';
+import { newPlanDefaults, toPlanDraft } from './planContent';
 
 const SECTION_TITLES = ['purpose', 'content', 'organisation'];
 
@@ -22,7 +22,7 @@ export const PlanCreate = () => {
   );
   return (
     <Create
-      transform={toPlanContent}
+      transform={toPlanDraft}
       redirect="show"
       actions={<TopToolbar><ImportPlanButton onImported={(plan) => setImported({ plan, count: (imported?.count ?? 0) + 1 })} /></TopToolbar>}
     >

@@ -19,6 +19,7 @@ import { FormRow } from '../common/FormRow';
 import { PLAN_KINDS, type PlanContent } from '../types';
 import { BodyEditor } from './BodyEditor';
 import { DocumentPreview } from './DocumentPreview';
+import { DraftingUnitInput } from './DraftingUnitInput';
 import { ParagraphsInput, PreambleInput } from './ParagraphsInput';
 import { PlanFormToolbar } from './PlanFormToolbar';
 import { RecipientsInput } from './RecipientsInput';
@@ -33,10 +34,12 @@ const KIND_CHOICES = PLAN_KINDS.map((kind) => ({ id: kind, name: `resources.plan
  * document as it will read. Leaving with unsaved changes asks first.
  */
 export const PlanForm = ({ defaultValues, toolbar }: { defaultValues?: PlanContent; toolbar?: ReactElement }) => {
-  const record = useRecordContext<PlanContent>();
+  const record = useRecordContext<PlanContent & { draftingUnit?: { id: string } | null }>();
   const content = defaultValues ?? record;
+  // A plan being edited names its drafting unit; a new one leaves it to the server (the drafter's own).
+  const unit = defaultValues || !record ? {} : { draftingUnitId: record.draftingUnit?.id ?? null };
   return (
-  <TabbedForm defaultValues={content && toFormValues(content)} warnWhenUnsavedChanges toolbar={toolbar ?? <PlanFormToolbar />} tabs={<TabbedFormTabs variant="scrollable" scrollButtons="auto" allowScrollButtonsMobile />}>
+  <TabbedForm defaultValues={content && { ...toFormValues(content), ...unit }} warnWhenUnsavedChanges toolbar={toolbar ?? <PlanFormToolbar />} tabs={<TabbedFormTabs variant="scrollable" scrollButtons="auto" allowScrollButtonsMobile />}>
     <TabbedForm.Tab label="resources.plans.tabs.general">
       <ReferenceInput source="issuerId" reference="organisations" sort={{ field: 'path', order: 'ASC' }}>
         <AutocompleteInput optionText="name" label="resources.plans.fields.issuerId" readOnly fullWidth helperText={false} />
@@ -55,6 +58,7 @@ export const PlanForm = ({ defaultValues, toolbar }: { defaultValues?: PlanConte
     </TabbedForm.Tab>
     <TabbedForm.Tab label="resources.plans.tabs.recipients">
       <RecipientsInput />
+      <DraftingUnitInput />
       <TextInput source="archive" label="resources.plans.fields.archive" helperText="resources.plans.helpers.archive" sx={{ width: { xs: '100%', sm: 360 } }} />
     </TabbedForm.Tab>
     <TabbedForm.Tab label="resources.plans.tabs.reporting">

@@ -69,6 +69,7 @@ const PlanTable = () => (
     <DataTable.Col source="title" label="resources.plans.fields.title" />
     <DataTable.Col source="kind" label="resources.plans.fields.kind" disableSort render={(plan: Plan) => <KindText kind={plan.kind} />} />
     <DataTable.Col source="issuerId" label="resources.plans.fields.issuerId" disableSort render={(plan: Plan) => <IssuerName plan={plan} />} />
+    <DataTable.Col source="draftingUnit" label="resources.plans.fields.draftingUnitId" disableSort render={(plan: Plan) => plan.draftingUnit?.code ?? ''} />
     <DataTable.Col source="status" label="resources.plans.fields.status">
       <StatusChip />
       <ReplacedChip />

@@ -81,6 +81,7 @@ const PlanSummary = () => {
         </Typography>
         <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
           {plan.issuerNameAsIssued}
+          {plan.draftingUnit && ` · ${translate('resources.plans.summary.drafting_unit', { name: plan.draftingUnit.name })}`}
           {' · '}
           {translate('resources.plans.summary.version', { version: plan.contentVersion })}
         </Typography>

@@ -82,8 +82,14 @@ function toForm(form: NonNullable<PlanContent['form']>, indicators: NonNullable<
   };
 }
 
-/** An edit sends the whole content and the version it was made from (409 when someone saved first). */
-export const toPlanUpdate = (values: FormValues & { version?: number }) => ({ ...toPlanContent(values), version: values.version });
+/** A new draft: its content and, when chosen, its drafting unit (else the server gives the drafter's own). */
+export const toPlanDraft = (values: FormValues) => ({
+  ...toPlanContent(values),
+  ...(values.draftingUnitId === undefined ? {} : { draftingUnitId: (values.draftingUnitId as string | null) ?? null }),
+});
+
+/** An edit sends the whole content, its unit and the version it was made from (409 when someone saved first). */
+export const toPlanUpdate = (values: FormValues & { version?: number }) => ({ ...toPlanDraft(values), version: values.version });
 
 /**
  * A new plan starts from the drafter's organisation (place, signature lines) and the three sections

@@ -12,8 +12,9 @@ import {
 } from 'react-admin';
 import { FormRow } from '../common/FormRow';
 import { ROLE_CHOICES } from './roleChoices';
+import { UnitInput } from './UnitInput';
 
-/** A user: its organisation and roles there. The password is set on creation and changed only when typed. */
+/** A user: its organisation, its unit and roles there. The password is set on creation and changed only when typed. */
 export const UserForm = ({ creating = false }: { creating?: boolean }) => (
   <SimpleForm warnWhenUnsavedChanges defaultValues={creating ? { roles: [], active: true } : undefined}>
     <FormRow>
@@ -24,6 +25,7 @@ export const UserForm = ({ creating = false }: { creating?: boolean }) => (
     <ReferenceInput source="organisationId" reference="organisations" sort={{ field: 'path', order: 'ASC' }} perPage={200} filter={{ active: true }}>
       <AutocompleteInput optionText="name" label="resources.users.fields.organisationId" validate={required()} fullWidth />
     </ReferenceInput>
+    <UnitInput />
     <CheckboxGroupInput source="roles" label="resources.users.fields.roles" choices={ROLE_CHOICES} validate={required()} />
     <PasswordInput
       source="password"

@@ -15,9 +15,10 @@ export interface AppConfig {
   corsOrigins: string[];
   /**
    * Load the demo organisations, users and plans (public password) into an empty database: by default
-   * only on the embedded database; on a real server only when SEED_DEMO_DATA=true.
+   * only on the embedded database; on a real server only when SEED_DEMO_DATA=true. `'2026'`: instead of
+   * the default demo, a province in the two-tier structure of 2026 (communes under the province).
    */
-  seedDemoData: boolean;
+  seedDemoData: DemoDataChoice;
   /** The first administrator, created at start when the database has no user (INITIAL_ADMIN_*). */
   initialAdmin: FirstAdminInput | null;
   /** Express's `trust proxy`: how many reverse proxies stand before the app, or 'loopback'; false = none. */
@@ -29,6 +30,15 @@ export interface AppConfig {
   backgroundJobs: boolean;
   signing: SigningConfig;
   mail: MailConfig;
+}
+
+/** No demo data, the default demo (`true`), or the 2026 two-tier province (`'2026'`). */
+export type DemoDataChoice = boolean | '2026';
+
+/** SEED_DEMO_DATA: `2026` anywhere; otherwise on by default only on the embedded database. */
+function demoDataFromEnv(value: string | undefined, databaseUrl: string | null): DemoDataChoice {
+  if (value === '2026') return '2026';
+  return databaseUrl ? value === 'true' : value !== 'false';
 }
 
 /** E-mail notifications (issue 14 §2): nothing is sent without an SMTP server. */
@@ -92,7 +102,7 @@ export function loadConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AppConf
     jwtSecret: resolveJwtSecret(env.JWT_SECRET, databaseUrl, dataDir),
     jwtExpiresIn: env.JWT_EXPIRES_IN || '8h',
     corsOrigins: (env.CORS_ORIGINS || '').split(',').map((o) => o.trim()).filter(Boolean),
-    seedDemoData: databaseUrl ? env.SEED_DEMO_DATA === 'true' : env.SEED_DEMO_DATA !== 'false',
+    seedDemoData: demoDataFromEnv(env.SEED_DEMO_DATA, databaseUrl),
     initialAdmin: initialAdminFromEnv(env),
     trustProxy: trustProxyFromEnv(env.TRUST_PROXY),
     adminDist: resolve(env.ADMIN_DIST || 'admin/dist'),

@@ -13,6 +13,7 @@ import { ReminderRun, Report, ReportReminder, ReportRevision } from '../reports/
 import { ReportingRound } from '../plans/reporting-round.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { OrganisationChange } from '../organisation-changes/organisation-change.entity';
+import { OrganisationUnit } from '../organisations/organisation-unit.entity';
 import { PlanVersion } from '../plans/plan-version.entity';
 import { Plan } from '../plans/plan.entity';
 import { Signature } from '../plans/signature.entity';
@@ -31,7 +32,7 @@ import { CorrectionReading, PlanCorrection } from '../corrections/plan-correctio
 /** Every entity, listed once: the ORM, the migration generator and the tests share this list. */
 export const ENTITIES = [Organisation, User, Plan, PlanVersion, Signature, AuditRecord, RegisterEntry, NumberCounter, NumberSeries, IssuedDocument, OrganisationTemplate,
   Delivery, ReportingRound, Report, ReportRevision, ReportReminder, ReminderRun, Session, LoginFailure, PlanPdf, PendingPdfSignature, SigningCredential, SignatureImage, TrustAnchor,
-  OutboxMessage, NotificationSettings, OrganisationChange, UserCapacity,
+  OutboxMessage, NotificationSettings, OrganisationChange, UserCapacity, OrganisationUnit,
   IncomingDocument, IncomingCounter, IncomingDocumentChange,
   PlanCorrection, CorrectionReading,
 ];

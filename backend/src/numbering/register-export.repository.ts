@@ -17,6 +17,8 @@ export interface RegisterExportRecord {
   signer: string | null;
   recipients: Recipient[] | null;
   archive: string | null;
+  /** the name of the unit that drafted the plan, which keeps its file copy */
+  draftingUnit: string | null;
   status: PlanStatus | null;
   /** the first DISTRIBUTE */
   distributedAt: Date | null;
@@ -33,12 +35,13 @@ export async function findRegisterExportRecords(em: EntityManager, organisationI
   const rows = await em.execute<(Omit<RegisterExportRecord, 'issuedAt' | 'distributedAt'> & { issuedAt: string | Date; distributedAt: string | Date | null })[]>(
     `select e.number, e.symbol, e.type_code as "typeCode", e.title, e.issued_at as "issuedAt", e.external,
             s.name as "seriesName", u.full_name as signer,
-            p.content -> 'recipients' as recipients, p.content ->> 'archive' as archive, p.status,
+            p.content -> 'recipients' as recipients, p.content ->> 'archive' as archive, du.name as "draftingUnit", p.status,
             sent.at as "distributedAt", coalesce(receipt.deliveries, 0)::int as deliveries, coalesce(receipt.acknowledged, 0)::int as acknowledged
        from register_entry e
        left join number_series s on s.id::text = e.register_key and s.organisation_id = e.organisation_id
        left join plan p on p.id = e.plan_id
        left join "user" u on u.id = p.approved_by_id
+       left join organisation_unit du on du.id = p.drafting_unit_id
        left join lateral (select min(a.at) as at from audit_record a where a.plan_id = p.id and a.event = 'DISTRIBUTE') sent on true
        left join lateral (select count(*) as deliveries, count(d.acknowledged_at) as acknowledged from delivery d where d.plan_id = p.id) receipt on true
       where e.organisation_id = ? and e.issued_at >= ? and e.issued_at < ?

@@ -18,7 +18,8 @@ export function toRegisterRow(record: RegisterExportRecord): NumberRegisterRow {
     typeAndSummary: typeAndSummary(record.typeCode, record.title),
     signer: record.signer ?? '',
     recipients: recipients.map(recipientLine).join('\n'),
-    fileCopy: archiveUnits.join(', '),
+    // The unit that drafted the plan keeps its file copy; else the units the archive line names.
+    fileCopy: record.draftingUnit ?? archiveUnits.join(', '),
     // One copy for each recipient line and each unit keeping one; unknown for an outside document.
     copies: record.external ? null : recipients.length + archiveUnits.length,
     sentAt: record.distributedAt,

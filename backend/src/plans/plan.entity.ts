@@ -1,6 +1,7 @@
 import { ArrayType, Entity, Enum, Formula, Index, ManyToOne, Property } from '@mikro-orm/core';
 import { BaseEntity } from '../common/base.entity';
 import { Organisation } from '../organisations/organisation.entity';
+import { OrganisationUnit } from '../organisations/organisation-unit.entity';
 import { User } from '../users/user.entity';
 import type { PersistedPlanState } from '../core/plan-machine';
 import { PLAN_STATUSES, type PlanStatus } from '../core/plan-lifecycle';
@@ -26,6 +27,7 @@ export interface IssuedAs {
 @Index({ properties: ['year', 'updatedAt'] })
 @Index({ properties: ['parent'] })
 @Index({ properties: ['replaces'] })
+@Index({ properties: ['draftingUnit'] })
 @Index({ properties: ['updatedAt', 'id'] })
 @Index({ properties: ['status', 'year', 'updatedAt'] })
 @Index({ name: 'plan_title_trgm_idx', expression: 'create index "plan_title_trgm_idx" on "plan" using gin ("title" gin_trgm_ops)' })
@@ -35,7 +37,7 @@ export interface IssuedAs {
 @Index({ name: 'plan_recipient_org_ids_idx', expression: 'create index "plan_recipient_org_ids_idx" on "plan" using gin ("recipient_org_ids")' })
 export class Plan extends BaseEntity<
   'status' | 'contentVersion' | 'auditSeq' | 'auditHead' | 'sharedWithCoIssuers' | 'recipientOrgIds' | 'number' | 'issuedAt' | 'approvedBy' | 'documentHash' | 'parent' | 'issuedAs'
-  | 'replaces' | 'replacedBy' | 'replacedAt'
+  | 'replaces' | 'replacedBy' | 'replacedAt' | 'draftingUnit'
 > {
   @Enum({ items: () => PLAN_KINDS, nativeEnumName: 'plan_kind' })
   kind!: PlanKind;
@@ -102,6 +104,10 @@ export class Plan extends BaseEntity<
 
   @ManyToOne(() => User, { deleteRule: 'restrict' })
   createdBy!: User;
+
+  /** The issuer's ban or office drafting the plan, which keeps its file copy ("Lưu: VT, BPT."); not part of the content. */
+  @ManyToOne(() => OrganisationUnit, { nullable: true, deleteRule: 'restrict' })
+  draftingUnit: OrganisationUnit | null = null;
 
   /** The leader whose approval is the issuer's signature: the name under "TM. BAN THƯỜNG TRỰC". */
   @ManyToOne(() => User, { nullable: true, deleteRule: 'restrict' })

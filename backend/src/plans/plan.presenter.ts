@@ -1,6 +1,7 @@
 import type { PlanActions } from './available-actions';
 import { formatDocumentNumber } from '../core/document-number';
 import type { Organisation } from '../organisations/organisation.entity';
+import type { OrganisationUnit } from '../organisations/organisation-unit.entity';
 import type { Signature } from './signature.entity';
 import { coIssuersWhoSigned, isValidSignature } from './signatures.service';
 import type { User } from '../users/user.entity';
@@ -21,7 +22,12 @@ export type SignatureView = Pick<Signature, 'id' | 'kind' | 'signedAt' | 'conten
 export type PlanView = Pick<
   Plan,
   'id' | 'status' | 'version' | 'number' | 'symbol' | 'issuedAt' | 'contentVersion' | 'contentHash' | 'documentHash' | 'createdAt' | 'updatedAt' | 'content' | 'coIssuerIds' | 'issuedAs'
-> & { issuer: Pick<Organisation, 'id' | 'name' | 'shortName'>; createdBy: { id: string } };
+> & { issuer: Pick<Organisation, 'id' | 'name' | 'shortName'>; createdBy: { id: string }; draftingUnit: DraftingUnitView | null };
+
+/** The unit drafting a plan, as plans and list rows show it. */
+export type DraftingUnitView = Pick<OrganisationUnit, 'id' | 'name' | 'code'>;
+
+const presentUnit = (unit: DraftingUnitView | null) => (unit ? { id: unit.id, name: unit.name, code: unit.code } : null);
 
 /** A plan named on another's page: where it stands, and its number once issued. */
 export interface LinkedPlan {
@@ -59,6 +65,7 @@ export function presentPlan(plan: PlanView, signatures: SignatureView[], actions
     issuerNameAsIssued: plan.issuedAs?.issuer.name ?? plan.issuer.name,
     /** What the document printed about each co-issuer, once issued. */
     coIssuersAsIssued: plan.issuedAs?.coIssuers.map(({ id, name }) => ({ id, name })) ?? null,
+    draftingUnit: presentUnit(plan.draftingUnit),
     signatures: signatures.map((signature) => presentSignature(signature, plan)),
     coordination: coordinationOf(plan, signatures),
     replaces: links.replaces,
@@ -96,12 +103,16 @@ function coordinationOf(plan: PlanView, signatures: SignatureView[]) {
 
 /** The columns a plan list row reads (presentPlanSummary). */
 export const PLAN_SUMMARY_FIELDS = [
-  'id', 'kind', 'status', 'title', 'year', 'issuer', 'number', 'symbol', 'issuedAt', 'contentVersion', 'version', 'createdAt', 'updatedAt', 'reporting', 'replacedBy',
+  'id', 'kind', 'status', 'title', 'year', 'issuer', 'draftingUnit', 'number', 'symbol', 'issuedAt', 'contentVersion', 'version', 'createdAt', 'updatedAt', 'reporting', 'replacedBy',
   'issuerNameAsIssued',
 ] as const;
 
 /** What a plan list row shows: the entity, or the row a list reads. */
-export type PlanSummaryView = Pick<Plan, Exclude<(typeof PLAN_SUMMARY_FIELDS)[number], 'issuer' | 'replacedBy'>> & { issuer: { id: string }; replacedBy: { id: string } | null };
+export type PlanSummaryView = Pick<Plan, Exclude<(typeof PLAN_SUMMARY_FIELDS)[number], 'issuer' | 'replacedBy' | 'draftingUnit'>> & {
+  issuer: { id: string };
+  replacedBy: { id: string } | null;
+  draftingUnit: DraftingUnitView | null;
+};
 
 /** A row of the plan list: no body, but enough to show and filter. */
 export function presentPlanSummary(plan: PlanSummaryView) {
@@ -112,6 +123,7 @@ export function presentPlanSummary(plan: PlanSummaryView) {
     title: plan.title,
     year: plan.year,
     issuerId: plan.issuer.id,
+    draftingUnit: presentUnit(plan.draftingUnit),
     number: plan.number === null ? null : formatDocumentNumber(plan.number, plan.symbol),
     issuedAt: plan.issuedAt,
     contentVersion: plan.contentVersion,

@@ -13,7 +13,7 @@ import type { Signature } from './signature.entity';
 import { SignaturesService } from './signatures.service';
 import { planActions } from './available-actions';
 import { PLAN_STATUSES } from '../core/plan-lifecycle';
-import { PlanContentDto } from './dto/plan-content.dto';
+import { CreatePlanDto } from './dto/create-plan.dto';
 import { PLAN_KINDS } from '../core/plan-content';
 import { UpdatePlanDto } from './dto/update-plan.dto';
 import { presentPlan, presentPlanSummary } from './plan.presenter';
@@ -31,6 +31,7 @@ const FILTERS = {
   status: Filter.many(Filter.oneOf(PLAN_STATUSES)),
   kind: Filter.many(Filter.oneOf(PLAN_KINDS)),
   issuerId: Filter.many(Filter.uuid),
+  draftingUnitId: Filter.many(Filter.uuid),
   year: Filter.integer,
   q: Filter.text,
 };
@@ -59,8 +60,8 @@ export class PlansController {
   }
 
   @Post()
-  async create(@CurrentUser() user: AuthUser, @Body() dto: PlanContentDto) {
-    return this.present(user, await this.plans.create(user, dto));
+  async create(@CurrentUser() user: AuthUser, @Body() { draftingUnitId, ...content }: CreatePlanDto) {
+    return this.present(user, await this.plans.create(user, content, draftingUnitId));
   }
 
   @Get(':id')
@@ -69,8 +70,8 @@ export class PlansController {
   }
 
   @Put(':id')
-  async update(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string, @Body() { version, ...content }: UpdatePlanDto) {
-    return this.present(user, await this.plans.update(user, id, version, content));
+  async update(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string, @Body() { version, draftingUnitId, ...content }: UpdatePlanDto) {
+    return this.present(user, await this.plans.update(user, id, version, content, draftingUnitId));
   }
 
   /** A recipient committee's implementing plan, as a new draft citing this one (201). */

@@ -12,6 +12,8 @@ import { replacementContent } from '../core/plan-citation';
 import type { PlanStatus } from '../core/plan-lifecycle';
 import { calendarDateInVietnam } from '../core/vietnamese-date';
 import { Organisation } from '../organisations/organisation.entity';
+import { OrganisationUnit } from '../organisations/organisation-unit.entity';
+import { archiveLineForUnit } from '../core/organisation-units';
 import { SignaturesService } from './signatures.service';
 import { User } from '../users/user.entity';
 import { initialPlanState } from '../core/plan-machine';
@@ -21,7 +23,7 @@ import type { PlanContent, ReportingForm } from '../core/plan-content';
 import { PlanContentRules } from './plan-content.rules';
 import { implementingPlanContent } from './derive';
 import { labelRecipients } from './recipient-labels';
-import { PLAN_SUMMARY_FIELDS, presentPlanSummary, type LinkedPlan, type PlanSummaryView, type ReplacementLinks } from './plan.presenter';
+import { PLAN_SUMMARY_FIELDS, presentPlanSummary, type DraftingUnitView, type LinkedPlan, type PlanSummaryView, type ReplacementLinks } from './plan.presenter';
 import { PlanVersion } from './plan-version.entity';
 import { Plan } from './plan.entity';
 import { ReportingRound } from './reporting-round.entity';
@@ -30,7 +32,7 @@ import { ReportingRound } from './reporting-round.entity';
 const REPLACEABLE: readonly PlanStatus[] = ['issued', 'distributed'];
 
 /** A list row as the query builder maps it: the issuer is its id. */
-type SummaryRow = Omit<PlanSummaryView, 'issuer' | 'replacedBy'> & { issuer: string; replacedBy: string | null };
+type SummaryRow = Omit<PlanSummaryView, 'issuer' | 'replacedBy' | 'draftingUnit'> & { issuer: string; replacedBy: string | null; draftingUnit: string | null };
 
 /** A plan before ISSUE, which has no number yet: it can change hands with its issuer. */
 const UNISSUED_STATUSES = ['draft', 'in_review', 'in_coordination', 'awaiting_approval', 'approved'] as const;
@@ -51,20 +53,30 @@ export class PlansService {
     private readonly signatures: SignaturesService,
   ) {}
 
-  async create(user: AuthUser, input: PlanContent): Promise<Plan> {
+  /**
+   * A new draft, by the drafting unit given (null: none), or by default the drafter's own unit; the
+   * archive line still the default one names it.
+   */
+  async create(user: AuthUser, input: PlanContent, draftingUnitId?: string | null): Promise<Plan> {
     const content = normalise(input);
     if (!this.abilities.createForUser(user).can('create', newPlanSubject(content.issuerId))) {
       throw forbidden('Chỉ chuyên viên soạn thảo của chính cơ quan ban hành mới tạo được kế hoạch của cơ quan đó');
     }
-    return this.em.transactional((em) => this.insert(em, user, content));
+    return this.em.transactional((em) => this.insert(em, user, content, { draftingUnitId }));
   }
 
-  /** A new draft in the caller's transaction: the content checked, its first version and its CREATE record. */
-  private async insert(em: EntityManager, user: AuthUser, content: PlanContent, replaced?: Plan): Promise<Plan> {
+  /**
+   * A new draft in the caller's transaction: the content checked, its first version and its CREATE
+   * record; drafted by the unit given (null: none; absent: the drafter's own), whose code the archive
+   * line still the default one names.
+   */
+  private async insert(em: EntityManager, user: AuthUser, content: PlanContent, { replaced, draftingUnitId }: { replaced?: Plan; draftingUnitId?: string | null } = {}): Promise<Plan> {
     await this.rules.check(em, content);
     await labelRecipients(em, content);
     // FOR SHARE: a concurrent move of the issuer's subtree waits, so the lineage below is current.
     const issuer = await em.findOneOrFail(Organisation, content.issuerId, { lockMode: LockMode.PESSIMISTIC_READ });
+    const draftingUnit = draftingUnitId === undefined ? await this.draftersUnit(em, user, issuer.id) : await this.issuerUnit(em, issuer.id, draftingUnitId);
+    content.archive = archiveLineForUnit(content.archive, null, draftingUnit?.code ?? null);
     const author = em.getReference(User, user.id);
     const plan = em.create(Plan, {
       kind: content.kind,
@@ -78,6 +90,7 @@ export class PlansService {
       year: calendarDateInVietnam(new Date()).year,
       symbol: `${PLAN_TYPE_CODE}-${issuer.symbol}`,
       createdBy: author,
+      draftingUnit,
       parent: content.parentPlanId ? em.getReference(Plan, content.parentPlanId) : null,
       replaces: replaced ?? null,
     });
@@ -110,7 +123,7 @@ export class PlansService {
         });
       }
       const cited = { number: replaced.number!, symbol: replaced.symbol, issuedAt: replaced.issuedAt!, issuer: replaced.issuer };
-      return this.insert(em, user, normalise(replacementContent(replaced.content, cited)), replaced);
+      return this.insert(em, user, normalise(replacementContent(replaced.content, cited)), { replaced });
     });
   }
 
@@ -126,8 +139,11 @@ export class PlansService {
     return { replaces: link(own.replaces), replacedBy: link(own.replacedBy), replacedAt: own.replacedAt };
   }
 
-  /** Edits a draft. `version` must be the one the editor loaded: a concurrent edit makes it stale (409). */
-  async update(user: AuthUser, id: string, version: number, input: PlanContent): Promise<Plan> {
+  /**
+   * Edits a draft. `version` must be the one the editor loaded: a concurrent edit makes it stale (409).
+   * `draftingUnitId` (absent: unchanged) moves the draft to another of the issuer's units.
+   */
+  async update(user: AuthUser, id: string, version: number, input: PlanContent, draftingUnitId?: string | null): Promise<Plan> {
     const content = normalise(input);
     return this.em.transactional(async (em) => {
       const plan = await this.lockReadable(em, user, id);
@@ -145,11 +161,16 @@ export class PlansService {
       if (content.issuerId !== plan.issuer.id) throw invalid({ issuerId: 'không đổi được cơ quan ban hành của kế hoạch' });
       await this.rules.check(em, content, plan.parent?.id ?? null);
       await labelRecipients(em, content);
+      const unitChanged = await this.moveToUnit(em, plan, content, draftingUnitId);
       const contentHash = contentHashOf(content);
-      if (contentHash === plan.contentHash) return plan;
-      this.applyContent(em, plan, content, contentHash, em.getReference(User, user.id));
-      await this.signatures.voidOutdated(em, plan);
-      this.audit.append(em, plan, em.getReference(User, user.id), { event: 'EDIT', fromState: 'draft', toState: 'draft', details: { contentVersion: plan.contentVersion } });
+      const contentChanged = contentHash !== plan.contentHash;
+      if (!contentChanged && !unitChanged) return plan;
+      if (contentChanged) {
+        this.applyContent(em, plan, content, contentHash, em.getReference(User, user.id));
+        await this.signatures.voidOutdated(em, plan);
+      }
+      const details = { contentVersion: plan.contentVersion, ...(unitChanged ? { draftingUnit: plan.draftingUnit?.code ?? null } : {}) };
+      this.audit.append(em, plan, em.getReference(User, user.id), { event: 'EDIT', fromState: 'draft', toState: 'draft', details });
       return plan;
     });
   }
@@ -169,6 +190,8 @@ export class PlansService {
       plan.issuer = successor;
       plan.issuerLineage = lineageOf(successor.path);
       plan.symbol = `${PLAN_TYPE_CODE}-${successor.symbol}`;
+      // Its unit was the old organisation's: the successor's drafter chooses one of its own.
+      plan.draftingUnit = null;
       plan.machineState = initialPlanState();
       plan.status = 'draft';
       this.applyContent(em, plan, content, contentHashOf(content), actor);
@@ -176,6 +199,33 @@ export class PlansService {
       this.audit.append(em, plan, actor, { event: 'TRANSFER', fromState, toState: plan.status, details: { fromIssuerId: fromId, toIssuerId: successor.id, organisationChangeId: changeId } });
     }
     return plans.map((plan) => plan.id);
+  }
+
+  /**
+   * Gives the draft the unit asked for, one of its issuer's, and the archive line proposed for it unless
+   * the drafter wrote one of their own. True when the unit changed.
+   */
+  private async moveToUnit(em: EntityManager, plan: Plan, content: PlanContent, draftingUnitId: string | null | undefined): Promise<boolean> {
+    const current = plan.draftingUnit;
+    if (draftingUnitId === undefined || draftingUnitId === (current?.id ?? null)) return false;
+    const unit = await this.issuerUnit(em, plan.issuer.id, draftingUnitId);
+    content.archive = archiveLineForUnit(content.archive, current?.code ?? null, unit?.code ?? null);
+    plan.draftingUnit = unit;
+    return true;
+  }
+
+  /** The drafter's own unit, when it is one of the issuer's. */
+  private async draftersUnit(em: EntityManager, user: AuthUser, issuerId: string): Promise<OrganisationUnit | null> {
+    const drafter = await em.findOne(User, user.id, { populate: ['unit'] });
+    return drafter?.unit?.organisation.id === issuerId ? drafter.unit : null;
+  }
+
+  /** One of the issuer's units, or none; another organisation's is refused (400 on `draftingUnitId`). */
+  private async issuerUnit(em: EntityManager, issuerId: string, unitId: string | null): Promise<OrganisationUnit | null> {
+    if (unitId === null) return null;
+    const unit = await em.findOne(OrganisationUnit, { id: unitId, organisation: issuerId });
+    if (!unit) throw invalid({ draftingUnitId: 'ban soạn thảo phải là một ban của cơ quan ban hành' });
+    return unit;
   }
 
   private applyContent(em: EntityManager, plan: Plan, content: PlanContent, contentHash: string, author: User): void {
@@ -195,14 +245,14 @@ export class PlansService {
 
   /** The plan, if the caller may read it; otherwise 404, as if it did not exist. */
   async findReadable(em: EntityManager, user: AuthUser, id: string): Promise<Plan> {
-    const plan = await em.findOne(Plan, id, { populate: ['issuer', 'createdBy'] });
+    const plan = await em.findOne(Plan, id, { populate: ['issuer', 'createdBy', 'draftingUnit'] });
     return this.assertReadable(user, plan);
   }
 
   /** Same, with the row locked for the rest of the transaction (every state change goes through here). */
   async lockReadable(em: EntityManager, user: AuthUser, id: string, lockMode = LockMode.PESSIMISTIC_WRITE): Promise<Plan> {
     // One query: the plan row locked, its issuer and author joined (not locked).
-    const plan = await em.findOne(Plan, id, { lockMode, lockTableAliases: ['p0'], populate: ['issuer', 'createdBy'], strategy: 'joined' });
+    const plan = await em.findOne(Plan, id, { lockMode, lockTableAliases: ['p0'], populate: ['issuer', 'createdBy', 'draftingUnit'], strategy: 'joined' });
     return this.assertReadable(user, plan);
   }
 
@@ -225,7 +275,7 @@ export class PlansService {
     return plan;
   }
 
-  /** Filters: status, kind, year, issuerId, q (title); the caller's rights are part of the SQL. */
+  /** Filters: status, kind, year, issuerId, draftingUnitId, q (title); the caller's rights are part of the SQL. */
   async list(user: AuthUser, query: ListQuery): Promise<Page<PlanSummaryView>> {
     const access = accessiblePlansWhere(this.abilities.createForUser(user));
     if (!access) return new Page('plans', [], 0, query.offset);
@@ -244,7 +294,20 @@ export class PlansService {
         .execute<SummaryRow[]>('all', true),
       this.countUpTo(where, MAX_EXACT_TOTAL),
     ]);
-    return new Page('plans', rows.map((row) => ({ ...row, issuer: { id: row.issuer }, replacedBy: row.replacedBy ? { id: row.replacedBy } : null })), total, query.offset);
+    const units = await this.unitsById(rows.map((row) => row.draftingUnit));
+    return new Page('plans', rows.map((row) => ({
+      ...row,
+      issuer: { id: row.issuer },
+      replacedBy: row.replacedBy ? { id: row.replacedBy } : null,
+      draftingUnit: row.draftingUnit ? units.get(row.draftingUnit)! : null,
+    })), total, query.offset);
+  }
+
+  /** The drafting units a page of plans names, read once for the page. */
+  private async unitsById(ids: (string | null)[]): Promise<Map<string, DraftingUnitView>> {
+    const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+    const units = wanted.length ? await this.em.find(OrganisationUnit, { id: { $in: wanted } }, { fields: ['id', 'name', 'code'] }) : [];
+    return new Map(units.map((unit) => [unit.id, unit]));
   }
 
   /**
@@ -306,7 +369,7 @@ export class PlansService {
     await this.findReadable(this.em, user, parentId);
     const access = accessiblePlansWhere(this.abilities.createForUser(user));
     if (!access) return [];
-    const plans = await this.em.find(Plan, { $and: [access, { parent: parentId }] }, { populate: ['issuer'], orderBy: { createdAt: 'ASC' }, exclude: ['content', 'machineState'] });
+    const plans = await this.em.find(Plan, { $and: [access, { parent: parentId }] }, { populate: ['issuer', 'draftingUnit'], orderBy: { createdAt: 'ASC' }, exclude: ['content', 'machineState'] });
     return plans.map((plan) => ({ ...presentPlanSummary(plan as Plan), issuerName: plan.issuedAs?.issuer.name ?? plan.issuer.name }));
   }
 
@@ -339,6 +402,7 @@ function listFilter(filter: Record<string, unknown>): FilterQuery<Plan> {
   if (filter.status !== undefined) where.status = many(filter.status);
   if (filter.kind !== undefined) where.kind = many(filter.kind);
   if (filter.issuerId !== undefined) where.issuer = many(filter.issuerId);
+  if (filter.draftingUnitId !== undefined) where.draftingUnit = many(filter.draftingUnitId);
   if (filter.year !== undefined) where.year = Number(filter.year);
   if (typeof filter.q === 'string' && filter.q.trim()) where.title = { $ilike: `%${escapeLike(filter.q.trim())}%` };
   return where as FilterQuery<Plan>;

@@ -3,10 +3,12 @@ import { BaseEntity } from '../common/base.entity';
 import type { Role } from '../core/roles';
 import { Organisation } from '../organisations/organisation.entity';
 import { UserCapacity } from './user-capacity.entity';
+import { OrganisationUnit } from '../organisations/organisation-unit.entity';
+
 
 @Entity()
 @Index({ properties: ['organisation'] })
-export class User extends BaseEntity<'active' | 'email'> {
+export class User extends BaseEntity<'active' | 'email' | 'unit'> {
   @Unique()
   @Property({ type: 'text' })
   username!: string;
@@ -24,6 +26,10 @@ export class User extends BaseEntity<'active' | 'email'> {
 
   @ManyToOne(() => Organisation, { deleteRule: 'restrict', serializedName: 'organisationId', serializer: (o: Organisation) => o.id })
   organisation!: Organisation;
+
+  /** The ban or office of its organisation the user works in; the plans it drafts are that unit's. */
+  @ManyToOne(() => OrganisationUnit, { nullable: true, deleteRule: 'restrict', serializedName: 'unitId', serializer: (u: OrganisationUnit | null) => u?.id ?? null })
+  unit: OrganisationUnit | null = null;
 
   @Property({ type: ArrayType })
   roles: Role[] = [];

@@ -8,6 +8,7 @@ import { ListQuery, Page } from '../common/list-query';
 import { assertCan, userSubject } from '../organisations/organisation-access';
 import { Organisation } from '../organisations/organisation.entity';
 import { OrganisationRepository } from '../organisations/organisation.repository';
+import { OrganisationUnit } from '../organisations/organisation-unit.entity';
 import { CreateUserDto, UpdateUserDto } from './dto/user.dto';
 import { User } from './user.entity';
 import { UserCapacity } from './user-capacity.entity';
@@ -74,10 +75,11 @@ export class UsersService {
   }
 
   async create(caller: AuthUser, dto: CreateUserDto): Promise<User> {
-    const { password, organisationId, ...fields } = dto;
+    const { password, organisationId, unitId, ...fields } = dto;
     const organisation = await this.organisation(organisationId);
     assertCan(this.abilities.createForUser(caller), 'create', userSubject(organisation, fields.roles), 'Chỉ tạo được tài khoản trong đơn vị bạn quản trị, không cấp được quyền quản trị hệ thống');
-    const user = this.em.create(User, { ...fields, organisation, passwordHash: await hashPassword(password) });
+    const unit = await this.unitOf(organisation, unitId ?? null);
+    const user = this.em.create(User, { ...fields, organisation, unit, passwordHash: await hashPassword(password) });
     await this.em.flush();
     return user;
   }
@@ -87,13 +89,16 @@ export class UsersService {
     const user = await this.get(caller, id);
     const ability = this.abilities.createForUser(caller);
     assertCan(ability, 'update', userSubject(user.organisation, user.roles), OUTSIDE_SCOPE);
-    const { password, organisationId, ...fields } = dto;
+    const { password, organisationId, unitId, ...fields } = dto;
     this.em.assign(user, fields);
+    const moved = Boolean(organisationId) && organisationId !== user.organisation.id;
     if (organisationId) user.organisation = await this.organisation(organisationId);
     // The own organisation is the primary capacity: never also one of the others.
     if (organisationId && (await this.em.count(UserCapacity, { user, organisation: organisationId }))) {
       throw invalid({ organisationId: 'người dùng đang kiêm nhiệm ở tổ chức này: bỏ chức vụ kiêm nhiệm đó trước' });
     }
+    // A unit is its organisation's: one moving elsewhere leaves it unless given one there.
+    if (unitId !== undefined || moved) user.unit = await this.unitOf(user.organisation, unitId ?? null);
     assertCan(ability, 'update', userSubject(user.organisation, user.roles), 'Không chuyển được tài khoản ra ngoài đơn vị bạn quản trị, không cấp được quyền quản trị hệ thống');
     if (password) user.passwordHash = await hashPassword(password);
     await this.em.flush();
@@ -107,6 +112,14 @@ export class UsersService {
     user.active = false;
     await this.em.flush();
     return user;
+  }
+
+  /** The unit, which must be one of the user's organisation's (400 on `unitId` otherwise). */
+  private async unitOf(organisation: Organisation, unitId: string | null): Promise<OrganisationUnit | null> {
+    if (!unitId) return null;
+    const unit = await this.em.findOne(OrganisationUnit, { id: unitId, organisation });
+    if (!unit) throw invalid({ unitId: 'ban không thuộc tổ chức của người dùng' });
+    return unit;
   }
 
   private async organisation(id: string): Promise<Organisation> {

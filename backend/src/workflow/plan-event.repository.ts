@@ -4,7 +4,7 @@ import type { AuditRecordData } from '../audit/audit.service';
 import { PLAN_EVENTS, SEND_BACK_EVENTS, type PlanEvent } from '../core/plan-lifecycle';
 import type { Organisation } from '../organisations/organisation.entity';
 import type { Plan } from '../plans/plan.entity';
-import type { SignatureView } from '../plans/plan.presenter';
+import type { DraftingUnitView, SignatureView } from '../plans/plan.presenter';
 
 /**
  * SQL of the plan aggregate for events (DESIGN §4), the app's hottest write. Why SQL here and not the
@@ -35,6 +35,7 @@ export interface PlanRow
   > {
   issuer: Pick<Organisation, 'id' | 'name' | 'shortName'>;
   createdBy: { id: string };
+  draftingUnit: DraftingUnitView | null;
   approvedBy: { id: string } | null;
   parent: { id: string } | null;
   /** the issued plan this one replaces (Điều 18): its ISSUE marks that one replaced */
@@ -58,6 +59,7 @@ const LOCK_SQL = `
     p."version", p."created_at" as "createdAt", p."updated_at" as "updatedAt",
     json_build_object('id', o."id", 'name', o."name", 'shortName', o."short_name") as "issuer",
     json_build_object('id', p."created_by_id") as "createdBy",
+    (select json_build_object('id', du."id", 'name', du."name", 'code', du."code") from "organisation_unit" du where du."id" = p."drafting_unit_id") as "draftingUnit",
     case when p."approved_by_id" is null then null else json_build_object('id', p."approved_by_id") end as "approvedBy",
     case when p."parent_id" is null then null else json_build_object('id', p."parent_id") end as "parent",
     case when p."replaces_id" is null then null else json_build_object('id', p."replaces_id") end as "replaces",

@@ -304,7 +304,7 @@ export class WorkflowService {
   private async withIssuedDocument(outcome: EventOutcome, user: AuthUser): Promise<EventOutcome> {
     try {
       // The entity, for the documents service (ISSUE only: the rendering dwarfs this read).
-      const issued = await this.em.findOneOrFail(Plan, outcome.plan.id, { populate: ['issuer', 'createdBy'] });
+      const issued = await this.em.findOneOrFail(Plan, outcome.plan.id, { populate: ['issuer', 'createdBy', 'draftingUnit'] });
       const { plan } = await this.documents.storeIssued(issued, user.id);
       return { ...outcome, plan };
     } catch (error) {

@@ -17,6 +17,7 @@ import { Migration20261201150000_incoming_documents } from './Migration202612011
 import { Migration20261201160000_replacement } from './Migration20261201160000_replacement';
 import { Migration20261201170000_organisation_changes } from './Migration20261201170000_organisation_changes';
 import { Migration20261201180000_user_capacities } from './Migration20261201180000_user_capacities';
+import { Migration20261201190000_units } from './Migration20261201190000_units';
 
 /** Every migration in order; `npm run migration:create` writes a new file, add it here. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -38,4 +39,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261201160000_replacement', class: Migration20261201160000_replacement },
   { name: 'Migration20261201170000_organisation_changes', class: Migration20261201170000_organisation_changes },
   { name: 'Migration20261201180000_user_capacities', class: Migration20261201180000_user_capacities },
+  { name: 'Migration20261201190000_units', class: Migration20261201190000_units },
 ];

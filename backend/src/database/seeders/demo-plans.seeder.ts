@@ -1,5 +1,4 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { PlanEvent } from '../../core/plan-lifecycle';
 import { toAuthUser } from '../../auth/jwt-auth.guard';
 import { addDays, vietnamDay } from '../../core/reporting-calendar';
 import { Organisation } from '../../organisations/organisation.entity';
@@ -7,11 +6,8 @@ import type { PlanContent } from '../../core/plan-content';
 import type { PlansService } from '../../plans/plans.service';
 import { User } from '../../users/user.entity';
 import type { WorkflowService } from '../../workflow/workflow.service';
-import organisationsData from './data/organisations.json';
+import type { DemoDataSet, DemoPlan } from './demo-data-set';
 import { DEMO_PASSWORD } from './organisations.seeder';
-import demoPlans from './data/demo-plans.json';
-
-type DemoPlan = (typeof demoPlans)[number];
 
 /**
  * Demo plans in several states (DESIGN §11), made by driving the real services as the demo users,
@@ -21,14 +17,15 @@ export class DemoPlansSeeder {
   constructor(
     private readonly plans: PlansService,
     private readonly workflow: WorkflowService,
+    private readonly data: Pick<DemoDataSet, 'organisations' | 'plans'>,
   ) {}
 
   async run(em: EntityManager): Promise<void> {
     const orgIdByKey = await this.organisationIds(em);
     const asUser = async (username: string) => toAuthUser(await em.findOneOrFail(User, { username }, { populate: ['organisation', 'capacities.organisation'] }));
-    for (const demo of demoPlans as DemoPlan[]) {
+    for (const demo of this.data.plans) {
       const plan = await this.plans.create(await asUser(demo.drafter), toContent(demo.content, orgIdByKey));
-      for (const [username, event] of demo.road as [string, PlanEvent][]) {
+      for (const [username, event] of demo.road) {
         // Every demo key's PIN is the demo password.
         await this.workflow.send(await asUser(username), plan.id, event, undefined, { pin: DEMO_PASSWORD, address: 'demo-data' });
       }
@@ -38,7 +35,7 @@ export class DemoPlansSeeder {
   /** Keys of the organisations data file → ids, matched by the organisations' unique names. */
   private async organisationIds(em: EntityManager): Promise<Map<string, string>> {
     const byName = new Map((await em.find(Organisation, {})).map((o) => [o.name, o.id]));
-    return new Map(organisationsData.map((o) => [o.key, byName.get(o.name)!]));
+    return new Map(this.data.organisations.map((o) => [o.key, byName.get(o.name)!]));
   }
 }
 
@@ -52,11 +49,11 @@ function toContent(demo: DemoPlan['content'], ids: Map<string, string>): PlanCon
   const today = vietnamDay(new Date());
   return {
     ...(rest as Omit<PlanContent, 'issuerId' | 'coIssuerIds' | 'recipients' | 'parentPlanId' | 'heading' | 'reporting'>),
-    reporting: reporting.map(({ name, dueInDays }: { name: string; dueInDays: number }) => ({ name, dueDate: addDays(today, dueInDays) })),
-    heading: 'heading' in rest ? (rest.heading as string) : null,
+    reporting: reporting.map(({ name, dueInDays }) => ({ name, dueDate: addDays(today, dueInDays) })),
+    heading: rest.heading ?? null,
     issuerId: id(issuer),
     coIssuerIds: coIssuers.map(id),
-    recipients: recipients.map(({ orgs, ...line }: { label: string; note?: string; orgs?: string[] }) => ({ ...line, orgIds: (orgs ?? []).map(id) })),
+    recipients: recipients.map(({ orgs, ...line }) => ({ ...line, orgIds: (orgs ?? []).map(id) })),
     parentPlanId: null,
   };
 }

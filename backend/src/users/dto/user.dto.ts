@@ -20,6 +20,10 @@ export class CreateUserDto {
   @IsUUID()
   organisationId!: string;
 
+  /** A ban or the office of its organisation; null or absent: none. */
+  @IsOptional() @IsUUID()
+  unitId?: string | null;
+
   @IsArray() @ArrayUnique()
   @IsIn(ROLES, { each: true, message: `mỗi vai trò phải là một trong: ${ROLES.join(', ')}` })
   roles!: Role[];
