@@ -12,7 +12,7 @@ describe('the 2026 demo (SEED_DEMO_DATA=2026)', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp({ seedDemoData: '2026' });
-    await t.login('bpt.tinh', 'tgdn.tinh', 'vt.tinh', 'ct.tohieu', 'ct.songma', 'hccb.tinh');
+    await t.login('bpt.tinh', 'tgdn.tinh', 'vt.tinh', 'ct.tohieu', 'ct.songma', 'hccb.tinh', 'hnd.tinh', 'admin');
   }, 300_000);
   afterAll(() => t.close());
 
@@ -76,6 +76,17 @@ describe('the 2026 demo (SEED_DEMO_DATA=2026)', () => {
       const tasks = (await t.as(commune).get('/api/tasks').expect(200)).body as { planId: string }[];
       expect(tasks.map((task) => task.planId)).toContain(plan.id);
     }
+  });
+
+  it('has the Chủ tịch of Hội Nông dân also a Phó Chủ tịch of the Front (kiêm nhiệm), who reads the Front\'s drafts', async () => {
+    const [chairman] = (await t.as('admin').get(`/api/users?filter=${encodeURIComponent(JSON.stringify({ q: 'hnd.tinh' }))}`).expect(200)).body as { id: string; organisationId: string }[];
+    const organisations = (await t.as('admin').get('/api/organisations?range=[0,99]').expect(200)).body as Organisation[];
+    const front = organisations.find((o) => o.name === 'Ủy ban MTTQ Việt Nam tỉnh Sơn La')!;
+    expect(organisations.find((o) => o.id === chairman.organisationId)!.name).toBe('Hội Nông dân tỉnh Sơn La');
+    const capacities = (await t.as('admin').get(`/api/users/${chairman.id}/capacities`).expect(200)).body;
+    expect(capacities).toEqual([expect.objectContaining({ organisationId: front.id, roles: ['leader'], title: 'PHÓ CHỦ TỊCH' })]);
+    const drafts = (await t.as('hnd.tinh').get('/api/plans?filter={"status":"draft"}').expect(200)).body as PlanRow[];
+    expect(drafts.map((p) => p.issuerId)).toEqual([front.id]);
   });
 
   it('lets commune users log in and work on their own plans', async () => {

@@ -93,15 +93,25 @@ describe('incoming documents register', () => {
       await as('vt.tinh').put(`/api/incoming-documents/${entry.id}`).send({ direction: 'Giao Ban Phong trào' }).expect(403);
       const bpt = (await as('bpt.tinh').get('/api/me').expect(200)).body.user;
       const deadline = addDays(today, 10);
+      // Waiting for the leader's direction: in the leader's list of what to handle, nobody else's.
+      const toHandle = async (user: string) =>
+        ((await as(user).get(`/api/incoming-documents?filter=${encodeURIComponent(JSON.stringify({ toHandle: true }))}&range=[0,99]`).expect(200)).body as { id: string }[]).map((e) => e.id);
+      expect(await toHandle('pct.tinh')).toContain(entry.id);
+      expect(await toHandle('bpt.tinh')).not.toContain(entry.id);
       const assigned = await as('pct.tinh').put(`/api/incoming-documents/${entry.id}`)
         .send({ status: 'received', assigneeUnit: 'Ban Phong trào', assigneeId: bpt.id, direction: 'Ban Phong trào tham mưu kế hoạch thực hiện', deadline }).expect(200);
       expect(assigned.body).toMatchObject({ status: 'assigned', assigneeName: bpt.fullName, assigneeUnit: 'Ban Phong trào', deadline });
       // Someone else of the organisation may not move it; the assignee may, in order.
       await as('tb.tinh').put(`/api/incoming-documents/${entry.id}`).send({ status: 'in_progress' }).expect(403);
       await as('bpt.tinh').put(`/api/incoming-documents/${entry.id}`).send({ status: 'received' }).expect(409);
+      // Given out: the assignee's to handle now, no longer the leader's.
+      expect(await toHandle('bpt.tinh')).toContain(entry.id);
+      expect(await toHandle('pct.tinh')).not.toContain(entry.id);
       await as('bpt.tinh').put(`/api/incoming-documents/${entry.id}`).send({ status: 'in_progress' }).expect(200);
+      expect(await toHandle('bpt.tinh')).toContain(entry.id);
       const done = await as('bpt.tinh').put(`/api/incoming-documents/${entry.id}`).send({ status: 'done' }).expect(200);
       expect(done.body.status).toBe('done');
+      expect(await toHandle('bpt.tinh')).not.toContain(entry.id);
       const history = (await as('vt.tinh').get(`/api/incoming-documents/${entry.id}/history`).expect(200)).body as { action: string; actor: { fullName: string } | null; changes: Record<string, unknown> }[];
       expect(history.map((h) => h.action)).toEqual(['register', 'file', 'edit', 'edit', 'edit', 'edit']);
       expect(history[3].changes).toMatchObject({ assigneeUnit: 'Ban Phong trào', deadline, status: 'assigned' });

@@ -211,7 +211,15 @@ describe('replacement and correction of an issued plan (Điều 18)', () => {
       ((await t.as(user).get('/api/tasks?range=[0,49]').expect(200)).body as { type: string; correctionId?: string; title: string }[]).filter((task) => task.type === 'correction');
     expect(await correctionTasks('vt.maison')).toEqual([expect.objectContaining({ correctionId: cid, planId: newId, title: expect.stringContaining(summary) })]);
     expect(await correctionTasks('vt.tinh')).toEqual([]);
+    // And in each recipient's incoming register, received when read.
+    const registered = async (user: string) =>
+      ((await t.as(user).get(`/api/incoming-documents?filter=${encodeURIComponent(JSON.stringify({ q: issued.number }))}`).expect(200)).body as { documentNumber: string; documentType: string; status: string; summary: string }[])
+        .filter((entry) => entry.documentNumber === issued.number);
+    expect(await registered('vt.maison')).toEqual([expect.objectContaining({ documentType: 'TB', status: 'pending', summary })]);
+    expect(await registered('vt.tinh')).toEqual([]);
     const read = (await t.as('bpt.maison').post(`${base}/${cid}/read`).expect(200)).body;
+    expect(await registered('vt.maison')).toEqual([expect.objectContaining({ status: 'received' })]);
+    expect(await registered('vt.thuanchau')).toEqual([expect.objectContaining({ status: 'pending' })]);
     expect(read.readAt).toEqual(expect.any(String));
     expect(await correctionTasks('vt.maison')).toEqual([]);
     expect(await correctionTasks('vt.thuanchau')).toHaveLength(1);

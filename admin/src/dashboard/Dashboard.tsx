@@ -5,8 +5,9 @@ import { PlansByMonthChart } from './PlansByMonthChart';
 import { ReportsDueCard } from './ReportsDueCard';
 import { StatusCountsCard } from './StatusCountsCard';
 import { FollowingCard, TasksCard } from './TasksCard';
+import { IncomingToHandleCard } from './IncomingToHandleCard';
 
-/** What waits for me, what is due, what I follow, and where the plans stand. */
+/** What waits for me (tasks, incoming documents), what is due, what I follow, and where the plans stand. */
 export const Dashboard = () => {
   const translate = useTranslate();
   const { data: stats } = useKehoachQuery(['plans', 'stats'], (methods) => methods.getPlanStats());
@@ -23,9 +24,12 @@ export const Dashboard = () => {
         <FollowingCard />
       </Grid>
       <Grid size={{ xs: 12, md: 5 }}>
+        <IncomingToHandleCard />
+      </Grid>
+      <Grid size={{ xs: 12, md: 5 }}>
         <StatusCountsCard stats={stats} />
       </Grid>
-      <Grid size={{ xs: 12 }}>
+      <Grid size={{ xs: 12, md: 7 }}>
         <PlansByMonthChart stats={stats} />
       </Grid>
     </Grid>

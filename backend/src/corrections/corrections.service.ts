@@ -5,12 +5,15 @@ import type { AuthUser } from '../access/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { conflict, forbidden, invalid, notFound } from '../common/app-error';
 import { formatDocumentNumber } from '../core/document-number';
+import { vietnamDay } from '../core/reporting-calendar';
+import { calendarDateInVietnam } from '../core/vietnamese-date';
 import { documentTypeName } from '../core/document-types';
 import { CORRECTION_STATUS_LABELS, CORRECTION_TYPE_CODE, correctionNoticeContent, correctionSummary, type CorrectionStatus } from '../core/plan-citation';
 import type { PlanStatus } from '../core/plan-lifecycle';
 import { DocumentsService, type DocumentFile } from '../documents/documents.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { NumberingService } from '../numbering/numbering.service';
+import { IncomingRepository } from '../incoming/incoming.repository';
 import { Organisation } from '../organisations/organisation.entity';
 import { planSubject } from '../plans/plan-access';
 import type { Plan } from '../plans/plan.entity';
@@ -43,6 +46,7 @@ export class CorrectionsService {
     private readonly audit: AuditService,
     private readonly documents: DocumentsService,
     private readonly notifications: NotificationsService,
+    private readonly incoming: IncomingRepository,
   ) {}
 
   /** The issuer and co-issuers see every notice; other readers (recipients, ancestors) the issued ones. */
@@ -113,6 +117,15 @@ export class CorrectionsService {
       toState: plan.status,
       details: { correctionId: correction.id, number: entry.fullNumber },
     });
+    // Like the plan itself, the notice lands in each recipient's incoming register; reading it is its receipt.
+    await this.incoming.land(em, {
+      planId: plan.id,
+      sender: plan.issuedAs?.issuer.name ?? plan.issuer.name,
+      documentNumber: entry.fullNumber,
+      documentDate: vietnamDay(issuedAt),
+      documentType: CORRECTION_TYPE_CODE,
+      summary,
+    }, plan.recipientOrgIds, calendarDateInVietnam(issuedAt).year, issuedAt);
     await this.notifications.onPlanCorrected(em, {
       plan,
       notice: `${documentTypeName(CORRECTION_TYPE_CODE)} số ${entry.fullNumber}`,
@@ -128,10 +141,15 @@ export class CorrectionsService {
     const plan = await this.plans.findReadable(this.em, user, planId);
     if (!this.abilities.createForUser(user).can('READ_CORRECTION', planSubject(plan))) throw notFound('Kế hoạch này không gửi đến đơn vị của bạn');
     const correction = await this.visible(this.em, user, plan, correctionId);
-    await this.em.getConnection().execute(
-      `insert into "correction_reading" ("id", "correction_id", "organisation_id", "read_by_id", "read_at") values (gen_random_uuid(), ?, ?, ?, now()) on conflict do nothing`,
-      [correction.id, user.organisationId, user.id],
-    );
+    await this.em.transactional(async (em) => {
+      const now = new Date();
+      await em.execute(
+        `insert into "correction_reading" ("id", "correction_id", "organisation_id", "read_by_id", "read_at") values (gen_random_uuid(), ?, ?, ?, ?) on conflict do nothing`,
+        [correction.id, user.organisationId, user.id, now],
+      );
+      const documentNumber = formatDocumentNumber(correction.number!, correction.symbol!);
+      await this.incoming.acknowledge(em, { planId: plan.id, documentNumber }, user.organisationId, user.id, now, vietnamDay(now));
+    });
     const reading = await this.em.findOneOrFail(CorrectionReading, { correction, organisation: user.organisationId });
     await this.em.populate(correction, ['createdBy', 'approvedBy', 'issuedBy']);
     return presentCorrection(correction, plan, reading.readAt);

@@ -86,7 +86,7 @@ export class DistributionService {
       } else {
         delivery.acknowledgedAt = new Date();
         delivery.acknowledgedBy = em.getReference(User, user.id);
-        await this.incoming.acknowledge(em, plan.id, user.organisationId, user.id, delivery.acknowledgedAt, vietnamDay(delivery.acknowledgedAt));
+        await this.incoming.acknowledge(em, { planId: plan.id, documentNumber: formatDocumentNumber(plan.number!, plan.symbol) }, user.organisationId, user.id, delivery.acknowledgedAt, vietnamDay(delivery.acknowledgedAt));
       }
       await em.populate(delivery, ['organisation', 'acknowledgedBy']);
       return delivery;

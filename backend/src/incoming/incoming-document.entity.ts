@@ -12,7 +12,8 @@ import { User } from '../users/user.entity';
  */
 @Entity()
 @Unique({ properties: ['organisation', 'year', 'arrivalNumber'] })
-@Unique({ properties: ['plan', 'organisation'] })
+// A plan lands once in each recipient's register, and so does each correction notice of it (its own number).
+@Unique({ name: 'incoming_document_plan_document_unique', properties: ['plan', 'organisation', 'documentNumber'] })
 @Index({ properties: ['organisation', 'receivedAt'] })
 @Index({ name: 'incoming_document_search_idx', expression: 'create index "incoming_document_search_idx" on "incoming_document" using gin ("search_vector")' })
 export class IncomingDocument extends BaseEntity<

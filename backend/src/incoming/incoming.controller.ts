@@ -24,6 +24,8 @@ const FILTERS = {
   urgency: Filter.many(Filter.oneOf(URGENCIES)),
   from: day,
   to: day,
+  /** what waits for the caller: given to them and not done, or (a leader) received and not yet given to anyone */
+  toHandle: Filter.boolean,
 };
 const SORTABLE = ['arrivalNumber', 'receivedAt', 'documentDate', 'deadline', 'status', 'urgency', 'createdAt', 'updatedAt'];
 
@@ -34,7 +36,7 @@ export class IncomingController {
   constructor(private readonly incoming: IncomingService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Sổ văn bản đến của cơ quan người gọi; lọc theo q, year, status, urgency, from/to (ngày đến)' })
+  @ApiOperation({ summary: 'Sổ văn bản đến của cơ quan người gọi; lọc theo q, year, status, urgency, from/to (ngày đến), toHandle (văn bản chờ người gọi xử lý)' })
   async list(@CurrentUser() user: AuthUser, @ListParams({ sortable: SORTABLE, defaultSort: 'arrivalNumber', filters: FILTERS }) query: ListQuery) {
     const page = await this.incoming.list(user, query);
     return new Page(page.resource, page.items.map(presentIncoming), page.total, page.offset);

@@ -66,17 +66,20 @@ export class IncomingRepository {
     );
   }
 
-  /** Acknowledging a delivered plan is its receipt (Đ21): received that day. */
-  async acknowledge(em: EntityManager, planId: string, organisationId: string, actorId: string, at: Date, day: string): Promise<void> {
+  /**
+   * Acknowledging a delivered plan (or reading a correction notice of it) is its receipt (Đ21): the
+   * entry of that document, by its number, received that day.
+   */
+  async acknowledge(em: EntityManager, { planId, documentNumber }: Pick<LandingPlan, 'planId' | 'documentNumber'>, organisationId: string, actorId: string, at: Date, day: string): Promise<void> {
     await em.execute(
       `with acknowledged as (
          update incoming_document set acknowledged_at = ?, received_at = ?, updated_at = ?, version = version + 1,
            status = case when status = 'pending' then 'received'::incoming_status else status end
-         where plan_id = ? and organisation_id = ? returning id
+         where plan_id = ? and document_number = ? and organisation_id = ? and acknowledged_at is null returning id
        )
        insert into incoming_document_change (id, document_id, at, actor_id, action, changes)
        select gen_random_uuid(), a.id, ?, ?, 'acknowledge', jsonb_build_object('receivedAt', ?::text) from acknowledged a`,
-      [at, day, at, planId, organisationId, at, actorId, day],
+      [at, day, at, planId, documentNumber, organisationId, at, actorId, day],
     );
   }
 }

@@ -46,9 +46,10 @@ export class IncomingService {
     private readonly plans: PlansService,
   ) {}
 
-  /** The caller's organisation's register; filters: q, year, status, urgency, from/to (days received). */
+  /** The caller's organisation's register; filters: q, year, status, urgency, from/to (days received), toHandle. */
   async list(user: AuthUser, query: ListQuery): Promise<Page<IncomingDocument>> {
     const where: Record<string, unknown> = { organisation: user.organisationId };
+    if (query.filter.toHandle === true || query.filter.toHandle === 'true') where.$and = [this.waitingFor(user)];
     if (query.filter.year !== undefined) where.year = Number(query.filter.year);
     for (const name of ['status', 'urgency']) if (query.filter[name] !== undefined) where[name] = { $in: ([] as unknown[]).concat(query.filter[name]).map(String) };
     const received: Record<string, string> = {};
@@ -66,6 +67,16 @@ export class IncomingService {
       offset: query.offset,
     });
     return new Page('incoming-documents', items, total, query.offset);
+  }
+
+  /**
+   * What waits for the caller in its register: entries given to them and not yet done; for whoever may
+   * give them out (the leader), entries received and not yet given to anyone.
+   */
+  private waitingFor(user: AuthUser): FilterQuery<IncomingDocument> {
+    const mine: FilterQuery<IncomingDocument> = { assignee: user.id, status: { $in: ['assigned', 'in_progress'] } };
+    const toAssign = this.abilities.createForUser(user).can('ASSIGN', newIncomingSubject(user.organisationId));
+    return toAssign ? { $or: [mine, { status: 'received' }] } : mine;
   }
 
   /** The entry, if the caller may read it (its own organisation's); otherwise 404 as if it did not exist. */

@@ -32,6 +32,8 @@ export interface DemoUser {
   organisation: string;
   unit?: string;
   roles: string[];
+  /** kiêm nhiệm: roles held in other organisations (by key), with the title signed under there */
+  capacities?: { organisation: string; roles: string[]; title?: string }[];
 }
 
 /**

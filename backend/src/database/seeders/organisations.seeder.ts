@@ -3,6 +3,7 @@ import { Seeder } from '@mikro-orm/seeder';
 import { hashPassword } from '../../users/password';
 import { Organisation } from '../../organisations/organisation.entity';
 import { OrganisationUnit } from '../../organisations/organisation-unit.entity';
+import { UserCapacity } from '../../users/user-capacity.entity';
 import { User } from '../../users/user.entity';
 import type { DemoDataSet } from './demo-data-set';
 
@@ -29,9 +30,12 @@ export class OrganisationsSeeder extends Seeder {
     }
     // Every demo account shares one password, so hash it once.
     const passwordHash = await hashPassword(DEMO_PASSWORD);
-    for (const { organisation, unit, roles, ...fields } of this.data.users) {
+    for (const { organisation, unit, roles, capacities = [], ...fields } of this.data.users) {
       const ownUnit = unit ? units.get(`${organisation}/${unit}`)! : null;
-      em.create(User, { ...fields, roles: roles as User['roles'], organisation: byKey.get(organisation)!, unit: ownUnit, passwordHash });
+      const user = em.create(User, { ...fields, roles: roles as User['roles'], organisation: byKey.get(organisation)!, unit: ownUnit, passwordHash });
+      for (const capacity of capacities) {
+        em.create(UserCapacity, { user, organisation: byKey.get(capacity.organisation)!, roles: capacity.roles as User['roles'], title: capacity.title ?? null });
+      }
     }
   }
 }
