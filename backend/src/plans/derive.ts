@@ -1,6 +1,5 @@
-import { formatShortDate } from '../core/vietnamese-date';
 import { bodyNameInSentence } from '../core/vietnamese-text';
-import { formatDocumentNumber } from '../core/document-number';
+import { planCitation } from '../core/plan-citation';
 import { vietnamDay, workingDaysBefore } from '../core/reporting-calendar';
 import type { Organisation } from '../organisations/organisation.entity';
 import type { PlanContent, ReportingDeadline } from '../core/plan-content';
@@ -23,9 +22,28 @@ export const REPORT_UP_LEAD_WORKING_DAYS = 5;
  * as distributed) and falls before the parent's.
  */
 export function implementingPlanContent(parent: Plan, own: Organisation, children: Organisation[], parentRounds: ReportingRound[], now = new Date()): PlanContent {
-  const citation =
-    `Kế hoạch số ${formatDocumentNumber(parent.number!, parent.symbol)} ngày ${formatShortDate(parent.issuedAt!)} ` +
-    `của ${bodyNameInSentence(parent.issuer.bodyName)} ${parent.issuer.name} về ${lowerFirst(parent.title)}`;
+  // The parent's issuer as the parent names it: a later rename or merge does not rewrite what was issued.
+  const issuer = parent.issuedAs?.issuer ?? parent.issuer;
+  const citation = `${planCitation({ number: parent.number!, symbol: parent.symbol, issuedAt: parent.issuedAt!, issuer })} về ${lowerFirst(parent.title)}`;
+  return {
+    ...implementingDraft(citation, `${bodyNameInSentence(issuer.bodyName)} ${issuer.name}`, own, children),
+    body: parent.content.body.map((block) => ({ ...block })),
+    reporting: parent.content.reporting.map((r, i) => ({
+      name: r.name,
+      dueDate: reportUpBy(r, vietnamDay(now)),
+      ...(parentRounds[i] && { parentRoundId: parentRounds[i].id }),
+    })),
+    form: parent.content.form ? { ...parent.content.form, indicators: parent.content.form.indicators.map((i) => ({ ...i })) } : null,
+    parentPlanId: parent.id,
+  };
+}
+
+/**
+ * Any implementing plan's frame: titled and opened by the citation of what it implements, then the
+ * deriving unit's statement; sent for information (b/c) to who issued that, and to the committees
+ * directly below; its body, deadlines and form empty until the caller fills them.
+ */
+export function implementingDraft(citation: string, citedIssuer: string, own: Organisation, children: Organisation[]): PlanContent {
   return {
     kind: 'plan',
     issuerId: own.id,
@@ -35,21 +53,17 @@ export function implementingPlanContent(parent: Plan, own: Organisation, childre
     place: own.place,
     preamble: [`Thực hiện ${citation};`, `${bodyNameInSentence(own.bodyName)} ${own.name} xây dựng Kế hoạch thực hiện như sau:`],
     preambleKinds: ['basis', 'statement'],
-    body: parent.content.body.map((block) => ({ ...block })),
+    body: [],
     closing: [],
     signer: { authority: own.signatureAuthority, deputy: null, title: own.signerTitle },
     recipients: [
-      { label: `${bodyNameInSentence(parent.issuer.bodyName)} ${parent.issuer.name}`, note: 'b/c', orgIds: [] },
+      { label: citedIssuer, note: 'b/c', orgIds: [] },
       ...(children.length ? [{ label: 'Ủy ban MTTQ các đơn vị trực thuộc', note: null, orgIds: children.map((c) => c.id) }] : []),
     ],
     archive: 'Lưu: VT.',
-    reporting: parent.content.reporting.map((r, i) => ({
-      name: r.name,
-      dueDate: reportUpBy(r, vietnamDay(now)),
-      ...(parentRounds[i] && { parentRoundId: parentRounds[i].id }),
-    })),
-    form: parent.content.form ? { ...parent.content.form, indicators: parent.content.form.indicators.map((i) => ({ ...i })) } : null,
-    parentPlanId: parent.id,
+    reporting: [],
+    form: null,
+    parentPlanId: null,
   };
 }
 
