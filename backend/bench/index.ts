@@ -24,7 +24,7 @@ import { benchRendering, RenderingBenchResult } from './rendering';
 import { BenchApp, benchConfig, startBenchApp } from './bench-app';
 import { BenchDatabase, createBenchDatabase, DEFAULT_SERVER_URL, probeServer, serverSettings } from './database';
 import { withCpuShare } from './machine';
-import { benchPlanList, PlanListResult } from './plan-list';
+import { benchPlanList, INCOMING_ENTRIES, PlanListResult } from './plan-list';
 import type { LoadResult } from './load';
 import { cpuLine, heading, LOAD_HEADERS, loadRow, ms, num, out, printQueries, printSampleErrors, statusCodes, table } from './report';
 import { benchIssue, benchTransitions, IssueResult, TransitionsResult } from './transitions';
@@ -226,7 +226,7 @@ async function listPart(app: BenchApp, figures: Figures): Promise<void> {
   const t = performance.now();
   figures.list = await part(figures, 'danh sách', () =>
     benchPlanList(app, { plans: LIST_PLANS, connections: LIST_CONNECTIONS, seconds: 5, warmUpSeconds: 1 }, (s) =>
-      out(`Nạp ${num(LIST_PLANS)} kế hoạch bằng INSERT … SELECT generate_series: ${num(s.insertSeconds, 1)} s, ANALYZE ${num(s.analyzeSeconds, 1)} s, bảng plan (kèm chỉ mục) ${s.tableSize}`),
+      out(`Nạp ${num(LIST_PLANS)} kế hoạch và ${num(INCOMING_ENTRIES)} văn bản đến (sổ văn bản đến của tỉnh) bằng INSERT … SELECT generate_series: ${num(s.insertSeconds, 1)} s, ANALYZE ${num(s.analyzeSeconds, 1)} s, bảng plan (kèm chỉ mục) ${s.tableSize}`),
     ),
   );
   if (figures.list) {

@@ -175,6 +175,25 @@ function bulkInsertSql(templateId: string, count: number, columns: string[]): st
     cross join lateral (select make_timestamptz(v.year, 1, 1, 0, 0, 0, 'UTC') + (r.hd % 31536000) * interval '1 second' as ts) t`;
 }
 
+/** The province's incoming register over the benchmark's years: what the search box also looks through. */
+export const INCOMING_ENTRIES = 20_000;
+
+/**
+ * The province's (the root's) incoming register: entries from outside the system, spread over the
+ * years, on the same topics as the plans; their search words come from the table's own trigger.
+ */
+function incomingInsertSql(count: number): string {
+  return `
+    with province as (select id from organisation where parent_id is null order by path limit 1),
+    r as (select g, ${FIRST_YEAR} + (hashtext('y' || g) & 2147483647) % ${YEARS} as year, (hashtext('t' || g) & 2147483647) as ht from generate_series(1, ${count}) g)
+    insert into incoming_document (id, created_at, updated_at, organisation_id, year, arrival_number, received_at, sender, document_number,
+      document_date, document_type, summary, status, derived_plan_ids)
+    select gen_random_uuid(), now(), now(), province.id, r.year, row_number() over (partition by r.year order by r.g), make_date(r.year, 6, 1),
+      'Ủy ban nhân dân tỉnh Sơn La', r.g || '/KH-UBND', make_date(r.year, 5, 28), 'KH',
+      'Kế hoạch ' || (${sqlTextArray(TOPICS)})[1 + r.ht % ${TOPICS.length}] || ' năm ' || r.year || ' (văn bản đến ' || r.g || ')', 'done', '{}'
+    from r cross join province`;
+}
+
 export async function seedPlans(bench: BenchApp, count: number): Promise<{ insertSeconds: number; analyzeSeconds: number; tableSize: string }> {
   const drafter = await ApiClient.login(bench.url, 'bpt.mocchau');
   const template = await drafter.expect<{ id: string }>(201, 'POST', '/api/plans', planContent(drafter.user.organisationId, 'Kế hoạch mẫu cho dữ liệu đo hiệu năng'));
@@ -188,9 +207,11 @@ export async function seedPlans(bench: BenchApp, count: number): Promise<{ inser
   ).map((c) => c.column_name);
   let started = performance.now();
   await connection.execute(bulkInsertSql(template.id, count, columns), [], 'run');
+  await connection.execute(incomingInsertSql(INCOMING_ENTRIES), [], 'run');
   const insertSeconds = (performance.now() - started) / 1000;
   started = performance.now();
   await connection.execute('analyze plan', [], 'run');
+  await connection.execute('analyze incoming_document', [], 'run');
   const analyzeSeconds = (performance.now() - started) / 1000;
   const [{ size }] = await connection.execute<{ size: string }[]>(`select pg_size_pretty(pg_total_relation_size('plan')) as size`, [], 'all');
   return { insertSeconds, analyzeSeconds, tableSize: size };

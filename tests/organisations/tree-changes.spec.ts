@@ -148,6 +148,9 @@ describe('a tree that changes: merge and dissolve with plans in every state, nam
     await t.as('bpt.thuanchau').get('/api/me').expect(401);
     await t.login('bpt.thuanchau', 'vt.thuanchau');
     expect((await t.as('bpt.thuanchau').get('/api/me').expect(200)).body.user.organisationId).toBe(orgs.maiSon);
+    // Thuận Châu's administrator joins Mai Sơn's staff, not its administrators.
+    await t.login('qt.thuanchau');
+    expect((await t.as('qt.thuanchau').get('/api/me').expect(200)).body.user).toMatchObject({ organisationId: orgs.maiSon, roles: [] });
   });
 
   it('after the merge: plans not yet issued are Mai Sơn\'s drafts; issued ones stay Thuận Châu\'s, Mai Sơn acts for them', async () => {

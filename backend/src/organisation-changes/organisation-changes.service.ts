@@ -136,7 +136,7 @@ export class OrganisationChangesService {
     for (const child of children) await this.organisations.moveUnder(em, child, childrenParent.id);
     const users =
       kind === 'merge'
-        ? { usersMoved: await em.nativeUpdate(User, { organisation: from.id }, { organisation: successor.id }) }
+        ? { usersMoved: await this.moveUsers(em, from, successor) }
         : { usersDeactivated: await em.nativeUpdate(User, { organisation: from.id, active: true }, { active: false }) };
     const plansMoved = await this.plans.transferUnissued(em, from.id, successor, em.getReference(User, user.id), changeId);
     const reportsMoved = await this.reportingRounds.transferPendingReports(em, from.id, successor.id);
@@ -151,6 +151,21 @@ export class OrganisationChangesService {
       plansMoved,
       reportsMoved,
     }, changeId);
+  }
+
+  /**
+   * A merged organisation's staff join the successor: without their old unit (the successor's own units
+   * are given by its administrator) and without the administrator role — administering the successor's
+   * subtree is its administrators' to grant, not something a merge hands out.
+   */
+  private async moveUsers(em: EntityManager, from: Organisation, successor: Organisation): Promise<number> {
+    const users = await em.find(User, { organisation: from.id });
+    for (const moved of users) {
+      moved.organisation = successor;
+      moved.unit = null;
+      moved.roles = moved.roles.filter((role) => role !== 'admin');
+    }
+    return users.length;
   }
 
   /**
