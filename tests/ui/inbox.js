@@ -196,4 +196,4 @@ async function screenshots(u) {
   }
 }
 
-module.exports = { inboxChecks };
+module.exports = { inboxChecks, vietnamDay };

@@ -14,6 +14,7 @@ const { launchBrowser } = require('./browser');
 const { Checks } = require('./checks');
 const { editorChecks } = require('./editor');
 const { inboxChecks } = require('./inbox');
+const { incomingChecks } = require('./incoming');
 const { frictionChecks } = require('./friction');
 const { layoutChecks } = require('./layout');
 const { scenario } = require('./scenario');
@@ -53,6 +54,7 @@ async function main() {
     await signingChecks(context);
     await inboxChecks(context);
     await frictionChecks(context);
+    await incomingChecks(context);
     await layoutChecks(context);
     checks.expect('no react-admin message is missing its Vietnamese translation', () => browser.missingTranslations.length === 0, () =>
       [...new Set(browser.missingTranslations)].join('; '),

@@ -23,7 +23,8 @@ export const IncomingEdit = () => {
     <Edit mutationMode="pessimistic" mutationOptions={{ onSuccess }} transform={transform}>
       <SimpleForm>
         <RegisterInputs />
-        <ReferenceInput source="assigneeId" reference="users" filter={{ organisationId: identity?.organisation?.id, active: true }}>
+        {/* Sorted by name: the users API sorts by no `id` (react-admin's default) and would refuse the list. */}
+        <ReferenceInput source="assigneeId" reference="users" filter={{ organisationId: identity?.organisation?.id, active: true }} sort={{ field: 'fullName', order: 'ASC' }}>
           <SelectInput label={label('assigneeId')} optionText="fullName" emptyText="—" />
         </ReferenceInput>
         <TextInput source="assigneeUnit" label={label('assigneeUnit')} />

@@ -25,28 +25,51 @@ import type { IncomingDocument } from '../types';
 import { STATUS_CHOICES, TYPE_CHOICES, URGENCY_CHOICES } from './choices';
 import { label } from './IncomingForm';
 
-/** An entry of the register: the document, its file, the assignment with direction and deadline, its plan, its history. */
+/**
+ * An entry of the register: the document, its file, the assignment with direction and deadline, its plan, its history.
+ * The fields set side by side are labelled by hand: SimpleShowLayout labels only its direct children.
+ */
 export const IncomingShow = () => (
   <Show actions={<ShowActions />}>
     <SimpleShowLayout>
       <Stack direction="row" spacing={4} useFlexGap sx={{ flexWrap: 'wrap' }}>
-        <TextField source="arrivalNumber" label={label('arrivalNumber')} />
-        <DateText source="receivedAt" label={label('receivedAt')} />
-        <SelectField source="urgency" label={label('urgency')} choices={URGENCY_CHOICES} />
-        <SelectField source="status" label={label('status')} choices={STATUS_CHOICES} />
+        <Labeled>
+          <TextField source="arrivalNumber" label={label('arrivalNumber')} />
+        </Labeled>
+        <Labeled>
+          <DateText source="receivedAt" label={label('receivedAt')} />
+        </Labeled>
+        <Labeled>
+          <SelectField source="urgency" label={label('urgency')} choices={URGENCY_CHOICES} />
+        </Labeled>
+        <Labeled>
+          <SelectField source="status" label={label('status')} choices={STATUS_CHOICES} />
+        </Labeled>
       </Stack>
       <TextField source="sender" label={label('sender')} />
       <Stack direction="row" spacing={4} useFlexGap sx={{ flexWrap: 'wrap' }}>
-        <TextField source="documentNumber" label={label('documentNumber')} />
-        <DateText source="documentDate" label={label('documentDate')} />
-        <SelectField source="documentType" label={label('documentType')} choices={TYPE_CHOICES} />
+        <Labeled>
+          <TextField source="documentNumber" label={label('documentNumber')} />
+        </Labeled>
+        <Labeled>
+          <DateText source="documentDate" label={label('documentDate')} />
+        </Labeled>
+        <Labeled>
+          <SelectField source="documentType" label={label('documentType')} choices={TYPE_CHOICES} />
+        </Labeled>
       </Stack>
       <TextField source="summary" label={label('summary')} />
       <FileLine />
       <Stack direction="row" spacing={4} useFlexGap sx={{ flexWrap: 'wrap' }}>
-        <TextField source="assigneeUnit" label={label('assigneeUnit')} emptyText="—" />
-        <TextField source="assigneeName" label={label('assigneeId')} emptyText="—" />
-        <DateText source="deadline" label={label('deadline')} />
+        <Labeled>
+          <TextField source="assigneeUnit" label={label('assigneeUnit')} emptyText="—" />
+        </Labeled>
+        <Labeled>
+          <TextField source="assigneeName" label={label('assigneeId')} emptyText="—" />
+        </Labeled>
+        <Labeled>
+          <DateText source="deadline" label={label('deadline')} />
+        </Labeled>
       </Stack>
       <TextField source="direction" label={label('direction')} emptyText="—" sx={{ whiteSpace: 'pre-line' }} />
       <PlanLinks />
