@@ -5,6 +5,7 @@
  */
 import { documentTypeName } from './document-types';
 import { formatShortDate } from './vietnamese-date';
+import { lowerFirstWord } from './vietnamese-text';
 
 /** Độ khẩn (Đ8 Phụ lục I): ordinary, urgent, very urgent, flash. */
 export const URGENCIES = ['normal', 'urgent', 'very_urgent', 'flash'] as const;
@@ -66,11 +67,4 @@ export function incomingCitation(document: CitedDocument): string {
   const summary = document.summary.trim();
   const about = summary ? ` về ${lowerFirstWord(summary)}` : '';
   return `${documentTypeName(document.documentType)} số ${document.documentNumber} ngày ${formatShortDate({ year, month, day })} của ${document.sender.trim()}${about}`;
-}
-
-/** "Triển khai …" → "triển khai …", but an acronym such as "MTTQ …" stays. */
-function lowerFirstWord(text: string): string {
-  const first = text.split(/\s/, 1)[0];
-  if (first.length > 1 && first === first.toLocaleUpperCase('vi')) return text;
-  return text.charAt(0).toLocaleLowerCase('vi') + text.slice(1);
 }

@@ -48,3 +48,10 @@ export function bodyNameInSentence(bodyName: string): string {
     .map((word, index) => (index < 2 ? word.charAt(0).toLocaleUpperCase('vi') + word.slice(1) : word))
     .join(' ');
 }
+
+/** A summary inside a sentence: "Triển khai …" → "triển khai …", but an acronym such as "MTTQ …" stays. */
+export function lowerFirstWord(text: string): string {
+  const first = text.split(/\s/, 1)[0];
+  if (first.length > 1 && first === first.toLocaleUpperCase('vi')) return text;
+  return text.charAt(0).toLocaleLowerCase('vi') + text.slice(1);
+}

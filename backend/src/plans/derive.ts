@@ -1,4 +1,4 @@
-import { bodyNameInSentence } from '../core/vietnamese-text';
+import { bodyNameInSentence, lowerFirstWord } from '../core/vietnamese-text';
 import { planCitation } from '../core/plan-citation';
 import { vietnamDay, workingDaysBefore } from '../core/reporting-calendar';
 import type { Organisation } from '../organisations/organisation.entity';
@@ -24,7 +24,7 @@ export const REPORT_UP_LEAD_WORKING_DAYS = 5;
 export function implementingPlanContent(parent: Plan, own: Organisation, children: Organisation[], parentRounds: ReportingRound[], now = new Date()): PlanContent {
   // The parent's issuer as the parent names it: a later rename or merge does not rewrite what was issued.
   const issuer = parent.issuedAs?.issuer ?? parent.issuer;
-  const citation = `${planCitation({ number: parent.number!, symbol: parent.symbol, issuedAt: parent.issuedAt!, issuer })} về ${lowerFirst(parent.title)}`;
+  const citation = `${planCitation({ number: parent.number!, symbol: parent.symbol, issuedAt: parent.issuedAt!, issuer })} về ${lowerFirstWord(parent.title)}`;
   return {
     ...implementingDraft(citation, `${bodyNameInSentence(issuer.bodyName)} ${issuer.name}`, own, children),
     body: parent.content.body.map((block) => ({ ...block })),
@@ -66,8 +66,6 @@ export function implementingDraft(citation: string, citedIssuer: string, own: Or
     parentPlanId: null,
   };
 }
-
-const lowerFirst = (text: string) => text.charAt(0).toLocaleLowerCase('vi') + text.slice(1);
 
 /** The unit's own deadline: a working week before the parent's, yet not already past (the plan must still go out). */
 function reportUpBy(parentDeadline: ReportingDeadline, today: string): string {
