@@ -54,6 +54,13 @@ describe('search as people type', () => {
     expect((await search('bpt.tinh', 'quỳnh nhai')).map((h) => h.id)).toEqual([titled, inText]);
   });
 
+  it('the words before the last are whole words; a last word of one letter is still a prefix, checked on what the others found', async () => {
+    expect((await search('bpt.tinh', 'quynh n')).map((h) => h.id)).toEqual([titled, inText]);
+    expect(await search('bpt.tinh', 'quyn nhai')).toEqual([]);
+    const [hit] = await search('bpt.tinh', 'nong thon m');
+    expect(marked(hit.title, hit.titleHighlights)).toEqual(['nông', 'thôn', 'm']);
+  });
+
   it('an edit is found at once, and the old words no longer are', async () => {
     const id = await create('bpt.tinh', demo.orgs.province, { title: 'Hội thi Dân vận khéo ở Mường La' });
     expect((await search('bpt.tinh', 'muong la')).map((h) => h.id)).toEqual([id]);

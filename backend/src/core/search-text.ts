@@ -35,18 +35,47 @@ export function searchWords(query: string): string[] {
     .slice(0, MAX_QUERY_WORDS);
 }
 
+/**
+ * The query for PostgreSQL's full-text match (configuration `simple`, words folded as stored): every word
+ * whole but the last, which may still be being typed and so is a prefix ("quynh nh" → quynh & nh:*).
+ */
+export interface TextQuery {
+  /** what the GIN index looks up */
+  indexed: string;
+  /**
+   * A last word of one or two letters, as a prefix, when other words come before it: such a prefix starts a
+   * large share of all syllables ("so" → số, sơn, soạn, kiểm soát…), so collecting every document holding
+   * any of them costs more than checking it on the rows the other words found. Null otherwise.
+   */
+  checked: string | null;
+  /** all the words, to rank by */
+  ranked: string;
+}
+
+/** Below this length a last word is checked on the rows found, not looked up (see TextQuery.checked). */
+const INDEXED_PREFIX_LENGTH = 3;
+
+export function textQuery(words: string[]): TextQuery {
+  const whole = words.slice(0, -1);
+  const last = `${words[words.length - 1]}:*`;
+  const ranked = [...whole, last].join(' & ');
+  const checkLast = whole.length > 0 && words[words.length - 1].length < INDEXED_PREFIX_LENGTH;
+  return checkLast ? { indexed: whole.join(' & '), checked: last, ranked } : { indexed: ranked, checked: null, ranked };
+}
+
 /** [start, end) of a highlighted part of a text. */
 export type TextRange = [number, number];
 
-/** Where a word of the text starts with one of the query's words (as the prefix search matches). */
+/** Where the text holds the query's words as the search matches them: whole, the last one as a prefix. */
 export function matchRanges(text: string, words: string[]): TextRange[] {
   const nfc = text.normalize('NFC');
   const folded = foldVietnamese(nfc);
+  const last = words[words.length - 1] ?? '';
   const ranges: TextRange[] = [];
   for (const match of folded.matchAll(/[\p{L}\p{N}]+/gu)) {
     const word = match[0];
-    const longest = Math.max(0, ...words.filter((w) => word.startsWith(w)).map((w) => w.length));
-    if (longest) ranges.push([match.index!, match.index! + longest]);
+    const length = words.includes(word) ? word.length : last && word.startsWith(last) ? last.length : 0;
+    if (length) ranges.push([match.index!, match.index! + length]);
   }
   return ranges;
 }
