@@ -14,9 +14,12 @@ export type AppAbility = MongoAbility<[Action, SubjectType | ReturnType<typeof p
 export const buildAbility = (rules: unknown[] = []): AppAbility =>
   createMongoAbility<AppAbility>(rules as RawRuleOf<AppAbility>[]);
 
+/** What the rules read of a plan; a list row has no recipients (rules on them answer no there). */
+type PlanSubjectFields = Pick<Plan, 'issuerId' | 'coIssuerIds' | 'status'> & Partial<Pick<Plan, 'recipientOrgIds'>>;
+
 /** A plan as the rules see it: they name the entity's fields (`issuer`, not `issuerId`). */
-const planSubject = (plan: Pick<Plan, 'issuerId' | 'coIssuerIds' | 'status'>) =>
-  subject('Plan', { issuer: plan.issuerId, coIssuerIds: plan.coIssuerIds, status: plan.status });
+const planSubject = (plan: PlanSubjectFields) =>
+  subject('Plan', { issuer: plan.issuerId, coIssuerIds: plan.coIssuerIds, recipientOrgIds: plan.recipientOrgIds ?? [], status: plan.status });
 
 const RESOURCE_SUBJECTS: Record<string, SubjectType> = {
   plans: 'Plan',
@@ -37,7 +40,7 @@ const RESOURCE_ACTIONS: Record<string, Action> = {
 };
 
 /** Whether the rules let the caller do `action` on this plan (e.g. CLOSE_ROUND: the issuer's leader or clerk). */
-export const canOnPlan = (ability: AppAbility, action: Action, plan: Pick<Plan, 'issuerId' | 'coIssuerIds' | 'status'>) =>
+export const canOnPlan = (ability: AppAbility, action: Action, plan: PlanSubjectFields) =>
   ability.can(action, planSubject(plan));
 
 /** Only a draft is edited; every other change to a plan goes through a workflow event. */

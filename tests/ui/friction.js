@@ -140,4 +140,4 @@ async function dialogText(u, action, awaited) {
   return u.textOf(outlook);
 }
 
-module.exports = { frictionChecks };
+module.exports = { DEMO_PIN, copyOfDemoDraft, frictionChecks };

@@ -21,7 +21,7 @@ export type SignatureView = Pick<Signature, 'id' | 'kind' | 'signedAt' | 'conten
 /** What the answer shows of a plan: the entity, or the row an event read and wrote (workflow/plan-event.repository.ts). */
 export type PlanView = Pick<
   Plan,
-  'id' | 'status' | 'version' | 'number' | 'symbol' | 'issuedAt' | 'contentVersion' | 'contentHash' | 'documentHash' | 'createdAt' | 'updatedAt' | 'content' | 'coIssuerIds' | 'issuedAs'
+  'id' | 'status' | 'version' | 'number' | 'symbol' | 'issuedAt' | 'contentVersion' | 'contentHash' | 'documentHash' | 'createdAt' | 'updatedAt' | 'content' | 'coIssuerIds' | 'recipientOrgIds' | 'issuedAs'
 > & { issuer: Pick<Organisation, 'id' | 'name' | 'shortName'>; createdBy: { id: string }; draftingUnit: DraftingUnitView | null };
 
 /** The unit drafting a plan, as plans and list rows show it. */
@@ -66,6 +66,8 @@ export function presentPlan(plan: PlanView, signatures: SignatureView[], actions
     /** What the document printed about each co-issuer, once issued. */
     coIssuersAsIssued: plan.issuedAs?.coIssuers.map(({ id, name }) => ({ id, name })) ?? null,
     draftingUnit: presentUnit(plan.draftingUnit),
+    /** The organisations it was delivered to (empty before DISTRIBUTE): what a recipient's rules name. */
+    recipientOrgIds: plan.recipientOrgIds,
     signatures: signatures.map((signature) => presentSignature(signature, plan)),
     coordination: coordinationOf(plan, signatures),
     replaces: links.replaces,

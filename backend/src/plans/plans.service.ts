@@ -27,6 +27,7 @@ import { PLAN_SUMMARY_FIELDS, presentPlanSummary, type DraftingUnitView, type Li
 import { PlanVersion } from './plan-version.entity';
 import { Plan } from './plan.entity';
 import { ReportingRound } from './reporting-round.entity';
+import { textMatch } from '../search/text-match';
 
 /** A replacement is made of an issued plan still in force as issued: not recalled, closed, or replaced already. */
 const REPLACEABLE: readonly PlanStatus[] = ['issued', 'distributed'];
@@ -279,7 +280,8 @@ export class PlansService {
   async list(user: AuthUser, query: ListQuery): Promise<Page<PlanSummaryView>> {
     const access = accessiblePlansWhere(this.abilities.createForUser(user));
     if (!access) return new Page('plans', [], 0, query.offset);
-    const where: FilterQuery<Plan> = { $and: [access, listFilter(query.filter)] };
+    // Made for each query: a raw fragment in a filter (the text match) is consumed by the query that uses it.
+    const where = (): FilterQuery<Plan> => ({ $and: [access, listFilter(query.filter)] });
     // The page and its total on two connections at once: the count is the slower of the two.
     const [rows, total] = await Promise.all([
       // Rows as plain objects (mapped to property names), only what a list row shows: making
@@ -287,12 +289,12 @@ export class PlansService {
       this.em
         .createQueryBuilder(Plan, 'p')
         .select([...PLAN_SUMMARY_FIELDS])
-        .where(where as QBFilterQuery<Plan>)
+        .where(where() as QBFilterQuery<Plan>)
         .orderBy({ [query.sortField]: query.sortOrder, id: 'ASC' })
         .limit(query.limit)
         .offset(query.offset)
         .execute<SummaryRow[]>('all', true),
-      this.countUpTo(where, MAX_EXACT_TOTAL),
+      this.countUpTo(where(), MAX_EXACT_TOTAL),
     ]);
     const units = await this.unitsById(rows.map((row) => row.draftingUnit));
     return new Page('plans', rows.map((row) => ({
@@ -404,14 +406,12 @@ function listFilter(filter: Record<string, unknown>): FilterQuery<Plan> {
   if (filter.issuerId !== undefined) where.issuer = many(filter.issuerId);
   if (filter.draftingUnitId !== undefined) where.draftingUnit = many(filter.draftingUnitId);
   if (filter.year !== undefined) where.year = Number(filter.year);
-  if (typeof filter.q === 'string' && filter.q.trim()) where.title = { $ilike: `%${escapeLike(filter.q.trim())}%` };
-  return where as FilterQuery<Plan>;
+  const typed = typeof filter.q === 'string' ? textMatch<Plan>(filter.q) : null;
+  return (typed ? { $and: [where, typed] } : where) as FilterQuery<Plan>;
 }
 
 /** The document writes "- " before and ";" after each recipient line: drop them if typed. */
 const recipientLabel = (label: string) => label.normalize('NFC').trim().replace(/^-\s*/, '').replace(/\s*[;.]$/, '');
-
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * Optional parts of the form are kept only when they say something, so a form written before they
