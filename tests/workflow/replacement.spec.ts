@@ -1,7 +1,9 @@
 import ExcelJS from 'exceljs';
+import { createHash } from 'node:crypto';
 import { planCitation, planNumberAndDate } from '../../backend/src/core/plan-citation';
 import { addDays, vietnamDay } from '../../backend/src/core/reporting-calendar';
 import { readWordDocument } from '../../backend/src/documents/rendering/docx/word-document';
+import { REGISTER_COLUMN_TITLES } from '../../backend/src/numbering/register-xlsx';
 import { download } from '../documents/api';
 import { ALL_DEMO_USERS, demoOrgs, type DemoOrgs, planContent, REPORTING_FORM, send } from '../support/plans';
 import { type SmtpSink, startSmtpSink } from '../support/smtp-sink';
@@ -47,6 +49,15 @@ describe('replacement and correction of an issued plan (Điều 18)', () => {
   const recipientAddresses = async () =>
     (await sql<{ email: string }>(t, `select email from "user" where organisation_id in (?, ?) and active and email is not null order by email`, [orgs.thuanChau, orgs.maiSon])).map((u) => u.email);
   const get = async (user: string, planId: string): Promise<PlanAnswer> => (await t.as(user).get(`/api/plans/${planId}`).expect(200)).body;
+  /** The cells of today's outgoing register row (XLSX export) that holds `number`, empty cells as null. */
+  const registerRow = async (number: string): Promise<unknown[]> => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await download(t, 'vt.tinh', `/api/number-registers/export.xlsx?from=${today}&to=${today}`)).bytes as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    const rows = Array.from({ length: sheet.rowCount }, (_, i) => Array.from({ length: REGISTER_COLUMN_TITLES.length }, (_, j) => sheet.getCell(i + 1, j + 1).value ?? null));
+    return rows.find((cells) => cells[0] === number) ?? [];
+  };
+  const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
   beforeAll(async () => {
     // E-mail on (the outbox is written only then); nothing is sent: background jobs are off in tests.
@@ -180,7 +191,8 @@ describe('replacement and correction of an issued plan (Điều 18)', () => {
     // Out of order and by the wrong person.
     await t.as('vt.tinh').post(`${base}/${cid}/issue`).expect(409);
     await t.as('bpt.tinh').post(`${base}/${cid}/approve`).expect(403);
-    expect((await t.as('pct.tinh').post(`${base}/${cid}/approve`).expect(200)).body).toMatchObject({ status: 'approved', approvedBy: { fullName: expect.any(String) } });
+    const { approvedBy } = (await t.as('pct.tinh').post(`${base}/${cid}/approve`).expect(200)).body;
+    expect(approvedBy).toEqual({ id: expect.any(String), fullName: expect.any(String) });
     await t.as('pct.tinh').post(`${base}/${cid}/issue`).expect(403);
     const registerBefore = await sql<{ last: number }>(t, `select coalesce(max(number), 0) as last from register_entry where organisation_id = ?`, [orgs.province]);
     const issued = (await t.as('vt.tinh').post(`${base}/${cid}/issue`).expect(200)).body;
@@ -192,17 +204,28 @@ describe('replacement and correction of an issued plan (Điều 18)', () => {
     const summary = `Đính chính ${planNumberAndDate(cited(replacement))}`;
     const entries = (await t.as('vt.tinh').get('/api/number-registers?range=[0,49]').expect(200)).body as { typeCode: string; title: string; fullNumber: string; external: boolean }[];
     expect(entries).toEqual(expect.arrayContaining([expect.objectContaining({ typeCode: 'TB', title: summary, fullNumber: issued.number, external: false })]));
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load((await download(t, 'vt.tinh', `/api/number-registers/export.xlsx?from=${today}&to=${today}`)).bytes as unknown as ArrayBuffer);
-    const cells = workbook.worksheets[0].getSheetValues().flat().map(String);
-    expect(cells).toContain(issued.number);
-    expect(cells).toContain(`Thông báo đính chính ${planNumberAndDate(cited(replacement))}`);
+    // Its row is as full as a plan's: the leader who approved it, the corrected plan's recipients and
+    // file copy, sent at its issue; the summary names the plan it corrects.
+    const day = new Date(`${today}T00:00:00Z`);
+    const correctionRow = [
+      issued.number, day, `Thông báo đính chính ${planNumberAndDate(cited(replacement))}`, approvedBy.fullName,
+      'Ủy ban MTTQ huyện Thuận Châu\nỦy ban MTTQ huyện Mai Sơn', 'VT, BPT', 4, day,
+    ];
+    expect(await registerRow(issued.number)).toEqual([...correctionRow, '0/2 đơn vị đã nhận', null]);
 
-    // In the plan's history (public), and the document renders with its number.
+    // In the plan's history (public), sealing the document stored at issue: every download is those bytes.
     const history = (await t.as('vt.maison').get(`/api/plans/${newId}/history`).expect(200)).body;
-    expect(history.at(-1)).toMatchObject({ event: 'CORRECTION', details: { correctionId: cid, number: issued.number } });
-    const docx = readWordDocument((await download(t, 'vt.maison', `${base}/${cid}/document.docx`)).bytes).allParagraphs.map((p) => p.text);
-    expect(docx).toEqual(expect.arrayContaining([`Số: ${issued.number}`, 'THÔNG BÁO', summary, text]));
+    const document = await download(t, 'vt.maison', `${base}/${cid}/document.docx`);
+    expect(history.at(-1)).toMatchObject({ event: 'CORRECTION', details: { correctionId: cid, number: issued.number, documentHash: sha256(document.bytes) } });
+    expect(issued.documentHash).toBe(sha256(document.bytes));
+    expect(document.sha256).toBe(issued.documentHash);
+    // Even once the signer's name has changed, which a new rendering would print.
+    await sql(t, `update "user" set full_name = 'Tên đã đổi' where id = ?`, [approvedBy.id]);
+    const again = await download(t, 'vt.tinh', `${base}/${cid}/document.docx`);
+    await sql(t, `update "user" set full_name = ? where id = ?`, [approvedBy.fullName, approvedBy.id]);
+    expect(again.bytes.equals(document.bytes)).toBe(true);
+    const docx = readWordDocument(document.bytes).allParagraphs.map((p) => p.text);
+    expect(docx).toEqual(expect.arrayContaining([`Số: ${issued.number}`, 'THÔNG BÁO', summary, text, approvedBy.fullName]));
     // Nơi nhận: the plan's recipients.
     expect(docx.filter((line) => /huyện (Thuận Châu|Mai Sơn)/u.test(line))).toHaveLength(2);
 
@@ -221,6 +244,7 @@ describe('replacement and correction of an issued plan (Điều 18)', () => {
     expect(await registered('vt.maison')).toEqual([expect.objectContaining({ status: 'received' })]);
     expect(await registered('vt.thuanchau')).toEqual([expect.objectContaining({ status: 'pending' })]);
     expect(read.readAt).toEqual(expect.any(String));
+    expect(await registerRow(issued.number)).toEqual([...correctionRow, '1/2 đơn vị đã nhận', null]);
     expect(await correctionTasks('vt.maison')).toEqual([]);
     expect(await correctionTasks('vt.thuanchau')).toHaveLength(1);
     await t.as('vt.tinh').post(`${base}/${cid}/read`).expect(404);
@@ -228,5 +252,20 @@ describe('replacement and correction of an issued plan (Điều 18)', () => {
     expect(listed).toEqual([expect.objectContaining({ id: cid, status: 'issued', number: issued.number, readAt: null })]);
     const mails = await sql<{ to_address: string }>(t, `select to_address from outbox_message where kind = 'corrected' order by to_address`);
     expect(mails.map((m) => m.to_address)).toEqual(await recipientAddresses());
+  });
+
+  it('a notice issued before its document was kept gets it at its first download, sealed in the history', async () => {
+    const [{ id: cid }] = await sql<{ id: string }>(t, `select id from plan_correction where plan_id = ? and status = 'issued'`, [newId]);
+    await sql(t, `update plan_correction set document_bytes = null, document_sha256 = null where id = ?`, [cid]);
+    const url = `/api/plans/${newId}/corrections/${cid}/document.docx`;
+    const first = await download(t, 'vt.thuanchau', url);
+    const second = await download(t, 'vt.tinh', url);
+    expect(second.bytes.equals(first.bytes)).toBe(true);
+    expect(first.sha256).toBe(sha256(first.bytes));
+    const history = (await t.as('vt.maison').get(`/api/plans/${newId}/history`).expect(200)).body as { event: string; details: unknown }[];
+    expect(history.filter((record) => record.event === 'CORRECTION_DOCUMENT')).toEqual([
+      expect.objectContaining({ details: { correctionId: cid, number: expect.stringMatching(/\/TB-MTTQ-BTT$/), documentHash: first.sha256 } }),
+    ]);
+    expect((await t.as('pct.tinh').get(`/api/plans/${newId}/audit/verify`).expect(200)).body).toMatchObject({ valid: true });
   });
 });

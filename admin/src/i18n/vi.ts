@@ -309,6 +309,7 @@ const kehoachMessages = {
         DERIVE: 'đã xây dựng kế hoạch thực hiện',
         REPLACED: 'đã ban hành kế hoạch thay thế: kế hoạch này đã bị thay thế',
         CORRECTION: 'đã ban hành văn bản đính chính',
+        CORRECTION_DOCUMENT: 'đã lưu văn bản đính chính đã ban hành',
       },
       replacement: {
         replaced_by: 'Đã bị thay thế bởi',

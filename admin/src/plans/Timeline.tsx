@@ -6,7 +6,7 @@ import type { HistoryEntry, Plan } from '../types';
 import { STATUS_COLOURS } from './planStatuses';
 
 /** Events that name another document's number: the replacement, the correction notice. */
-const NUMBERED_ELSEWHERE = ['REPLACED', 'CORRECTION'];
+const NUMBERED_ELSEWHERE = ['REPLACED', 'CORRECTION', 'CORRECTION_DOCUMENT'];
 
 /** The plan's audit history, newest first: who did what, when, from which state to which, and why. */
 export const Timeline = () => {

@@ -50,6 +50,7 @@ export class CorrectionsController {
     const file = await this.corrections.document(user, id, cid);
     response.setHeader('Content-Type', DOCX_CONTENT_TYPE);
     response.attachment(file.fileName);
+    if (file.sha256) response.setHeader('X-Content-SHA256', file.sha256);
     return new StreamableFile(file.bytes);
   }
 }

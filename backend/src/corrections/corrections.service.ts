@@ -4,6 +4,7 @@ import { AbilityFactory, type Action } from '../access/ability.factory';
 import type { AuthUser } from '../access/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { conflict, forbidden, invalid, notFound } from '../common/app-error';
+import { sha256Hex } from '../common/canonical-json';
 import { formatDocumentNumber } from '../core/document-number';
 import { vietnamDay } from '../core/reporting-calendar';
 import { calendarDateInVietnam } from '../core/vietnamese-date';
@@ -110,12 +111,17 @@ export class CorrectionsService {
       createdBy: actor,
       external: false,
     });
-    Object.assign(correction, { status: 'issued', issuedBy: actor, issuedAt, number: entry.number, symbol: entry.symbol });
+    Object.assign(correction, { status: 'issued', issuedBy: actor, issuedAt, number: entry.number, symbol: entry.symbol, registerEntry: entry });
+    // Rendered inside the issue, unlike a plan's document: the CORRECTION record then seals the very
+    // text issued, and a rendering that fails issues nothing (the register's counter rolls back with it).
+    // The register stays locked for that rendering; notices are rare enough for that to be no queue.
+    const bytes = await this.render(em, plan, correction);
+    Object.assign(correction, { documentBytes: bytes, documentSha256: sha256Hex(bytes) });
     this.audit.append(em, plan, actor, {
       event: 'CORRECTION',
       fromState: plan.status,
       toState: plan.status,
-      details: { correctionId: correction.id, number: entry.fullNumber },
+      details: { correctionId: correction.id, number: entry.fullNumber, documentHash: correction.documentSha256 },
     });
     // Like the plan itself, the notice lands in each recipient's incoming register; reading it is its receipt.
     await this.incoming.land(em, {
@@ -155,14 +161,46 @@ export class CorrectionsService {
     return presentCorrection(correction, plan, reading.readAt);
   }
 
-  /** The notice as a DOCX: "DỰ THẢO" until issued, then with its number and date. */
+  /** The notice as a DOCX: "DỰ THẢO" until issued, then the document stored at its issue, byte for byte. */
   async document(user: AuthUser, planId: string, correctionId: string): Promise<DocumentFile> {
     const plan = await this.plans.findReadable(this.em, user, planId);
     const correction = await this.visible(this.em, user, plan, correctionId);
-    await this.em.populate(correction, ['approvedBy']);
-    const base = await this.documents.renderInput(this.em, plan, false);
+    if (correction.status !== 'issued') {
+      return { bytes: await this.render(this.em, plan, correction), fileName: `du-thao-dinh-chinh-${correction.id.slice(0, 8)}.docx`, sha256: null };
+    }
+    const issued = correction.documentSha256 ? correction : await this.storeDocument(plan, correction, user);
+    await this.em.populate(issued, ['documentBytes']);
+    return { bytes: issued.documentBytes!, fileName: `${formatDocumentNumber(issued.number!, issued.symbol!).replace('/', '-')}.docx`, sha256: issued.documentSha256 };
+  }
+
+  /**
+   * A notice issued before its document was kept: rendered from its issued facts at its first
+   * download, stored, and sealed in the plan's chain by a CORRECTION_DOCUMENT record naming whoever's
+   * request stored it. Of two first downloads racing (the plan row lock queues them), the first stores it.
+   */
+  private async storeDocument(plan: Plan, correction: PlanCorrection, user: AuthUser): Promise<PlanCorrection> {
+    const bytes = await this.render(this.em, plan, correction);
+    return this.em.transactional(async (em) => {
+      const locked = await this.plans.lockReadable(em, user, plan.id);
+      const stored = await em.findOneOrFail(PlanCorrection, correction.id, { populate: ['documentBytes'], refresh: true });
+      if (stored.documentSha256) return stored;
+      Object.assign(stored, { documentBytes: bytes, documentSha256: sha256Hex(bytes) });
+      this.audit.append(em, locked, em.getReference(User, user.id), {
+        event: 'CORRECTION_DOCUMENT',
+        fromState: locked.status,
+        toState: locked.status,
+        details: { correctionId: stored.id, number: formatDocumentNumber(stored.number!, stored.symbol!), documentHash: stored.documentSha256 },
+      });
+      return stored;
+    });
+  }
+
+  /** The notice with the corrected plan's model and its issuer's template: its number and date once issued. */
+  private async render(em: EntityManager, plan: Plan, correction: PlanCorrection): Promise<Buffer> {
+    await em.populate(correction, ['approvedBy']);
+    const base = await this.documents.renderInput(em, plan, false);
     const content = correctionNoticeContent({ ...plan.content, number: plan.number!, symbol: plan.symbol, issuedAt: plan.issuedAt! }, correction.text);
-    const bytes = await this.documents.renderDocx(this.em, {
+    return this.documents.renderDocx(em, {
       ...base,
       content,
       coIssuers: [],
@@ -170,8 +208,6 @@ export class CorrectionsService {
       signerNames: { [plan.issuer.id]: correction.approvedBy?.fullName ?? null },
       draft: correction.status !== 'issued',
     });
-    const name = correction.number === null ? `du-thao-dinh-chinh-${correction.id.slice(0, 8)}` : formatDocumentNumber(correction.number, correction.symbol!).replace('/', '-');
-    return { bytes, fileName: `${name}.docx`, sha256: null };
   }
 
   /** The notice, if the caller may see it on this plan (outside the drafting, issued ones only); else 404. */
@@ -235,6 +271,8 @@ function presentCorrection(correction: PlanCorrection, plan: Pick<Plan, 'id'>, r
     approvedBy: person(correction.approvedBy),
     issuedAt: correction.issuedAt,
     issuedBy: person(correction.issuedBy),
+    /** SHA-256 of the document stored at issue (sealed in the plan's audit chain) */
+    documentHash: correction.documentSha256,
     /** when the caller's organisation marked it read (recipients) */
     readAt,
   };

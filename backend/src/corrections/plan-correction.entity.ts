@@ -1,5 +1,6 @@
-import { Collection, Entity, Enum, Index, ManyToOne, OneToMany, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Collection, Entity, Enum, Index, ManyToOne, OneToMany, OneToOne, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
+import { RegisterEntry } from '../numbering/register-entry.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { Plan } from '../plans/plan.entity';
 import { User } from '../users/user.entity';
@@ -13,7 +14,9 @@ import { CORRECTION_STATUSES, type CorrectionStatus } from '../core/plan-citatio
  */
 @Entity()
 @Index({ properties: ['plan', 'createdAt'] })
-export class PlanCorrection extends BaseEntity<'status' | 'approvedBy' | 'approvedAt' | 'issuedBy' | 'issuedAt' | 'number' | 'symbol'> {
+export class PlanCorrection extends BaseEntity<
+  'status' | 'approvedBy' | 'approvedAt' | 'issuedBy' | 'issuedAt' | 'number' | 'symbol' | 'registerEntry' | 'documentBytes' | 'documentSha256'
+> {
   @ManyToOne(() => Plan, { deleteRule: 'cascade' })
   plan!: Plan;
 
@@ -46,6 +49,18 @@ export class PlanCorrection extends BaseEntity<'status' | 'approvedBy' | 'approv
   /** "TB-MTTQ-BTT" */
   @Property({ type: 'text', nullable: true })
   symbol: string | null = null;
+
+  /** The register entry of its number: the outgoing register prints the notice's signer and recipients through it. */
+  @OneToOne(() => RegisterEntry, { owner: true, nullable: true, deleteRule: 'restrict' })
+  registerEntry: RegisterEntry | null = null;
+
+  /** The DOCX rendered once at issue and served byte for byte afterwards (as a plan's IssuedDocument). */
+  @Property({ type: 'blob', nullable: true, lazy: true })
+  documentBytes: Buffer | null = null;
+
+  /** SHA-256 of documentBytes, sealed in the plan's audit chain (the CORRECTION record). */
+  @Property({ type: 'text', nullable: true })
+  documentSha256: string | null = null;
 
   /** The recipient organisations that have read it (the inbox's "not yet read" is `$none` of these). */
   @OneToMany(() => CorrectionReading, (reading) => reading.correction)

@@ -7,6 +7,7 @@ import { formatDocumentNumber } from '../core/document-number';
 import type { Recipient } from '../core/plan-content';
 import type { NumberRegisterRow } from '../documents/rendering';
 import { documentTypeName } from '../core/document-types';
+import { lowerFirstWord } from '../core/vietnamese-text';
 import type { RegisterExportRecord } from './register-export.repository';
 
 export function toRegisterRow(record: RegisterExportRecord): NumberRegisterRow {
@@ -37,10 +38,7 @@ export function typeAndSummary(typeCode: string, title: string): string {
   const summary = title.trim();
   const typeName = documentTypeName(typeCode);
   if (summary.toLocaleLowerCase('vi').startsWith(`${typeName.toLocaleLowerCase('vi')} `)) return summary;
-  const firstWord = summary.split(/\s/, 1)[0] ?? '';
-  const abbreviation = firstWord.length > 1 && firstWord === firstWord.toLocaleUpperCase('vi');
-  const rest = abbreviation ? summary : summary.charAt(0).toLocaleLowerCase('vi') + summary.slice(1);
-  return `${typeName} ${rest}`.trim();
+  return `${typeName} ${lowerFirstWord(summary)}`.trim();
 }
 
 /** "Lưu: VT, BPT." → ["VT", "BPT"] */

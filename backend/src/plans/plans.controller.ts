@@ -21,7 +21,7 @@ import type { Plan } from './plan.entity';
 import { PlansService } from './plans.service';
 
 /** What a recipient or an ancestor committee sees of a plan's audit trail: its life as an issued document. */
-const PUBLIC_EVENTS = ['ISSUE', 'DOCUMENT', 'DISTRIBUTE', 'RECALL', 'CLOSE', 'REPLACED', 'CORRECTION'];
+const PUBLIC_EVENTS = ['ISSUE', 'DOCUMENT', 'DISTRIBUTE', 'RECALL', 'CLOSE', 'REPLACED', 'CORRECTION', 'CORRECTION_DOCUMENT'];
 
 const isStanding = (signature: Signature) => signature.voidedAt === null;
 

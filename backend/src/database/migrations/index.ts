@@ -18,6 +18,7 @@ import { Migration20261201160000_replacement } from './Migration20261201160000_r
 import { Migration20261201170000_organisation_changes } from './Migration20261201170000_organisation_changes';
 import { Migration20261201180000_user_capacities } from './Migration20261201180000_user_capacities';
 import { Migration20261201190000_units } from './Migration20261201190000_units';
+import { Migration20261201200000_correction_documents } from './Migration20261201200000_correction_documents';
 
 /** Every migration in order; `npm run migration:create` writes a new file, add it here. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -40,4 +41,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261201170000_organisation_changes', class: Migration20261201170000_organisation_changes },
   { name: 'Migration20261201180000_user_capacities', class: Migration20261201180000_user_capacities },
   { name: 'Migration20261201190000_units', class: Migration20261201190000_units },
+  { name: 'Migration20261201200000_correction_documents', class: Migration20261201200000_correction_documents },
 ];
