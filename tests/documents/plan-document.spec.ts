@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { DOCX_CONTENT_TYPE } from '../../backend/src/documents/documents.service';
 import { checkDocxFormat } from '../../backend/src/documents/rendering';
+import { vietnamDay } from '../../backend/src/core/reporting-calendar';
 import { formatLongDate } from '../../backend/src/core/vietnamese-date';
 import { planContent, send, useDemoApp } from '../support/plans';
 import { downloadDocument, issueAsDemoUsers } from './api';
@@ -20,6 +21,9 @@ function fileNameOf(contentDisposition: string): string {
 
 describe('the plan document: draft before issue, the stored original after', () => {
   const demo = useDemoApp();
+  /** Names change only by the recorded rename (organisation-changes/), from today. */
+  const rename = (organisationId: string, names: Record<string, string>) =>
+    demo.t.as('admin').post(`/api/organisations/${organisationId}/rename`).send({ ...names, effectiveOn: vietnamDay(new Date()) }).expect(200);
 
   it('before issue: a draft marked "DỰ THẢO", number and day left blank, no hash', async () => {
     const { body: plan } = await demo.t.as('bpt.tinh').post('/api/plans').send(planContent(demo.orgs.province)).expect(201);
@@ -65,7 +69,7 @@ describe('the plan document: draft before issue, the stored original after', () 
     const issued = await issueAsDemoUsers(demo.t, planContent(demo.orgs.province));
     const before = await downloadDocument(demo.t, 'vt.tinh', issued.id);
     const original = (await demo.t.as('admin').get(`/api/organisations/${demo.orgs.province}`).expect(200)).body.name;
-    await demo.t.as('admin').put(`/api/organisations/${demo.orgs.province}`).send({ name: 'Ủy ban MTTQ Việt Nam tỉnh Sơn La mới' }).expect(200);
+    await rename(demo.orgs.province, { name: 'Ủy ban MTTQ Việt Nam tỉnh Sơn La mới' });
     try {
       const after = await downloadDocument(demo.t, 'vt.tinh', issued.id);
       expect(after.bytes.equals(before.bytes)).toBe(true);
@@ -74,7 +78,7 @@ describe('the plan document: draft before issue, the stored original after', () 
       expect(paragraphTexts((await downloadDocument(demo.t, 'bpt.tinh', draft.id)).bytes)).toContain('ỦY BAN MTTQ VIỆT NAM TỈNH SƠN LA MỚI');
       expect(paragraphTexts(after.bytes)).not.toContain('ỦY BAN MTTQ VIỆT NAM TỈNH SƠN LA MỚI');
     } finally {
-      await demo.t.as('admin').put(`/api/organisations/${demo.orgs.province}`).send({ name: original }).expect(200);
+      await rename(demo.orgs.province, { name: original });
     }
   });
 
@@ -85,7 +89,8 @@ describe('the plan document: draft before issue, the stored original after', () 
   });
 
   it('names the file in UTF-8 when the symbol has a letter outside Latin-1 ("Đ")', async () => {
-    await demo.t.as('admin').put(`/api/organisations/${demo.orgs.mocChau}`).send({ symbol: 'MTTQ-ĐB' }).expect(200);
+    const { name } = (await demo.t.as('admin').get(`/api/organisations/${demo.orgs.mocChau}`).expect(200)).body;
+    await rename(demo.orgs.mocChau, { name, symbol: 'MTTQ-ĐB' });
     const user = 'bpt.mocchau'; // holds every workflow role of Mộc Châu
     const { body: plan } = await demo.t.as(user).post('/api/plans').send(planContent(demo.orgs.mocChau, { place: 'Mộc Châu' })).expect(201);
     const draft = await downloadDocument(demo.t, user, plan.id);

@@ -122,7 +122,7 @@ describe('who may see and change what (security: parents, the tree, admin scope,
       await t.as('pct.maison').get(`/api/plans/${commune.id}`).expect(404);
       expect(await listedFor('pct.thuanchau')).toContain(commune.id);
 
-      await t.as('admin').put(`/api/organisations/${orgs.phongLai}`).send({ parentId: orgs.maiSon }).expect(200);
+      await t.as('admin').post(`/api/organisations/${orgs.phongLai}/move`).send({ parentId: orgs.maiSon, effectiveOn: vietnamDay(new Date()) }).expect(200);
 
       await t.as('pct.thuanchau').get(`/api/plans/${commune.id}`).expect(404);
       await t.as('pct.thuanchau').get(`/api/plans/${commune.id}/reports/0/summary`).expect(404);
@@ -134,7 +134,7 @@ describe('who may see and change what (security: parents, the tree, admin scope,
       const moved = (await t.as('admin').get(`/api/organisations/${orgs.phongLai}`).expect(200)).body;
       expect(moved.parentId).toBe(orgs.maiSon);
 
-      await t.as('admin').put(`/api/organisations/${orgs.phongLai}`).send({ parentId: orgs.thuanChau }).expect(200);
+      await t.as('admin').post(`/api/organisations/${orgs.phongLai}/move`).send({ parentId: orgs.thuanChau, effectiveOn: vietnamDay(new Date()) }).expect(200);
       await t.as('pct.thuanchau').get(`/api/plans/${commune.id}`).expect(200);
       await t.as('pct.maison').get(`/api/plans/${commune.id}`).expect(404);
     });
@@ -211,7 +211,7 @@ describe('who may see and change what (security: parents, the tree, admin scope,
       await t.as('qt.thuanchau').post('/api/users').send({
         username: 'thu.quantri', fullName: 'Người Thử', password: 'mat-khau-dai-du', organisationId: orgs.phongLai, roles: ['sysadmin'],
       }).expect(403);
-      await t.as('qt.thuanchau').put(`/api/organisations/${orgs.thuanChau}`).send({ parentId: orgs.maiSon }).expect(403);
+      await t.as('qt.thuanchau').post(`/api/organisations/${orgs.thuanChau}/move`).send({ parentId: orgs.maiSon, effectiveOn: vietnamDay(new Date()) }).expect(403);
       await t.as('qt.thuanchau').delete(`/api/organisations/${orgs.thuanChau}`).expect(403);
       await t.as('qt.tinh').post('/api/organisations').send({
         name: 'Ủy ban MTTQ Việt Nam tỉnh Lai Châu', shortName: 'MTTQ tỉnh', bodyName: 'BAN THƯỜNG TRỰC', symbol: 'MTTQ-BTT', place: 'Lai Châu',

@@ -459,6 +459,8 @@ const kehoachMessages = {
         signerTitle: 'Ví dụ "PHÓ CHỦ TỊCH"',
         numberRegisterPerType: 'Mặc định một sổ chung cho mọi loại văn bản trong năm (Điều 15.1.c Nghị định 30/2020)',
         signsElectronically: 'Tắt: văn bản để trống chỗ ký tay, đóng dấu dưới chức vụ người ký',
+        changed_by_rename: 'Thay đổi bằng "Đổi tên" ở mục Thay đổi tổ chức bên dưới (có ngày hiệu lực, được ghi lại)',
+        changed_by_move: 'Thay đổi bằng "Chuyển" ở mục Thay đổi tổ chức bên dưới (có ngày hiệu lực, được ghi lại)',
       },
       kinds: {
         committee: 'Ủy ban MTTQ',
@@ -489,8 +491,8 @@ const kehoachMessages = {
         explain: {
           rename: 'Tên mới dùng cho văn bản từ nay; văn bản đã ban hành giữ tên lúc ban hành.',
           move: 'Tổ chức và các đơn vị trực thuộc chuyển sang tổ chức cấp trên mới; quyền xem đi theo cây tổ chức mới.',
-          merge: 'Các tổ chức được chọn hợp nhất vào tổ chức này: đơn vị trực thuộc, người dùng, kế hoạch chưa ban hành (trở về dự thảo) và báo cáo chưa nộp chuyển sang; văn bản đã ban hành giữ tên và số cũ, tổ chức này thay mặt.',
-          dissolve: 'Tổ chức chấm dứt: tài khoản bị khóa, đơn vị trực thuộc chuyển sang tổ chức được chọn; kế hoạch chưa ban hành và báo cáo chưa nộp chuyển cho tổ chức kế tục, tổ chức kế tục thay mặt cho văn bản đã ban hành.',
+          merge: 'Các tổ chức được chọn hợp nhất vào tổ chức này: đơn vị trực thuộc, người dùng, chức vụ kiêm nhiệm, kế hoạch chưa ban hành (trở về dự thảo) và báo cáo chưa nộp chuyển sang; kế hoạch chưa ban hành nêu các tổ chức đó là cơ quan phối hợp hoặc nơi nhận chuyển sang nêu tổ chức này; văn bản đã ban hành giữ tên và số cũ, tổ chức này thay mặt và nhận thay khi văn bản được gửi.',
+          dissolve: 'Tổ chức chấm dứt: tài khoản bị khóa, chức vụ kiêm nhiệm ở tổ chức này chấm dứt, đơn vị trực thuộc chuyển sang tổ chức được chọn; kế hoạch chưa ban hành và báo cáo chưa nộp chuyển cho tổ chức kế tục, kế hoạch chưa ban hành nêu tổ chức này (phối hợp, nơi nhận) chuyển sang nêu tổ chức kế tục; tổ chức kế tục thay mặt cho văn bản đã ban hành và nhận thay khi văn bản được gửi.',
         },
         fields: {
           parentId: 'Tổ chức cấp trên mới',

@@ -3,6 +3,6 @@ import { OrganisationForm } from './OrganisationForm';
 
 export const OrganisationCreate = () => (
   <Create redirect="list">
-    <OrganisationForm />
+    <OrganisationForm creating />
   </Create>
 );

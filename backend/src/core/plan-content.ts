@@ -137,6 +137,26 @@ export function deliveryLabels(recipients: readonly Recipient[]): Map<string, st
 }
 
 /**
+ * The content of a plan not yet issued once `endedId` is merged or dissolved: `successorId` stands
+ * wherever it stood — issuer, co-issuer, "Nơi nhận" line — each organisation named once. The issuer
+ * is never its own co-issuer, and a line naming only the ended organisation goes when the successor is
+ * named by another line. Labels stay as the drafter wrote them.
+ */
+export function namingSuccessor(content: PlanContent, endedId: string, successorId: string): PlanContent {
+  const swap = (id: string) => (id === endedId ? successorId : id);
+  const issuerId = swap(content.issuerId);
+  const coIssuerIds = [...new Set(content.coIssuerIds.map(swap))].filter((id) => id !== issuerId);
+  let successorNamed = content.recipients.some((line) => line.orgIds?.includes(successorId));
+  const recipients = content.recipients.flatMap((line) => {
+    if (!line.orgIds?.includes(endedId)) return [line];
+    const orgIds = [...new Set(line.orgIds.filter((id) => id !== endedId || !successorNamed).map(swap))];
+    successorNamed = true;
+    return orgIds.length ? [{ ...line, orgIds }] : [];
+  });
+  return { ...content, issuerId, coIssuerIds, recipients };
+}
+
+/**
  * The printed label of a "Nơi nhận" line that names organisations and has no label of its own: every
  * one of them, in order ("Ủy ban MTTQ huyện A, Ủy ban MTTQ huyện B, …"). A group label the drafter
  * types ("Ủy ban MTTQ các huyện") takes its place.

@@ -7,6 +7,7 @@ import { IssuedDocument } from '../documents/issued-document.entity';
 import { IncomingRepository } from '../incoming/incoming.repository';
 import type { RecallMark } from '../documents/plan-pdf.service';
 import { Organisation } from '../organisations/organisation.entity';
+import { OrganisationRepository } from '../organisations/organisation.repository';
 import { deliveryLabels } from '../core/plan-content';
 import { formatDocumentNumber, PLAN_TYPE_CODE } from '../core/document-number';
 import { vietnamDay } from '../core/reporting-calendar';
@@ -33,12 +34,13 @@ export class DistributionService {
 
   /**
    * At DISTRIBUTE (inside its transaction): one delivery per internal organisation named by the
-   * recipient lines (`deliveryLabels`: each once, under the first line naming it), the plan's entry in
+   * recipient lines (`deliveryLabels`: each once, under the first line naming it; one ended since ISSUE
+   * replaced by its successor, `activeRecipients`), the plan's entry in
    * each one's incoming register (one statement), and the reporting rounds, but those `made` already (a
    * replacement's rounds moved from the plan it replaces).
    */
   async deliver(em: EntityManager, plan: DistributedPlan, made: readonly number[] = []): Promise<string[]> {
-    const labelByOrg = deliveryLabels(plan.content.recipients);
+    const labelByOrg = await activeRecipients(em, deliveryLabels(plan.content.recipients));
     for (const [orgId, label] of labelByOrg) em.create(Delivery, { plan: em.getReference(Plan, plan.id), organisation: em.getReference(Organisation, orgId), label });
     plan.recipientOrgIds = [...labelByOrg.keys()];
     const now = new Date();
@@ -133,6 +135,21 @@ export class DistributionService {
   countInbox(user: AuthUser): Promise<number> {
     return this.em.count(Delivery, pendingFor(user));
   }
+}
+
+/**
+ * The recipients with each organisation merged or dissolved since the document was issued replaced by
+ * the active one doing its work now, under the label of the line that named it; each once. What the
+ * document printed ("Nơi nhận") stays as issued.
+ */
+async function activeRecipients(em: EntityManager, labelByOrg: Map<string, string>): Promise<Map<string, string>> {
+  const successors = await new OrganisationRepository(em).activeSuccessors([...labelByOrg.keys()]);
+  const delivered = new Map<string, string>();
+  for (const [orgId, label] of labelByOrg) {
+    const recipient = successors.get(orgId) ?? orgId;
+    if (!delivered.has(recipient)) delivered.set(recipient, label);
+  }
+  return delivered;
 }
 
 /** The caller's organisation's deliveries that still ask something of it (read by the organisation index). */

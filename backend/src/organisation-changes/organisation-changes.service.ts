@@ -8,16 +8,16 @@ import type { OrganisationChangeKind } from '../core/organisation-levels';
 import { PLAN_TYPE_CODE } from '../core/document-number';
 import { Organisation } from '../organisations/organisation.entity';
 import { assertCan, organisationSubject } from '../organisations/organisation-access';
-import { OrganisationsService } from '../organisations/organisations.service';
+import { OrganisationsService, RENAMED_FIELDS } from '../organisations/organisations.service';
 import { Plan } from '../plans/plan.entity';
 import { PlansService } from '../plans/plans.service';
 import { ReportingRoundRepository } from '../reports/reporting-round.repository';
+import { UserCapacity } from '../users/user-capacity.entity';
 import { User } from '../users/user.entity';
 import type { DissolveOrganisationDto, MergeOrganisationsDto, MoveOrganisationDto, RenameOrganisationDto } from './dto/organisation-change.dto';
 import { OrganisationChange } from './organisation-change.entity';
 
 const OUTSIDE_SCOPE = 'Thay đổi này liên quan đến tổ chức nằm ngoài phạm vi bạn quản trị';
-const NAMES = ['name', 'shortName', 'symbol', 'bodyName'] as const;
 
 /** A change as the history shows it. */
 export function presentChange(change: OrganisationChange) {
@@ -66,7 +66,7 @@ export class OrganisationChangesService {
     await this.em.transactional(async (em) => {
       const [organisation] = await this.lockActive(em, user, [[id, 'update']]);
       const before = pick(organisation);
-      em.assign(organisation, Object.fromEntries(NAMES.filter((name) => dto[name] !== undefined).map((name) => [name, dto[name]])));
+      em.assign(organisation, Object.fromEntries(RENAMED_FIELDS.filter((name) => dto[name] !== undefined).map((name) => [name, dto[name]])));
       if (organisation.symbol !== before.symbol) {
         await em.nativeUpdate(Plan, { issuer: organisation.id, number: null }, { symbol: `${PLAN_TYPE_CODE}-${organisation.symbol}` });
       }
@@ -75,7 +75,7 @@ export class OrganisationChangesService {
     return this.history(id);
   }
 
-  /** The move of the organisations' edit form (paths and plan lineages rewritten), recorded. */
+  /** The one way an organisation changes its place (paths and plan lineages rewritten), recorded. */
   async move(user: AuthUser, id: string, dto: MoveOrganisationDto) {
     await this.em.transactional(async (em) => {
       const [organisation, parent] = await this.lockActive(em, user, [[id, 'update'], [dto.parentId, 'update', 'parentId']]);
@@ -136,9 +136,15 @@ export class OrganisationChangesService {
     for (const child of children) await this.organisations.moveUnder(em, child, childrenParent.id);
     const users =
       kind === 'merge'
-        ? { usersMoved: await this.moveUsers(em, from, successor) }
-        : { usersDeactivated: await em.nativeUpdate(User, { organisation: from.id, active: true }, { active: false }) };
-    const plansMoved = await this.plans.transferUnissued(em, from.id, successor, em.getReference(User, user.id), changeId);
+        ? { usersMoved: await this.moveUsers(em, from, successor), ...(await this.moveCapacities(em, from, successor)) }
+        : {
+            usersDeactivated: await em.nativeUpdate(User, { organisation: from.id, active: true }, { active: false }),
+            // The entity has no end date: a role in an organisation that no longer exists simply goes.
+            capacitiesEnded: await em.nativeDelete(UserCapacity, { organisation: from.id }),
+          };
+    const actor = em.getReference(User, user.id);
+    const plansMoved = await this.plans.transferUnissued(em, from.id, successor, actor, changeId);
+    const plansNamingSuccessor = await this.plans.nameSuccessorInUnissued(em, from.id, successor, actor, changeId);
     const reportsMoved = await this.reportingRounds.transferPendingReports(em, from.id, successor.id);
     from.dissolvedOn = effectiveOn;
     from.successor = successor;
@@ -149,6 +155,7 @@ export class OrganisationChangesService {
       childrenMoved: children.map((child) => ({ id: child.id, name: child.name })),
       ...users,
       plansMoved,
+      plansNamingSuccessor,
       reportsMoved,
     }, changeId);
   }
@@ -156,16 +163,36 @@ export class OrganisationChangesService {
   /**
    * A merged organisation's staff join the successor: without their old unit (the successor's own units
    * are given by its administrator) and without the administrator role — administering the successor's
-   * subtree is its administrators' to grant, not something a merge hands out.
+   * subtree is its administrators' to grant, not something a merge hands out. One who already held a
+   * role there (kiêm nhiệm) keeps it in the primary capacity it becomes (never both).
    */
   private async moveUsers(em: EntityManager, from: Organisation, successor: Organisation): Promise<number> {
     const users = await em.find(User, { organisation: from.id });
+    const heldThere = await em.find(UserCapacity, { user: { organisation: from.id }, organisation: successor.id });
+    const rolesThere = new Map(heldThere.map((capacity) => [capacity.user.id, capacity.roles]));
     for (const moved of users) {
       moved.organisation = successor;
       moved.unit = null;
-      moved.roles = moved.roles.filter((role) => role !== 'admin');
+      moved.roles = [...new Set([...moved.roles.filter((role) => role !== 'admin'), ...(rolesThere.get(moved.id) ?? [])])];
     }
+    em.remove(heldThere);
     return users.length;
+  }
+
+  /**
+   * Roles others hold in the merged organisation (kiêm nhiệm) are held in the successor from now: but
+   * one its holder already has there, as primary organisation or as another capacity, is dropped.
+   */
+  private async moveCapacities(em: EntityManager, from: Organisation, successor: Organisation) {
+    const dropped = await em.execute<{ id: string }[]>(
+      `delete from "user_capacity" c using "user" u
+        where c."organisation_id" = ? and u."id" = c."user_id"
+          and (u."organisation_id" = ? or exists (select 1 from "user_capacity" there where there."user_id" = c."user_id" and there."organisation_id" = ?))
+        returning c."id"`,
+      [from.id, successor.id, successor.id],
+    );
+    const moved = await em.nativeUpdate(UserCapacity, { organisation: from.id }, { organisation: successor.id, updatedAt: new Date() });
+    return { capacitiesMoved: moved, capacitiesDropped: dropped.length };
   }
 
   /**
@@ -208,7 +235,7 @@ export class OrganisationChangesService {
 /** An organisation's id, what the change does to it (`update`: it stays; `delete`: it ends), and the request's field naming it. */
 type Involved = [id: string, action: Action, field?: string];
 
-const pick = (organisation: Organisation) => Object.fromEntries(NAMES.map((name) => [name, organisation[name]])) as Pick<Organisation, (typeof NAMES)[number]>;
+const pick = (organisation: Organisation) => Object.fromEntries(RENAMED_FIELDS.map((name) => [name, organisation[name]])) as Pick<Organisation, (typeof RENAMED_FIELDS)[number]>;
 
 function assertActive(organisation: Organisation): void {
   if (organisation.dissolvedOn !== null) {

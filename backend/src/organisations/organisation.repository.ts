@@ -33,4 +33,22 @@ export class OrganisationRepository {
     );
     return rows.map((row) => row.id);
   }
+
+  /**
+   * For each of `organisationIds` that has ended (merged or dissolved), the organisation doing its work
+   * now: its successor, followed while that one has ended too. Those still active are left out.
+   */
+  async activeSuccessors(organisationIds: string[]): Promise<Map<string, string>> {
+    const rows = await this.em.execute<{ ended_id: string; active_id: string }[]>(
+      `with recursive chain ("ended_id", "id", "successor_id", "dissolved_on") as (
+         select o."id", o."id", o."successor_id", o."dissolved_on" from "organisation" o where o."id" = any(?::uuid[]) and o."dissolved_on" is not null
+         union all
+         select chain."ended_id", s."id", s."successor_id", s."dissolved_on"
+           from chain join "organisation" s on s."id" = chain."successor_id" where chain."dissolved_on" is not null
+       )
+       select "ended_id", "id" as "active_id" from chain where "dissolved_on" is null`,
+      [this.em.getPlatform().marshallArray(organisationIds)],
+    );
+    return new Map(rows.map((row) => [row.ended_id, row.active_id]));
+  }
 }

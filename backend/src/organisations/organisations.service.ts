@@ -12,6 +12,11 @@ import { OrganisationRepository } from './organisation.repository';
 
 const OUTSIDE_SCOPE = 'Tổ chức này nằm ngoài phạm vi bạn được quản trị';
 
+/** The names a rename records (RenameOrganisationDto): each changes only through "Đổi tên". */
+export const RENAMED_FIELDS = ['name', 'shortName', 'symbol', 'bodyName'] as const;
+const RENAME_ONLY = 'chỉ thay đổi qua thao tác "Đổi tên" (thay đổi tổ chức có ngày hiệu lực, được ghi lại)';
+const MOVE_ONLY = 'chỉ thay đổi qua thao tác "Chuyển" (thay đổi tổ chức có ngày hiệu lực, được ghi lại)';
+
 @Injectable()
 export class OrganisationsService {
   constructor(
@@ -72,15 +77,18 @@ export class OrganisationsService {
     return organisation;
   }
 
+  /**
+   * The other particulars of an organisation. Its names and its place in the tree change only by the
+   * recorded changes (organisation-changes/: "Đổi tên", "Chuyển"), which date them and keep the history.
+   */
   async update(user: AuthUser, id: string, dto: UpdateOrganisationDto): Promise<Organisation> {
     return this.em.transactional(async (em) => {
       const organisation = await em.findOne(Organisation, id, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!organisation) throw notFound('Không tìm thấy tổ chức');
-      const ability = this.abilities.createForUser(user);
-      assertCan(ability, 'update', organisationSubject(organisation), OUTSIDE_SCOPE);
+      assertCan(this.abilities.createForUser(user), 'update', organisationSubject(organisation), OUTSIDE_SCOPE);
+      assertNoRecordedChange(organisation, dto);
       const { parentId, ...fields } = dto;
       em.assign(organisation, fields);
-      if (parentId !== undefined && parentId !== organisation.parent?.id) await this.moveWithin(em, ability, organisation, parentId);
       await em.flush();
       return organisation;
     });
@@ -124,4 +132,12 @@ export class OrganisationsService {
     await this.placeUnder(organisation, parentId, em);
     await new OrganisationRepository(em).moveSubtree(oldPath, organisation.path);
   }
+}
+
+/** 400 naming each name or the parent the edit would change: those go through the recorded changes; the same values pass. */
+function assertNoRecordedChange(organisation: Organisation, dto: UpdateOrganisationDto): void {
+  const errors: Record<string, string> = {};
+  for (const field of RENAMED_FIELDS) if (dto[field] !== undefined && dto[field] !== organisation[field]) errors[field] = RENAME_ONLY;
+  if (dto.parentId !== undefined && dto.parentId !== (organisation.parent?.id ?? null)) errors.parentId = MOVE_ONLY;
+  if (Object.keys(errors).length) throw invalid(errors);
 }

@@ -2,7 +2,7 @@ import { EntityManager, FilterQuery, LockMode, QBFilterQuery } from '@mikro-orm/
 import { Injectable } from '@nestjs/common';
 import { AbilityFactory, lineageOf } from '../access/ability.factory';
 import type { AuthUser } from '../access/auth-user';
-import { AuditService } from '../audit/audit.service';
+import { AuditService, type AuditFacts } from '../audit/audit.service';
 import { conflict, forbidden, invalid, notFound } from '../common/app-error';
 import { canonicalJson, sha256Hex } from '../common/canonical-json';
 import { ListQuery, Page } from '../common/list-query';
@@ -19,7 +19,7 @@ import { User } from '../users/user.entity';
 import { initialPlanState } from '../core/plan-machine';
 import { diffContent } from '../core/block-diff';
 import { accessiblePlansWhere, newPlanSubject, planSubject } from './plan-access';
-import type { PlanContent, ReportingForm } from '../core/plan-content';
+import { namingSuccessor, type PlanContent, type ReportingForm } from '../core/plan-content';
 import { PlanContentRules } from './plan-content.rules';
 import { implementingPlanContent } from './derive';
 import { labelRecipients } from './recipient-labels';
@@ -178,28 +178,61 @@ export class PlansService {
 
   /**
    * When `fromId` is merged or dissolved (organisation-changes/), its plans not yet issued become the
-   * successor's: issuer, lineage and symbol, and the content's issuer (a new version, so a new hash).
-   * The signatures and the approval were given to the old content in the old organisation's name: they
-   * are voided, and a plan past draft goes back to draft, to be reviewed and approved in the successor's
-   * name. Its number is taken at ISSUE, so none is lost. Answers the plans moved.
+   * successor's: issuer, lineage and symbol, and the content's issuer (a new version, so a new hash),
+   * the successor standing for it as co-issuer or recipient too (`namingSuccessor`). The signatures and
+   * the approval were given to the old content in the old organisation's name: they are voided, and a
+   * plan past draft goes back to draft, to be reviewed and approved in the successor's name. Its
+   * number is taken at ISSUE, so none is lost. Answers the plans moved.
    */
   async transferUnissued(em: EntityManager, fromId: string, successor: Organisation, actor: User, changeId: string): Promise<string[]> {
     const plans = await em.find(Plan, { issuer: fromId, status: { $in: [...UNISSUED_STATUSES] } }, { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'ASC' } });
     for (const plan of plans) {
-      const fromState = plan.status;
-      const content = { ...plan.content, issuerId: successor.id };
       plan.issuer = successor;
       plan.issuerLineage = lineageOf(successor.path);
       plan.symbol = `${PLAN_TYPE_CODE}-${successor.symbol}`;
       // Its unit was the old organisation's: the successor's drafter chooses one of its own.
       plan.draftingUnit = null;
-      plan.machineState = initialPlanState();
-      plan.status = 'draft';
-      this.applyContent(em, plan, content, contentHashOf(content), actor);
-      await this.signatures.voidOutdated(em, plan);
-      this.audit.append(em, plan, actor, { event: 'TRANSFER', fromState, toState: plan.status, details: { fromIssuerId: fromId, toIssuerId: successor.id, organisationChangeId: changeId } });
+      await this.redraft(em, plan, namingSuccessor(plan.content, fromId, successor.id), actor, {
+        event: 'TRANSFER',
+        details: { fromIssuerId: fromId, toIssuerId: successor.id, organisationChangeId: changeId },
+      });
     }
     return plans.map((plan) => plan.id);
+  }
+
+  /**
+   * When `fromId` is merged or dissolved: the plans of other issuers not yet issued that name it as a
+   * co-issuer or in their "Nơi nhận" name the successor instead — so no draft keeps pointing at an
+   * organisation that has ended. Like a transfer, the content changed under its signatures: a new
+   * version, back to draft. Issued plans keep what they printed (DISTRIBUTE delivers to the successor).
+   * Answers the plans changed.
+   */
+  async nameSuccessorInUnissued(em: EntityManager, fromId: string, successor: Organisation, actor: User, changeId: string): Promise<string[]> {
+    const ids = await em.execute<{ id: string }[]>(
+      `select "id" from "plan"
+        where "status" in (${UNISSUED_STATUSES.map(() => '?').join(', ')}) and "issuer_id" <> ?
+          and ("co_issuer_ids" @> array[?]::text[] or "content" -> 'recipients' @> ?::jsonb)`,
+      [...UNISSUED_STATUSES, fromId, fromId, JSON.stringify([{ orgIds: [fromId] }])],
+    );
+    // Locked, then read again: one issued meanwhile keeps what it printed.
+    const plans = await em.find(Plan, { id: { $in: ids.map((row) => row.id) }, status: { $in: [...UNISSUED_STATUSES] } }, { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'ASC' } });
+    for (const plan of plans) {
+      await this.redraft(em, plan, namingSuccessor(plan.content, fromId, successor.id), actor, {
+        event: 'SUCCESSOR_NAMED',
+        details: { endedOrganisationId: fromId, successorId: successor.id, organisationChangeId: changeId },
+      });
+    }
+    return plans.map((plan) => plan.id);
+  }
+
+  /** A plan not yet issued whose content the organisation tree changed: a new version, its signatures voided, back to draft, recorded. */
+  private async redraft(em: EntityManager, plan: Plan, content: PlanContent, actor: User, facts: Pick<AuditFacts, 'event' | 'details'>): Promise<void> {
+    const fromState = plan.status;
+    plan.machineState = initialPlanState();
+    plan.status = 'draft';
+    this.applyContent(em, plan, content, contentHashOf(content), actor);
+    await this.signatures.voidOutdated(em, plan);
+    this.audit.append(em, plan, actor, { ...facts, fromState, toState: plan.status });
   }
 
   /**
