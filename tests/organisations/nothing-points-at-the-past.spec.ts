@@ -20,7 +20,7 @@ type PlanView = { status: string; contentVersion: number; coIssuerIds: string[];
 describe('a change of the tree leaves nothing pointing at the past', () => {
   const demo = useDemoApp();
   beforeAll(() => demo.t.login('qt.tinh'));
-  const plans = {} as Record<'jointDraft' | 'inCoordination' | 'inReview' | 'issuedBeforeMerge' | 'issuedBeforeBoth' | 'toTinhDoan', string>;
+  const plans = {} as Record<'jointDraft' | 'inCoordination' | 'inReview' | 'issuedBeforeMerge' | 'issuedBeforeBoth' | 'toTinhDoan' | 'labelledByName', string>;
 
   const userId = async (username: string) =>
     (await demo.t.as('admin').get(`/api/users?filter=${encodeURIComponent(JSON.stringify({ q: username }))}`).expect(200)).body.find((u: { username: string }) => u.username === username).id as string;
@@ -51,6 +51,9 @@ describe('a change of the tree leaves nothing pointing at the past', () => {
     plans.inCoordination = await provincePlan(jointPlanContent(orgs, [orgs.hnd, orgs.hlhpn]), ['SUBMIT', 'FORWARD']);
     await send(demo.t, 'hlhpn.tinh', plans.inCoordination, 'SIGN');
     plans.inReview = await provincePlan(planContent(orgs.province, { recipients: [line('Các hội', orgs.hnd, orgs.hlhpn)] }), ['SUBMIT']);
+    plans.labelledByName = await provincePlan(planContent(orgs.province, {
+      recipients: [line('Hội Nông dân tỉnh Sơn La, Hội Liên hiệp Phụ nữ tỉnh Sơn La', orgs.hnd, orgs.hlhpn)],
+    }), []);
     plans.toTinhDoan = await provincePlan(planContent(orgs.province, { recipients: [line('Tỉnh Đoàn', orgs.tinhdoan)] }), []);
     const issued = ['SUBMIT', 'FORWARD', 'APPROVE', 'ISSUE'];
     plans.issuedBeforeMerge = await provincePlan(planContent(orgs.province, { recipients: [line('Hội Nông dân tỉnh', orgs.hnd), line('Hội LHPN tỉnh', orgs.hlhpn)] }), issued);
@@ -121,6 +124,10 @@ describe('a change of the tree leaves nothing pointing at the past', () => {
     const inReview = await plan(plans.inReview);
     expect(inReview).toMatchObject({ status: 'draft', contentVersion: 2 });
     expect(inReview.recipients).toEqual([expect.objectContaining({ label: 'Các hội', orgIds: [orgs.ldld, orgs.hlhpn] })]);
+    // A label listing the organisations by name prints the successor's: the document names whom it goes to.
+    expect((await plan(plans.labelledByName)).recipients).toEqual([
+      expect.objectContaining({ label: 'Liên đoàn Lao động tỉnh Sơn La, Hội Liên hiệp Phụ nữ tỉnh Sơn La', orgIds: [orgs.ldld, orgs.hlhpn] }),
+    ]);
     const trail = (await t.as('bpt.tinh').get(`/api/plans/${plans.inReview}/history`).expect(200)).body as { event: string; fromState: string; toState: string }[];
     expect(trail.at(-1)).toMatchObject({ event: 'SUCCESSOR_NAMED', fromState: 'in_review', toState: 'draft' });
 

@@ -136,24 +136,38 @@ export function deliveryLabels(recipients: readonly Recipient[]): Map<string, st
   return labelByOrg;
 }
 
+/** An organisation as a plan's content names it: its id, and its name in the labels. */
+export interface NamedOrganisation {
+  id: string;
+  name: string;
+}
+
 /**
- * The content of a plan not yet issued once `endedId` is merged or dissolved: `successorId` stands
+ * The content of a plan not yet issued once `ended` is merged or dissolved: `successor` stands
  * wherever it stood — issuer, co-issuer, "Nơi nhận" line — each organisation named once. The issuer
  * is never its own co-issuer, and a line naming only the ended organisation goes when the successor is
- * named by another line. Labels stay as the drafter wrote them.
+ * named by another line. A label naming the ended organisation names the successor; a group label the
+ * drafter typed ("Ủy ban MTTQ các huyện") stays.
  */
-export function namingSuccessor(content: PlanContent, endedId: string, successorId: string): PlanContent {
-  const swap = (id: string) => (id === endedId ? successorId : id);
+export function namingSuccessor(content: PlanContent, ended: NamedOrganisation, successor: NamedOrganisation): PlanContent {
+  const swap = (id: string) => (id === ended.id ? successor.id : id);
   const issuerId = swap(content.issuerId);
   const coIssuerIds = [...new Set(content.coIssuerIds.map(swap))].filter((id) => id !== issuerId);
-  let successorNamed = content.recipients.some((line) => line.orgIds?.includes(successorId));
+  let successorNamed = content.recipients.some((line) => line.orgIds?.includes(successor.id));
   const recipients = content.recipients.flatMap((line) => {
-    if (!line.orgIds?.includes(endedId)) return [line];
-    const orgIds = [...new Set(line.orgIds.filter((id) => id !== endedId || !successorNamed).map(swap))];
+    if (!line.orgIds?.includes(ended.id)) return [line];
+    const orgIds = [...new Set(line.orgIds.filter((id) => id !== ended.id || !successorNamed).map(swap))];
     successorNamed = true;
-    return orgIds.length ? [{ ...line, orgIds }] : [];
+    return orgIds.length ? [{ ...line, orgIds, label: line.label && relabel(line.label, ended.name, successor.name) }] : [];
   });
   return { ...content, issuerId, coIssuerIds, recipients };
+}
+
+/** A label listing organisations (`recipientLabelOf`) with the ended one's name replaced, each name once. */
+function relabel(label: string, endedName: string, successorName: string): string {
+  const names = label.split(RECIPIENT_NAME_SEPARATOR);
+  if (!names.includes(endedName)) return label.replace(endedName, successorName);
+  return recipientLabelOf([...new Set(names.map((name) => (name === endedName ? successorName : name)))]);
 }
 
 /**
@@ -161,4 +175,5 @@ export function namingSuccessor(content: PlanContent, endedId: string, successor
  * one of them, in order ("Ủy ban MTTQ huyện A, Ủy ban MTTQ huyện B, …"). A group label the drafter
  * types ("Ủy ban MTTQ các huyện") takes its place.
  */
-export const recipientLabelOf = (names: readonly string[]) => names.join(', ');
+const RECIPIENT_NAME_SEPARATOR = ', ';
+export const recipientLabelOf = (names: readonly string[]) => names.join(RECIPIENT_NAME_SEPARATOR);

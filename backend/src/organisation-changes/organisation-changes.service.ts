@@ -143,8 +143,8 @@ export class OrganisationChangesService {
             capacitiesEnded: await em.nativeDelete(UserCapacity, { organisation: from.id }),
           };
     const actor = em.getReference(User, user.id);
-    const plansMoved = await this.plans.transferUnissued(em, from.id, successor, actor, changeId);
-    const plansNamingSuccessor = await this.plans.nameSuccessorInUnissued(em, from.id, successor, actor, changeId);
+    const plansMoved = await this.plans.transferUnissued(em, from, successor, actor, changeId);
+    const plansNamingSuccessor = await this.plans.nameSuccessorInUnissued(em, from, successor, actor, changeId);
     const reportsMoved = await this.reportingRounds.transferPendingReports(em, from.id, successor.id);
     from.dissolvedOn = effectiveOn;
     from.successor = successor;

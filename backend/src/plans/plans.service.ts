@@ -184,7 +184,8 @@ export class PlansService {
    * plan past draft goes back to draft, to be reviewed and approved in the successor's name. Its
    * number is taken at ISSUE, so none is lost. Answers the plans moved.
    */
-  async transferUnissued(em: EntityManager, fromId: string, successor: Organisation, actor: User, changeId: string): Promise<string[]> {
+  async transferUnissued(em: EntityManager, from: Organisation, successor: Organisation, actor: User, changeId: string): Promise<string[]> {
+    const fromId = from.id;
     const plans = await em.find(Plan, { issuer: fromId, status: { $in: [...UNISSUED_STATUSES] } }, { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'ASC' } });
     for (const plan of plans) {
       plan.issuer = successor;
@@ -192,7 +193,7 @@ export class PlansService {
       plan.symbol = `${PLAN_TYPE_CODE}-${successor.symbol}`;
       // Its unit was the old organisation's: the successor's drafter chooses one of its own.
       plan.draftingUnit = null;
-      await this.redraft(em, plan, namingSuccessor(plan.content, fromId, successor.id), actor, {
+      await this.redraft(em, plan, namingSuccessor(plan.content, from, successor), actor, {
         event: 'TRANSFER',
         details: { fromIssuerId: fromId, toIssuerId: successor.id, organisationChangeId: changeId },
       });
@@ -207,7 +208,8 @@ export class PlansService {
    * version, back to draft. Issued plans keep what they printed (DISTRIBUTE delivers to the successor).
    * Answers the plans changed.
    */
-  async nameSuccessorInUnissued(em: EntityManager, fromId: string, successor: Organisation, actor: User, changeId: string): Promise<string[]> {
+  async nameSuccessorInUnissued(em: EntityManager, from: Organisation, successor: Organisation, actor: User, changeId: string): Promise<string[]> {
+    const fromId = from.id;
     const ids = await em.execute<{ id: string }[]>(
       `select "id" from "plan"
         where "status" in (${UNISSUED_STATUSES.map(() => '?').join(', ')}) and "issuer_id" <> ?
@@ -217,7 +219,7 @@ export class PlansService {
     // Locked, then read again: one issued meanwhile keeps what it printed.
     const plans = await em.find(Plan, { id: { $in: ids.map((row) => row.id) }, status: { $in: [...UNISSUED_STATUSES] } }, { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'ASC' } });
     for (const plan of plans) {
-      await this.redraft(em, plan, namingSuccessor(plan.content, fromId, successor.id), actor, {
+      await this.redraft(em, plan, namingSuccessor(plan.content, from, successor), actor, {
         event: 'SUCCESSOR_NAMED',
         details: { endedOrganisationId: fromId, successorId: successor.id, organisationChangeId: changeId },
       });
