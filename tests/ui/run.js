@@ -3,7 +3,8 @@
  * Browser tests of the admin UI: the built app on a fresh embedded database, driven by Debian's
  * chromium through playwright-core. A joint plan goes through its whole life, each step done by
  * the demo user whose job it is, then the body editor and the import, a few checks that stand alone, the
- * administrator's signing keys and images, the inbox of each role, replacement and correction (Điều 18), and the layout at a phone's width. Run: `npm run test:ui`.
+ * administrator's signing keys and images, the inbox of each role, replacement and correction (Điều 18), the layout at a phone's width, and the
+ * organisation tree's changes. Run: `npm run test:ui`.
  * Screenshots of the main pages land in tests/ui/screenshots/ (git-ignored).
  */
 const fs = require('node:fs');
@@ -17,6 +18,7 @@ const { inboxChecks } = require('./inbox');
 const { incomingChecks } = require('./incoming');
 const { frictionChecks } = require('./friction');
 const { layoutChecks } = require('./layout');
+const { organisationChecks } = require('./organisations');
 const { replacementChecks } = require('./replacement');
 const { scenario } = require('./scenario');
 const { signingChecks, testSigningCa } = require('./signing');
@@ -58,6 +60,8 @@ async function main() {
     await incomingChecks(context);
     await replacementChecks(context);
     await layoutChecks(context);
+    // Last: it renames and merges demo committees the checks above name.
+    await organisationChecks(context);
     checks.expect('no react-admin message is missing its Vietnamese translation', () => browser.missingTranslations.length === 0, () =>
       [...new Set(browser.missingTranslations)].join('; '),
     );

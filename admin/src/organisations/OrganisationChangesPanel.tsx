@@ -56,7 +56,7 @@ export const OrganisationChangesPanel = ({ organisationId }: { organisationId: s
             ))}
           </Stack>
         )}
-        <ChangeHistory changes={changes ?? []} />
+        {changes && <ChangeHistory changes={changes} />}
       </CardContent>
       {dialog && <ChangeDialog organisation={organisation} kind={dialog} onClose={() => setDialog(null)} />}
     </Card>

@@ -1,0 +1,86 @@
+'use strict';
+/**
+ * The organisation tree as its administrator changes it (issue 15): a name or a place changes only
+ * through a recorded change with its effective date, not through the edit form; a merge ends the
+ * merged committee, which its page then says; each change is listed in the history with what it did.
+ */
+const { assert } = require('./checks');
+const { vietnamDay } = require('./inbox');
+const { ui } = require('./ui');
+
+const THUAN_CHAU = 'Ủy ban MTTQ Việt Nam huyện Thuận Châu';
+const RENAMED = 'Ủy ban MTTQ Việt Nam xã Thuận Châu';
+const MOC_CHAU = 'Ủy ban MTTQ Việt Nam huyện Mộc Châu';
+
+async function organisationChecks(context) {
+  const u = ui(context);
+  const state = {};
+  const steps = [
+    ['admin renames Thuận Châu from its page with an effective date: the form shows the name read-only, the history lists "old → new"', () => rename(u, state)],
+    ['admin merges Mộc Châu into the renamed committee: the history says so, and Mộc Châu\'s page says it has ended and offers no more changes', () => merge(u, state)],
+  ];
+  for (const [name, run] of steps) await context.checks.step(name, run);
+}
+
+const changesPanel = (u) => u.page.getByTestId('organisation-changes');
+
+/** An organisation's edit page, found by its name through the API. */
+async function openOrganisation(u, name) {
+  const { body } = await u.api('GET', `/organisations?filter=${encodeURIComponent(JSON.stringify({ q: name }))}`);
+  const organisation = body.find((o) => o.name === name);
+  assert(organisation, `no organisation is named "${name}": ${body.map((o) => o.name).join('; ')}`);
+  await u.go(`/organisations/${organisation.id}`);
+  await changesPanel(u).waitFor();
+  return organisation.id;
+}
+
+/** A change made in its dialog: the fields filled by `fill`, the effective date typed, confirmed. */
+async function change(u, action, fill, effectiveOn) {
+  await changesPanel(u).getByRole('button', { name: action, exact: true }).click();
+  const dialog = u.page.getByRole('dialog');
+  await fill(dialog);
+  await dialog.getByLabel('Ngày hiệu lực').fill(effectiveOn);
+  await dialog.getByRole('button', { name: 'Ghi nhận thay đổi' }).click();
+  await dialog.waitFor({ state: 'detached' });
+}
+
+/** The history's rows, each on one line. */
+async function historyRows(u) {
+  return (await changesPanel(u).locator('tbody tr').allInnerTexts()).map((row) => row.replace(/\s+/g, ' ').trim());
+}
+
+async function rename(u, state) {
+  await u.loginAs('admin');
+  state.thuanChau = await openOrganisation(u, THUAN_CHAU);
+  const name = u.field('name');
+  assert(await name.evaluate((input) => input.readOnly), 'the edit form lets the name be typed over');
+  assert((await u.textOf(u.page.locator('#main-content'))).includes('Thay đổi bằng "Đổi tên"'), 'the form does not say where the name is changed');
+
+  state.effectiveOn = vietnamDay();
+  await change(u, 'Đổi tên', (dialog) => dialog.getByLabel('Tên', { exact: true }).fill(RENAMED), state.effectiveOn);
+  await u.page.waitForFunction((wanted) => document.querySelector('input[name="name"]')?.value === wanted, RENAMED);
+  const day = state.effectiveOn.split('-').reverse().join('/');
+  await changesPanel(u).getByText(`${THUAN_CHAU} → ${RENAMED}`).waitFor();
+  const rows = await historyRows(u);
+  assert(rows.some((row) => row.includes(day) && row.includes('Đổi tên') && row.includes(`${THUAN_CHAU} → ${RENAMED}`) && row.includes('Quản trị hệ thống')),
+    `the history lacks the rename: ${rows.join(' | ')}`);
+  await u.screenshot('70-organisation-renamed');
+}
+
+async function merge(u, state) {
+  assert(state.thuanChau, 'Thuận Châu was not renamed');
+  await change(u, 'Sáp nhập vào tổ chức này', async (dialog) => {
+    await u.pickAutocomplete(dialog.getByLabel('Các tổ chức hợp nhất vào'), 'Mộc Châu', MOC_CHAU);
+    // The picker's list stays open for more (Escape would close the dialog): a click on the title closes it.
+    await dialog.getByRole('heading').click();
+  }, state.effectiveOn);
+  await changesPanel(u).getByText(`${MOC_CHAU} hợp nhất vào ${RENAMED}`).waitFor();
+
+  await openOrganisation(u, MOC_CHAU);
+  await changesPanel(u).getByText(`${MOC_CHAU} hợp nhất vào ${RENAMED}`).waitFor();
+  const panel = await u.textOf(changesPanel(u));
+  assert(panel.includes('Tổ chức đã hợp nhất hoặc giải thể từ ngày'), `Mộc Châu's page does not say it has ended: ${panel}`);
+  assert((await changesPanel(u).getByRole('button', { name: 'Đổi tên', exact: true }).count()) === 0, 'an ended organisation still offers a rename');
+}
+
+module.exports = { organisationChecks };
