@@ -60,9 +60,10 @@ async function recipientLabel(u) {
 
 /**
  * A copy of the demo draft "Ngày hội" (a plan of the province naming the four district committees),
- * made through the API by bpt.tinh, optionally as a joint plan with two member organisations.
+ * made through the API by bpt.tinh, optionally as a joint plan with two member organisations (the first
+ * two offered, or those named).
  */
-async function copyOfDemoDraft(u, { joint = false } = {}) {
+async function copyOfDemoDraft(u, { joint = false, coIssuerNames = null } = {}) {
   const { body: drafts } = await u.api('GET', `/plans?filter=${encodeURIComponent(JSON.stringify({ status: 'draft', q: 'Ngày hội' }))}`);
   assert(drafts.length > 0, 'the demo draft "Ngày hội" is missing');
   const { body: demo } = await u.api('GET', `/plans/${drafts[0].id}`);
@@ -70,7 +71,7 @@ async function copyOfDemoDraft(u, { joint = false } = {}) {
   const content = contentOf(demo);
   delete content.version;
   const { body: members } = await u.api('GET', `/organisations?filter=${encodeURIComponent(JSON.stringify({ coIssuerOf: demo.issuerId }))}`);
-  const coIssuers = joint ? members.slice(0, 2) : [];
+  const coIssuers = !joint ? [] : coIssuerNames ? coIssuerNames.map((name) => members.find((o) => o.name === name)) : members.slice(0, 2);
   const body = joint ? { ...content, kind: 'joint_plan', heading: 'KẾ HOẠCH PHỐI HỢP', coIssuerIds: coIssuers.map((o) => o.id) } : content;
   const { status, body: created } = await u.api('POST', '/plans', body);
   assert(status === 201, `creating the copy answered ${status} ${JSON.stringify(created)}`);

@@ -18,6 +18,7 @@ async function organisationChecks(context) {
   const steps = [
     ['admin renames Thuận Châu from its page with an effective date: the form shows the name read-only, the history lists "old → new"', () => rename(u, state)],
     ['admin merges Mộc Châu into the renamed committee: the history says so, and Mộc Châu\'s page says it has ended and offers no more changes', () => merge(u, state)],
+    ['after the province is renamed, its distributed plan is shown as issued (page and document header), its draft under the new name', () => namesAsIssued(u)],
   ];
   for (const [name, run] of steps) await context.checks.step(name, run);
 }
@@ -81,6 +82,32 @@ async function merge(u, state) {
   const panel = await u.textOf(changesPanel(u));
   assert(panel.includes('Tổ chức đã hợp nhất hoặc giải thể từ ngày'), `Mộc Châu's page does not say it has ended: ${panel}`);
   assert((await changesPanel(u).getByRole('button', { name: 'Đổi tên', exact: true }).count()) === 0, 'an ended organisation still offers a rename');
+}
+
+const PROVINCE = 'Ủy ban MTTQ Việt Nam tỉnh Sơn La';
+const PROVINCE_RENAMED = 'Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Sơn La';
+
+/** The first plan of `issuerId` in `status`, through the API. */
+async function planOf(u, issuerId, status) {
+  const { body } = await u.api('GET', `/plans?filter=${encodeURIComponent(JSON.stringify({ status, issuerId }))}`);
+  assert(body.length > 0, `no ${status} plan of the province`);
+  return body[0].id;
+}
+
+async function namesAsIssued(u) {
+  const province = await openOrganisation(u, PROVINCE);
+  await change(u, 'Đổi tên', (dialog) => dialog.getByLabel('Tên', { exact: true }).fill(PROVINCE_RENAMED), vietnamDay());
+  await changesPanel(u).getByText(`${PROVINCE} → ${PROVINCE_RENAMED}`).waitFor();
+
+  await u.openPlan(await planOf(u, province, 'distributed'));
+  const page = await u.textOf(u.page.locator('#main-content'));
+  assert(page.includes(PROVINCE) && !page.includes(PROVINCE_RENAMED), `the distributed plan's page does not name its issuer as issued: ${page.slice(0, 400)}`);
+  const header = await u.textOf(u.page.getByTestId('document-preview'));
+  assert(header.startsWith('ỦY BAN MTTQ VIỆT NAM'), `the issued document's header reads: ${header.slice(0, 200)}`);
+
+  await u.openPlan(await planOf(u, province, 'draft'));
+  const draft = await u.textOf(u.page.getByTestId('document-preview'));
+  assert(draft.includes('ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM'), `the draft's header does not carry the new name: ${draft.slice(0, 200)}`);
 }
 
 module.exports = { organisationChecks };

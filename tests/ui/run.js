@@ -3,7 +3,7 @@
  * Browser tests of the admin UI: the built app on a fresh embedded database, driven by Debian's
  * chromium through playwright-core. A joint plan goes through its whole life, each step done by
  * the demo user whose job it is, then the body editor and the import, a few checks that stand alone, the
- * administrator's signing keys and images, the inbox of each role, replacement and correction (Điều 18), the layout at a phone's width, and the
+ * administrator's signing keys and images, the inbox of each role, replacement and correction (Điều 18), a signer in two capacities, the layout at a phone's width, and the
  * organisation tree's changes. Run: `npm run test:ui`.
  * Screenshots of the main pages land in tests/ui/screenshots/ (git-ignored).
  */
@@ -12,6 +12,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { daysPass, startApp } = require('./app');
 const { launchBrowser } = require('./browser');
+const { capacityChecks } = require('./capacities');
 const { Checks } = require('./checks');
 const { editorChecks } = require('./editor');
 const { inboxChecks } = require('./inbox');
@@ -59,6 +60,7 @@ async function main() {
     await frictionChecks(context);
     await incomingChecks(context);
     await replacementChecks(context);
+    await capacityChecks(context);
     await layoutChecks(context);
     // Last: it renames and merges demo committees the checks above name.
     await organisationChecks(context);

@@ -64,8 +64,9 @@ const SignatureRow = ({ name, signatures, kind }: { name: string; signatures: Si
   );
 };
 
+/** The signer as signed: the name, and the title signed under when one was recorded (a capacity's may differ from the organisation's). */
 const signatureArgs = (signature: Signature) => ({
-  name: signature.userName,
+  name: signature.title ? `${signature.userName} (${signature.title})` : signature.userName,
   at: formatDateTime(signature.signedAt),
   version: signature.contentVersion,
 });

@@ -65,6 +65,8 @@ export function presentPlan(plan: PlanView, signatures: SignatureView[], actions
     issuerNameAsIssued: plan.issuedAs?.issuer.name ?? plan.issuer.name,
     /** What the document printed about each co-issuer, once issued. */
     coIssuersAsIssued: plan.issuedAs?.coIssuers.map(({ id, name }) => ({ id, name })) ?? null,
+    /** Issuer and co-issuers as the document printed them (header and signature blocks), once issued: what a preview draws. */
+    issuedAs: plan.issuedAs,
     draftingUnit: presentUnit(plan.draftingUnit),
     /** The organisations it was delivered to (empty before DISTRIBUTE): what a recipient's rules name. */
     recipientOrgIds: plan.recipientOrgIds,
