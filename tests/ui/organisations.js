@@ -1,6 +1,7 @@
 'use strict';
 /**
- * The organisation tree as its administrator changes it (issue 15): a name or a place changes only
+ * The organisation as it is since 2025 (issue 15): a ban added to the committee drafts plans under its
+ * code; the tree as its administrator changes it: a name or a place changes only
  * through a recorded change with its effective date, not through the edit form; a merge ends the
  * merged committee, which its page then says; each change is listed in the history with what it did.
  */
@@ -16,6 +17,7 @@ async function organisationChecks(context) {
   const u = ui(context);
   const state = {};
   const steps = [
+    ['admin adds "Ban Tuyên giáo" (BTG) to the province; bpt.tinh picks it as a new plan\'s drafting unit and the archive line becomes "Lưu: VT, BTG."', () => unit(u)],
     ['admin renames Thuận Châu from its page with an effective date: the form shows the name read-only, the history lists "old → new"', () => rename(u, state)],
     ['admin merges Mộc Châu into the renamed committee: the history says so, and Mộc Châu\'s page says it has ended and offers no more changes', () => merge(u, state)],
     ['after the province is renamed, its distributed plan is shown as issued (page and document header), its draft under the new name', () => namesAsIssued(u)],
@@ -48,6 +50,26 @@ async function change(u, action, fill, effectiveOn) {
 /** The history's rows, each on one line. */
 async function historyRows(u) {
   return (await changesPanel(u).locator('tbody tr').allInnerTexts()).map((row) => row.replace(/\s+/g, ' ').trim());
+}
+
+async function unit(u) {
+  await u.loginAs('admin');
+  await openOrganisation(u, PROVINCE);
+  const panel = u.page.getByTestId('units-panel');
+  await panel.getByTestId('unit-name').fill('Ban Tuyên giáo');
+  await panel.getByTestId('unit-code').fill('BTG');
+  await panel.getByRole('button', { name: 'Thêm ban' }).click();
+  await panel.getByTestId('unit-BTG').getByText('Ban Tuyên giáo (BTG)').waitFor();
+
+  await u.loginAs('bpt.tinh');
+  await u.go('/plans/create');
+  await u.openTab('Nơi nhận');
+  const archive = u.field('archive');
+  const before = await archive.inputValue();
+  await u.pickSelect('draftingUnitId', 'Ban Tuyên giáo (BTG)');
+  await u.page.waitForFunction(() => document.querySelector('[name="archive"]')?.value.includes('BTG'), null, { timeout: 5_000 }).catch(() => {});
+  const after = await archive.inputValue();
+  assert(after === 'Lưu: VT, BTG.', `the archive line reads "${after}" (before: "${before}")`);
 }
 
 async function rename(u, state) {
