@@ -20,6 +20,7 @@ interface PlanAnswer {
   preamble: string[];
   replaces: { id: string; number: string | null } | null;
   replacedBy: { id: string; number: string | null } | null;
+  availableActions: string[];
 }
 
 /** "12/KH-MTTQ-BTT" → its parts, for the citation. */
@@ -165,6 +166,12 @@ describe('replacement and correction of an issued plan (Điều 18)', () => {
     await t.as('vt.maison').get(`/api/plans/${newId}/reports/0/mine`).expect(200);
     expect(await sql(t, `select position from reporting_round where plan_id = ? order by position`, [newId])).toEqual([{ position: 0 }, { position: 1 }]);
 
+    // A replaced plan is no longer in force: no event changes it (recall, close), and none is offered.
+    expect((await get('vt.tinh', oldId)).availableActions).toEqual([]);
+    for (const event of ['RECALL', 'CLOSE']) {
+      const refused = await t.as('vt.tinh').post(`/api/plans/${oldId}/events`).send({ type: event, comment: 'Thử' }).expect(409);
+      expect(refused.body).toMatchObject({ code: 'REPLACED', replacedBy: newId });
+    }
     // A replaced plan is replaced once, and corrected no more.
     expect((await t.as('bpt.tinh').post(`/api/plans/${oldId}/replace`).expect(409)).body.code).toBe('ALREADY_REPLACED');
     expect((await t.as('bpt.tinh').post(`/api/plans/${oldId}/corrections`).send({ text: 'Sửa lỗi chính tả' }).expect(409)).body.code).toBe('ALREADY_REPLACED');

@@ -11,7 +11,7 @@ export function planFacts(plan: Pick<Plan, 'kind' | 'coIssuerIds' | 'contentHash
   return { kind: plan.kind, coIssuerIds: plan.coIssuerIds, signedBy: coIssuersWhoSigned(plan, signatures) };
 }
 
-type PlanForActions = PlanAccessView & Pick<Plan, 'kind' | 'contentHash' | 'machineState'>;
+type PlanForActions = PlanAccessView & Pick<Plan, 'kind' | 'contentHash' | 'machineState'> & { replacedBy: { id: string } | null };
 
 /**
  * For each event the caller may send now, the organisations it may send it for: capacity by capacity
@@ -21,6 +21,8 @@ type PlanForActions = PlanAccessView & Pick<Plan, 'kind' | 'contentHash' | 'mach
 function eventOptions(plan: PlanForActions, facts: PlanFacts, user: AuthUser, abilities: AbilityFactory): Map<PlanEvent, string[]> {
   const planForRules = planSubject(plan);
   const options = new Map<PlanEvent, string[]>();
+  // Replaced (Điều 18), the plan is no longer in force: its replacement is where the work goes on.
+  if (plan.replacedBy) return options;
   for (const { capacity, ability } of abilities.forCapacities(user)) {
     const allowed = PLAN_EVENTS.filter((type) => ability.can(type, planForRules));
     if (!allowed.length) continue;
@@ -39,12 +41,7 @@ export function availableActions(plan: PlanForActions, signatures: readonly Coun
 
 /** The organisations the caller may send this event for on this plan now (none: not theirs, or not now). */
 export function organisationsActingFor(plan: PlanForActions, signatures: readonly CountedSignature[], user: AuthUser, abilities: AbilityFactory, type: PlanEvent): string[] {
-  const planForRules = planSubject(plan);
-  const facts = planFacts(plan, signatures);
-  return abilities
-    .forCapacities(user)
-    .filter(({ capacity, ability }) => ability.can(type, planForRules) && legalEventsFor(plan.machineState, facts, capacity.organisationId, [type]).length > 0)
-    .map(({ capacity }) => capacity.organisationId);
+  return eventOptions(plan, planFacts(plan, signatures), user, abilities).get(type) ?? [];
 }
 
 /** The caller's events on a plan, and the state each would lead to now (what the confirm dialog announces). */

@@ -40,6 +40,8 @@ export interface PlanRow
   parent: { id: string } | null;
   /** the issued plan this one replaces (Điều 18): its ISSUE marks that one replaced */
   replaces: { id: string } | null;
+  /** the plan that replaced this one: no event changes it any more */
+  replacedBy: { id: string } | null;
 }
 
 /** What `lockForEvent` answers: the plan and its signatures (oldest first), as they are now. */
@@ -63,6 +65,7 @@ const LOCK_SQL = `
     case when p."approved_by_id" is null then null else json_build_object('id', p."approved_by_id") end as "approvedBy",
     case when p."parent_id" is null then null else json_build_object('id', p."parent_id") end as "parent",
     case when p."replaces_id" is null then null else json_build_object('id', p."replaces_id") end as "replaces",
+    case when p."replaced_by_id" is null then null else json_build_object('id', p."replaced_by_id") end as "replacedBy",
     coalesce((
       select json_agg(json_build_object(
         'id', s."id", 'kind', s."kind", 'organisation', json_build_object('id', s."organisation_id"),

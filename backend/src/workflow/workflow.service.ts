@@ -156,6 +156,9 @@ export class WorkflowService {
         status: plan.status,
       });
     if (!acceptsEventType(plan.machineState, type)) throw notNow();
+    if (plan.replacedBy) {
+      throw conflict('REPLACED', `Không thể "${EVENT_LABELS[type]}": kế hoạch đã bị thay thế, việc tiếp tục trên kế hoạch thay thế`, { replacedBy: plan.replacedBy.id });
+    }
     if (!ability.can(type, planSubject(plan))) {
       throw forbidden(`Bạn không có quyền "${EVENT_LABELS[type]}" đối với kế hoạch này`);
     }
