@@ -116,6 +116,9 @@ describe('a tree that changes: merge and dissolve with plans in every state, nam
     const merge = (user: string, successor: string, body: Record<string, unknown>) => t.as(user).post(`/api/organisations/${successor}/merge`).send(body);
     const fieldsOf = (response: { body: { errors: Record<string, string> } }) => Object.keys(response.body.errors);
     expect(fieldsOf(await merge('qt.tinh', orgs.maiSon, { organisationIds: [orgs.thuanChau], effectiveOn: '2026-02-30' }).expect(400))).toEqual(['effectiveOn']);
+    // Carried out when recorded: a day to come is refused, a day past (a reform already in force) is not.
+    const ahead = await merge('qt.tinh', orgs.maiSon, { organisationIds: [orgs.thuanChau], effectiveOn: addDays(today, 1) }).expect(400);
+    expect(ahead.body.errors.effectiveOn).toMatch(/không được sau hôm nay/);
     expect(fieldsOf(await merge('qt.tinh', orgs.maiSon, { organisationIds: [orgs.maiSon], effectiveOn: today }).expect(400))).toEqual(['organisationIds']);
     // The province merged into one of its districts would put the tree under itself.
     expect(fieldsOf(await merge('admin', orgs.maiSon, { organisationIds: [orgs.province], effectiveOn: today }).expect(400))).toEqual(['organisationIds.0']);

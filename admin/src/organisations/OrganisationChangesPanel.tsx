@@ -155,7 +155,7 @@ const ChangeDialog = ({ organisation, kind, onClose }: { organisation: Organisat
           </>
         )}
         <TextField fullWidth margin="dense" type="date" label={translate(`${T}.effectiveOn`)} value={effectiveOn} onChange={(event) => setEffectiveOn(event.target.value)}
-          error={!!errorOf('effectiveOn')} helperText={errorOf('effectiveOn')} slotProps={{ inputLabel: { shrink: true } }} />
+          error={!!errorOf('effectiveOn')} helperText={errorOf('effectiveOn')} slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: todayInVietnam() } }} />
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose} disabled={isPending}>{translate('ra.action.cancel')}</Button>

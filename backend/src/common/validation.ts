@@ -1,5 +1,6 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { ValidateBy } from 'class-validator';
+import { vietnamDay } from '../core/reporting-calendar';
 import { invalid } from './app-error';
 import { cleanInput } from './input-text';
 
@@ -22,6 +23,7 @@ const REASONS: Record<string, string> = {
   isIn: 'không thuộc các giá trị cho phép',
   isEnum: 'không thuộc các giá trị cho phép',
   isCalendarDate: 'phải là ngày theo định dạng YYYY-MM-DD',
+  isNotAfterToday: 'không được sau hôm nay: thay đổi có hiệu lực ngay khi được ghi nhận',
   isISO8601: 'phải là thời điểm theo ISO 8601',
   isNotEmpty: 'không được để trống',
   minLength: 'quá ngắn',
@@ -61,6 +63,14 @@ function isCustomMessage(message: string): boolean {
 /** A real calendar date written exactly YYYY-MM-DD (not a date-time, not 2026-02-30). */
 export function IsCalendarDate(): PropertyDecorator {
   return ValidateBy({ name: 'isCalendarDate', validator: { validate: isCalendarDate, defaultMessage: () => REASONS.isCalendarDate } });
+}
+
+/** A day (as IsCalendarDate) no later than today in Vietnam: what has taken effect, not what is planned. */
+export function IsNotAfterToday(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isNotAfterToday',
+    validator: { validate: (value: unknown) => typeof value !== 'string' || value <= vietnamDay(new Date()), defaultMessage: () => REASONS.isNotAfterToday },
+  });
 }
 
 /** A real day of the calendar as "YYYY-MM-DD". */

@@ -1,9 +1,12 @@
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
-import { IsCalendarDate } from '../../common/validation';
+import { IsCalendarDate, IsNotAfterToday } from '../../common/validation';
 
-/** Every change takes effect on a day, "YYYY-MM-DD". */
+/**
+ * Every change takes effect on a day, "YYYY-MM-DD": today or a day past (a change already in force, such
+ * as the reform of 01/7/2025). It is carried out when recorded, so a day to come would be untrue.
+ */
 class EffectiveOnDto {
-  @IsDefined() @IsCalendarDate()
+  @IsDefined() @IsCalendarDate() @IsNotAfterToday()
   effectiveOn!: string;
 }
 
