@@ -166,6 +166,10 @@ describe('replacement and correction of an issued plan (Điều 18)', () => {
     await t.as('vt.maison').get(`/api/plans/${newId}/reports/0/mine`).expect(200);
     expect(await sql(t, `select position from reporting_round where plan_id = ? order by position`, [newId])).toEqual([{ position: 0 }, { position: 1 }]);
 
+    // The outgoing register's notes say it both ways (the last column, "Ghi chú").
+    expect((await registerRow(old.number)).at(-1)).toBe(`Đã bị thay thế bởi Kế hoạch số ${replacement.number}`);
+    expect((await registerRow(replacement.number)).at(-1)).toBe(`Thay thế Kế hoạch số ${old.number}`);
+
     // A replaced plan is no longer in force: no event changes it (recall, close), and none is offered.
     expect((await get('vt.tinh', oldId)).availableActions).toEqual([]);
     for (const event of ['RECALL', 'CLOSE']) {

@@ -30,6 +30,9 @@ export interface RegisterExportRecord {
   /** a plan's deliveries and acknowledgements; a notice's recipient organisations and readings */
   deliveries: number;
   acknowledged: number;
+  /** Điều 18, as "227/KH-MTTQ-BTT": the plan this one replaces, and the plan that replaced it (a plan's only) */
+  replaces: string | null;
+  replacedBy: string | null;
 }
 
 /**
@@ -37,7 +40,8 @@ export interface RegisterExportRecord {
  * One query: only the plan fields the register prints are read out of its content, and deliveries
  * and the DISTRIBUTE record are looked up per entry through their plan_id indexes. A correction
  * notice's entry joins the corrected plan for its recipients and file copy, and the notice itself for
- * its signer, its sending (its issue) and its readings.
+ * its signer, its sending (its issue) and its readings. A plan's entry names the plan it replaces and
+ * the one that replaced it (numbered as formatDocumentNumber does).
  */
 export async function findRegisterExportRecords(em: EntityManager, organisationId: string, start: Date, end: Date): Promise<RegisterExportRecord[]> {
   const rows = await em.execute<(Omit<RegisterExportRecord, 'issuedAt' | 'distributedAt'> & { issuedAt: string | Date; distributedAt: string | Date | null })[]>(
@@ -47,13 +51,17 @@ export async function findRegisterExportRecords(em: EntityManager, organisationI
             case when c.id is null then p.status end as status,
             coalesce(c.issued_at, sent.at) as "distributedAt",
             (case when c.id is null then coalesce(receipt.deliveries, 0) else cardinality(p.recipient_org_ids) end)::int as deliveries,
-            (case when c.id is null then coalesce(receipt.acknowledged, 0) else readings.count end)::int as acknowledged
+            (case when c.id is null then coalesce(receipt.acknowledged, 0) else readings.count end)::int as acknowledged,
+            case when c.id is null then lpad(replaced.number::text, 2, '0') || '/' || replaced.symbol end as replaces,
+            case when c.id is null then lpad(replacing.number::text, 2, '0') || '/' || replacing.symbol end as "replacedBy"
        from register_entry e
        left join number_series s on s.id::text = e.register_key and s.organisation_id = e.organisation_id
        left join plan_correction c on c.register_entry_id = e.id
        left join plan p on p.id = coalesce(e.plan_id, c.plan_id)
        left join "user" u on u.id = coalesce(c.approved_by_id, p.approved_by_id)
        left join organisation_unit du on du.id = p.drafting_unit_id
+       left join plan replaced on replaced.id = p.replaces_id
+       left join plan replacing on replacing.id = p.replaced_by_id
        left join lateral (select min(a.at) as at from audit_record a where a.plan_id = e.plan_id and a.event = 'DISTRIBUTE') sent on true
        left join lateral (select count(*) as deliveries, count(d.acknowledged_at) as acknowledged from delivery d where d.plan_id = e.plan_id) receipt on true
        left join lateral (select count(*) as count from correction_reading r where r.correction_id = c.id) readings on true

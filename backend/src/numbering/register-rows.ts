@@ -62,6 +62,8 @@ function notes(record: RegisterExportRecord): string {
     record.seriesName ? `Sổ ${record.seriesName}` : '',
     record.external ? 'Văn bản đăng ký ngoài hệ thống' : '',
     record.status === 'recalled' ? 'Đã thu hồi' : '',
+    record.replaces ? `Thay thế Kế hoạch số ${record.replaces}` : '',
+    record.replacedBy ? `Đã bị thay thế bởi Kế hoạch số ${record.replacedBy}` : '',
   ]
     .filter(Boolean)
     .join('; ');
