@@ -112,9 +112,11 @@ describe('incoming documents register', () => {
       const done = await as('bpt.tinh').put(`/api/incoming-documents/${entry.id}`).send({ status: 'done' }).expect(200);
       expect(done.body.status).toBe('done');
       expect(await toHandle('bpt.tinh')).not.toContain(entry.id);
-      const history = (await as('vt.tinh').get(`/api/incoming-documents/${entry.id}/history`).expect(200)).body as { action: string; actor: { fullName: string } | null; changes: Record<string, unknown> }[];
+      const history = (await as('vt.tinh').get(`/api/incoming-documents/${entry.id}/history`).expect(200)).body as { action: string; actor: { fullName: string } | null; changes: Record<string, unknown>; assigneeName: string | null }[];
       expect(history.map((h) => h.action)).toEqual(['register', 'file', 'edit', 'edit', 'edit', 'edit']);
-      expect(history[3].changes).toMatchObject({ assigneeUnit: 'Ban Phong trào', deadline, status: 'assigned' });
+      expect(history[3].changes).toMatchObject({ assigneeUnit: 'Ban Phong trào', assigneeId: bpt.id, deadline, status: 'assigned' });
+      // The page names the person given the document; the other lines name nobody.
+      expect(history.map((h) => h.assigneeName)).toEqual([null, null, null, bpt.fullName, null, null]);
       expect(history.at(-1)).toMatchObject({ actor: { fullName: bpt.fullName }, changes: { status: 'done' } });
       // An assigned entry is no longer deleted.
       await as('vt.tinh').delete(`/api/incoming-documents/${entry.id}`).expect(409);
@@ -207,6 +209,19 @@ describe('incoming documents register', () => {
       // The entry of a plan landed is not deleted.
       await as('vt.maison').delete(`/api/incoming-documents/${landed.id}`).expect(409);
     });
+
+    it("derive through the plan itself: the recipient's entry of the plan lists it too, with its history line", async () => {
+      const [landed] = (await list('vt.thuanchau')).filter((e) => e.planId === planId);
+      const derived = await as('bpt.thuanchau').post(`/api/plans/${planId}/derive`).expect(201);
+      const entry = (await as('vt.thuanchau').get(`/api/incoming-documents/${landed.id}`).expect(200)).body as Entry;
+      expect(entry).toMatchObject({ derivedPlanIds: [derived.body.id], status: landed.status });
+      const history = (await as('vt.thuanchau').get(`/api/incoming-documents/${landed.id}/history`).expect(200)).body as { action: string; actor: { fullName: string } | null; changes: Record<string, unknown> }[];
+      const bpt = (await as('bpt.thuanchau').get('/api/me').expect(200)).body.user;
+      expect(history.at(-1)).toMatchObject({ action: 'derive', actor: { fullName: bpt.fullName }, changes: { planId: derived.body.id } });
+      // The other recipient's entry lists only its own plan.
+      const [other] = (await list('vt.maison')).filter((e) => e.planId === planId);
+      expect(other.derivedPlanIds).not.toContain(derived.body.id);
+    });
   });
 
   it('derive from an outside document: a draft of the caller whose title and preamble cite the entry', async () => {
@@ -225,6 +240,45 @@ describe('incoming documents register', () => {
     expect(draft.preamble[0]).toBe(`Thực hiện ${citation};`);
     expect(draft.parentPlanId).toBeNull();
     expect((await as('vt.thuanchau').get(`/api/incoming-documents/${entry.id}`).expect(200)).body.derivedPlanIds).toEqual([derived.body.id]);
+  });
+
+  it('derive from an entry whose link cannot be written leaves no plan: the plan and the link are one transaction', async () => {
+    const subject = 'Tháng hành động vì an toàn thực phẩm tại cơ sở';
+    const entry = await register('vt.thuanchau', { summary: `Phát động ${subject}` });
+    // Whatever makes the link fail once the plan is made (here the register's history refusing the line;
+    // as well a lost connection or the entry deleted meanwhile) must take the plan down with it.
+    await sql(demo.t, `create function refuse_derive_line() returns trigger language plpgsql as $$
+      begin if new.action = 'derive' and new.document_id = '${entry.id}' then raise exception 'refused'; end if; return new; end $$`);
+    await sql(demo.t, `create trigger refuse_derive_line before insert on incoming_document_change for each row execute function refuse_derive_line()`);
+    try {
+      await as('bpt.thuanchau').post(`/api/incoming-documents/${entry.id}/derive`).expect(500);
+    } finally {
+      await sql(demo.t, `drop trigger refuse_derive_line on incoming_document_change`);
+      await sql(demo.t, `drop function refuse_derive_line()`);
+    }
+    expect(await sql(demo.t, `select id from plan where title like ?`, [`%${subject}%`])).toEqual([]);
+    expect((await as('vt.thuanchau').get(`/api/incoming-documents/${entry.id}`).expect(200)).body.derivedPlanIds).toEqual([]);
+    // Once it can be written, the derive goes through: plan and link.
+    const derived = await as('bpt.thuanchau').post(`/api/incoming-documents/${entry.id}/derive`).expect(201);
+    expect((await as('vt.thuanchau').get(`/api/incoming-documents/${entry.id}`).expect(200)).body.derivedPlanIds).toEqual([derived.body.id]);
+  });
+
+  it('the clerk deleting an entry while it is derived from: either both stand, linked, or neither', async () => {
+    const subject = 'Ngày hội văn hóa các dân tộc vùng cao năm nay';
+    const entry = await register('vt.thuanchau', { summary: `Tổ chức ${subject}` });
+    const [derived, deleted] = await Promise.all([
+      as('bpt.thuanchau').post(`/api/incoming-documents/${entry.id}/derive`),
+      as('vt.thuanchau').delete(`/api/incoming-documents/${entry.id}`),
+    ]);
+    const plans = await sql<{ id: string }>(demo.t, `select id from plan where title like ?`, [`%${subject}%`]);
+    if (derived.status === 201) {
+      expect(deleted.status).toBe(409);
+      expect(plans.map((p) => p.id)).toEqual([derived.body.id]);
+      expect((await as('vt.thuanchau').get(`/api/incoming-documents/${entry.id}`).expect(200)).body.derivedPlanIds).toEqual([derived.body.id]);
+    } else {
+      expect([derived.status, deleted.status]).toEqual([404, 200]);
+      expect(plans).toEqual([]);
+    }
   });
 
   describe('search', () => {

@@ -676,6 +676,8 @@ const kehoachMessages = {
         deadline: 'Hạn xử lý',
         status: 'Tình trạng',
         file: 'Tệp văn bản',
+        fileName: 'Tên tệp',
+        fileSize: 'Dung lượng',
         planId: 'Kế hoạch trong hệ thống',
         derivedPlanIds: 'Kế hoạch thực hiện đã xây dựng',
         acknowledgedAt: 'Xác nhận đã nhận lúc',
@@ -697,6 +699,7 @@ const kehoachMessages = {
       },
       history: {
         system: 'Hệ thống',
+        derived_plan: 'Kế hoạch thực hiện',
         register: 'Vào sổ',
         edit: 'Cập nhật',
         file: 'Tải lên tệp',

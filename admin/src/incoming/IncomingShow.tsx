@@ -18,10 +18,10 @@ import {
 } from 'react-admin';
 import { useAbility } from '../ability';
 import { DateText } from '../common/DateText';
-import { formatDateTime } from '../common/dates';
+import { formatDate, formatDateTime } from '../common/dates';
 import { DownloadButton } from '../common/DownloadButton';
 import { useKehoachDataProvider, useKehoachQuery } from '../common/useKehoachDataProvider';
-import type { IncomingDocument } from '../types';
+import type { IncomingChange, IncomingDocument } from '../types';
 import { STATUS_CHOICES, TYPE_CHOICES, URGENCY_CHOICES } from './choices';
 import { label } from './IncomingForm';
 
@@ -78,8 +78,9 @@ export const IncomingShow = () => (
   </Show>
 );
 
+/** Wrapping: on a phone (390 px) the actions would run off the left edge, the derive button first. */
 const ShowActions = () => (
-  <TopToolbar>
+  <TopToolbar sx={{ flexWrap: 'wrap', whiteSpace: 'normal' }}>
     <DeriveButton />
     <EditButton />
   </TopToolbar>
@@ -149,7 +150,7 @@ const PlanLinks = () => {
   );
 };
 
-/** Each change of the entry: who, when, what. */
+/** Each change of the entry: who, when, what (each field by its label, its value as the page shows it). */
 const History = () => {
   const entry = useRecordContext<IncomingDocument>();
   const translate = useTranslate();
@@ -159,16 +160,46 @@ const History = () => {
       <CardHeader title={translate('resources.incoming-documents.sections.history')} titleTypographyProps={{ variant: 'subtitle1' }} />
       <CardContent>
         {changes.map((change, i) => (
-          <Stack key={i} direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center', mb: 0.5 }}>
+          <Stack key={i} direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center', mb: 0.5 }} data-testid="incoming-history-line">
             <Typography variant="body2" color="text.secondary">{formatDateTime(change.at)}</Typography>
             <Chip size="small" label={translate(`resources.incoming-documents.history.${change.action}`, { _: change.action })} />
             <Typography variant="body2">{change.actor?.fullName ?? translate('resources.incoming-documents.history.system')}</Typography>
-            <Typography variant="caption" color="text.secondary">
-              {Object.entries(change.changes).map(([field, value]) => `${translate(label(field), { _: field })}: ${String(value ?? '—')}`).join('; ')}
-            </Typography>
+            {Object.entries(change.changes).map(([field, value]) => (
+              <Typography key={field} variant="caption" color="text.secondary">
+                {translate(changeLabel(change.action, field), { _: field })}: <ChangedValue field={field} value={value} change={change} />
+              </Typography>
+            ))}
           </Stack>
         ))}
       </CardContent>
     </Card>
   );
+};
+
+/** The plan of a "derive" line is the implementing plan drafted; of a landed plan's "register" line, the plan received. */
+const changeLabel = (action: string, field: string) =>
+  action === 'derive' && field === 'planId' ? 'resources.incoming-documents.history.derived_plan' : label(field);
+
+const CHOICES = new Map<string, readonly { id: string; name: string }[]>([['status', STATUS_CHOICES], ['urgency', URGENCY_CHOICES], ['documentType', TYPE_CHOICES]]);
+const DAY_FIELDS = ['receivedAt', 'documentDate', 'deadline'];
+const kilobytes = new Intl.NumberFormat('vi-VN', { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 1 });
+
+/** A value as the page shows it: states, urgency and types in words, days as 15/04/2022, a person by name, a plan as a link. */
+const ChangedValue = ({ field, value, change }: { field: string; value: unknown; change: IncomingChange }) => {
+  const translate = useTranslate();
+  const createPath = useCreatePath();
+  if (value === null || value === undefined || value === '') return <>—</>;
+  if (field === 'planId') {
+    return (
+      <LinkBase to={createPath({ resource: 'plans', id: String(value), type: 'show' })}>
+        {translate('resources.incoming-documents.actions.open_plan')}
+      </LinkBase>
+    );
+  }
+  const choices = CHOICES.get(field);
+  if (choices) return <>{translate(choices.find((choice) => choice.id === value)?.name ?? String(value))}</>;
+  if (DAY_FIELDS.includes(field)) return <>{formatDate(String(value))}</>;
+  if (field === 'assigneeId') return <>{change.assigneeName ?? '—'}</>;
+  if (field === 'fileSize') return <>{kilobytes.format(Number(value) / 1024)}</>;
+  return <>{String(value)}</>;
 };

@@ -11,6 +11,7 @@ import type { Plan } from '../plans/plan.entity';
 import { PlansService } from '../plans/plans.service';
 import { User } from '../users/user.entity';
 import { implementingOutsideDocument } from './derive-from-entry';
+import { recordChange, recordImplementingPlan } from './entry-changes';
 import type { CreateIncomingDocumentDto, UpdateIncomingDocumentDto } from './dto/incoming-document.dto';
 import { incomingSubject, newIncomingSubject } from './incoming-access';
 import { IncomingDocumentChange } from './incoming-document-change.entity';
@@ -81,7 +82,16 @@ export class IncomingService {
 
   /** The entry, if the caller may read it (its own organisation's); otherwise 404 as if it did not exist. */
   async findReadable(user: AuthUser, id: string, em: EntityManager = this.em): Promise<IncomingDocument> {
-    const entry = await em.findOne(IncomingDocument, id, { populate: ['assignee'] });
+    return this.assertReadable(user, await em.findOne(IncomingDocument, id, { populate: ['assignee'] }));
+  }
+
+  /** Same, with the entry's row locked for the rest of the transaction (its assignee joined, not locked). */
+  private async lockReadable(user: AuthUser, id: string, em: EntityManager): Promise<IncomingDocument> {
+    const entry = await em.findOne(IncomingDocument, id, { lockMode: LockMode.PESSIMISTIC_WRITE, lockTableAliases: ['i0'], populate: ['assignee'], strategy: 'joined' });
+    return this.assertReadable(user, entry);
+  }
+
+  private assertReadable(user: AuthUser, entry: IncomingDocument | null): IncomingDocument {
     if (!entry || !this.abilities.createForUser(user).can('read', incomingSubject(entry))) throw notFound('Không tìm thấy văn bản đến');
     return entry;
   }
@@ -107,7 +117,7 @@ export class IncomingService {
         urgency: dto.urgency ?? 'normal',
         registeredBy: em.getReference(User, user.id),
       });
-      record(em, entry, user, 'register', { arrivalNumber: entry.arrivalNumber, ...pick(dto, REGISTER_FIELDS) });
+      recordChange(em, entry, user, 'register', { arrivalNumber: entry.arrivalNumber, ...pick(dto, REGISTER_FIELDS) });
       return entry;
     });
   }
@@ -146,7 +156,7 @@ export class IncomingService {
         entry.status = dto.status;
       }
       if (entry.status !== statusBefore) changes.status = entry.status;
-      if (Object.keys(changes).length) record(em, entry, user, 'edit', changes);
+      if (Object.keys(changes).length) recordChange(em, entry, user, 'edit', changes);
       return entry;
     });
   }
@@ -168,7 +178,8 @@ export class IncomingService {
   /** Only an entry the clerk registered by hand, not yet assigned nor derived from: the last one's number is given back. */
   async remove(user: AuthUser, id: string): Promise<void> {
     await this.em.transactional(async (em) => {
-      const entry = await this.findReadable(user, id, em);
+      // Locked: a derive from it under way finishes first, and its link is seen below.
+      const entry = await this.lockReadable(user, id, em);
       if (!this.abilities.createForUser(user).can('delete', incomingSubject(entry))) throw forbidden('Chỉ văn thư của cơ quan mới xóa được văn bản đến');
       if (entry.plan || entry.status !== 'received' || entry.derivedPlanIds.length) {
         throw conflict('IN_USE', 'Chỉ xóa được văn bản vào sổ bằng tay, chưa giao xử lý và chưa dùng để xây dựng kế hoạch', { status: entry.status });
@@ -187,7 +198,7 @@ export class IncomingService {
       const entry = await this.findReadable(user, id, em);
       if (!this.abilities.createForUser(user).can('update', incomingSubject(entry))) throw forbidden('Chỉ văn thư của cơ quan mới tải lên tệp văn bản đến');
       Object.assign(entry, { fileName: file.originalname, fileType: kind.type, fileSize: file.buffer.length, fileBytes: file.buffer });
-      record(em, entry, user, 'file', { fileName: file.originalname, fileSize: file.buffer.length });
+      recordChange(em, entry, user, 'file', { fileName: file.originalname, fileSize: file.buffer.length });
       return entry;
     });
   }
@@ -201,38 +212,47 @@ export class IncomingService {
 
   /**
    * "Xây dựng kế hoạch thực hiện" from an entry: a plan received through the system goes through the
-   * plans' own derive (plans/derive.ts); a document from outside gets a draft citing the entry.
+   * plans' own derive (plans/derive.ts); a document from outside gets a draft citing the entry. The plan
+   * and the entry's link to it are written together or not at all; the entry is locked first, so a
+   * clerk deleting it meanwhile waits and then finds it in use.
    */
   async derive(user: AuthUser, id: string): Promise<Plan> {
-    const entry = await this.findReadable(user, id);
-    if (!this.abilities.createForUser(user).can('DERIVE', incomingSubject(entry))) {
-      throw forbidden('Chỉ chuyên viên soạn thảo của cơ quan mới xây dựng được kế hoạch thực hiện');
-    }
-    const plan = entry.plan ? await this.plans.derive(user, entry.plan.id) : await this.deriveFromOutside(user, entry);
-    await this.em.transactional(async (em) => {
-      const locked = await em.findOneOrFail(IncomingDocument, entry.id, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      locked.derivedPlanIds = [...locked.derivedPlanIds, plan.id];
-      record(em, locked, user, 'derive', { planId: plan.id });
+    return this.em.transactional(async (em) => {
+      const entry = await this.lockReadable(user, id, em);
+      if (!this.abilities.createForUser(user).can('DERIVE', incomingSubject(entry))) {
+        throw forbidden('Chỉ chuyên viên soạn thảo của cơ quan mới xây dựng được kế hoạch thực hiện');
+      }
+      const plan = entry.plan ? await this.plans.deriveIn(em, user, entry.plan.id) : await this.deriveFromOutside(em, user, entry);
+      recordImplementingPlan(em, entry, user, plan.id);
+      return plan;
     });
-    return plan;
   }
 
-  private async deriveFromOutside(user: AuthUser, entry: IncomingDocument): Promise<Plan> {
-    const own = await this.em.findOneOrFail(Organisation, user.organisationId);
-    const children = await this.em.find(Organisation, { parent: own, kind: 'committee' }, { orderBy: { name: 'ASC' } });
-    return this.plans.create(user, implementingOutsideDocument(entry, own, children));
+  private async deriveFromOutside(em: EntityManager, user: AuthUser, entry: IncomingDocument): Promise<Plan> {
+    const own = await em.findOneOrFail(Organisation, user.organisationId);
+    const children = await em.find(Organisation, { parent: own, kind: 'committee' }, { orderBy: { name: 'ASC' } });
+    return this.plans.createIn(em, user, implementingOutsideDocument(entry, own, children));
   }
 
-  /** Each change of the entry: who, when, what. */
+  /** Each change of the entry: who, when, what; the person it was given to by name too (the page shows no ids). */
   async history(user: AuthUser, id: string) {
     const entry = await this.findReadable(user, id);
     const changes = await this.em.find(IncomingDocumentChange, { document: entry }, { populate: ['actor'], orderBy: { at: 'ASC', id: 'ASC' } });
-    return changes.map((c) => ({ at: c.at, actor: c.actor ? { id: c.actor.id, fullName: c.actor.fullName } : null, action: c.action, changes: c.changes }));
+    const assignees = await this.namesOf(changes.map((c) => c.changes.assigneeId));
+    return changes.map((c) => ({
+      at: c.at,
+      actor: c.actor ? { id: c.actor.id, fullName: c.actor.fullName } : null,
+      action: c.action,
+      changes: c.changes,
+      assigneeName: assignees.get(c.changes.assigneeId as string) ?? null,
+    }));
   }
-}
 
-function record(em: EntityManager, entry: IncomingDocument, user: AuthUser, action: string, changes: Record<string, unknown>): void {
-  em.create(IncomingDocumentChange, { document: entry, actor: em.getReference(User, user.id), action, changes });
+  private async namesOf(userIds: unknown[]): Promise<Map<string, string>> {
+    const ids = [...new Set(userIds.filter((id): id is string => typeof id === 'string'))];
+    const users = ids.length ? await this.em.find(User, { id: { $in: ids } }, { fields: ['id', 'fullName'] }) : [];
+    return new Map(users.map((u) => [u.id, u.fullName]));
+  }
 }
 
 /** The fields of the edit (text trimmed) whose value differs from the entry's (the assignee by id). */

@@ -22,6 +22,7 @@ import { accessiblePlansWhere, newPlanSubject, planSubject } from './plan-access
 import { namingSuccessor, type PlanContent, type ReportingForm } from '../core/plan-content';
 import { PlanContentRules } from './plan-content.rules';
 import { implementingPlanContent } from './derive';
+import { lockEntryOfPlan, recordImplementingPlan } from '../incoming/entry-changes';
 import { labelRecipients } from './recipient-labels';
 import { PLAN_SUMMARY_FIELDS, presentPlanSummary, type DraftingUnitView, type LinkedPlan, type PlanSummaryView, type ReplacementLinks } from './plan.presenter';
 import { PlanVersion } from './plan-version.entity';
@@ -59,11 +60,16 @@ export class PlansService {
    * archive line still the default one names it.
    */
   async create(user: AuthUser, input: PlanContent, draftingUnitId?: string | null): Promise<Plan> {
+    return this.em.transactional((em) => this.createIn(em, user, input, draftingUnitId));
+  }
+
+  /** Same, in the caller's transaction (a plan derived from an incoming entry is created with its link). */
+  async createIn(em: EntityManager, user: AuthUser, input: PlanContent, draftingUnitId?: string | null): Promise<Plan> {
     const content = normalise(input);
     if (!this.abilities.createForUser(user).can('create', newPlanSubject(content.issuerId))) {
       throw forbidden('Chỉ chuyên viên soạn thảo của chính cơ quan ban hành mới tạo được kế hoạch của cơ quan đó');
     }
-    return this.em.transactional((em) => this.insert(em, user, content, { draftingUnitId }));
+    return this.insert(em, user, content, { draftingUnitId });
   }
 
   /**
@@ -387,18 +393,40 @@ export class PlansService {
 
   /**
    * A recipient committee derives its implementing plan from an issued plan it received: a new
-   * draft of its own, citing the parent, that its drafter then edits.
+   * draft of its own, citing the parent, that its drafter then edits. The plan's entry in the
+   * committee's incoming register lists it, in the same transaction.
    */
   async derive(user: AuthUser, parentId: string): Promise<Plan> {
-    const parent = await this.findReadable(this.em, user, parentId);
+    return this.em.transactional(async (em) => {
+      const parent = await this.derivable(em, user, parentId);
+      // The entry locked before the plan is made, as the register's own derive does: one order of locks.
+      const entry = await lockEntryOfPlan(em, parent, user.organisationId);
+      const plan = await this.draftImplementing(em, user, parent);
+      if (entry) recordImplementingPlan(em, entry, user, plan.id);
+      return plan;
+    });
+  }
+
+  /** The implementing draft alone, in the caller's transaction (the register's derive links it to the entry derived from). */
+  async deriveIn(em: EntityManager, user: AuthUser, parentId: string): Promise<Plan> {
+    return this.draftImplementing(em, user, await this.derivable(em, user, parentId));
+  }
+
+  /** The parent, if the caller's committee received it and it is issued (not recalled). */
+  private async derivable(em: EntityManager, user: AuthUser, parentId: string): Promise<Plan> {
+    const parent = await this.findReadable(em, user, parentId);
     if (!this.abilities.createForUser(user).can('DERIVE', planSubject(parent))) throw notFound('Kế hoạch này không gửi đến đơn vị của bạn');
     if (!['issued', 'distributed', 'closed'].includes(parent.status)) {
       throw conflict('NOT_DERIVABLE', 'Chỉ xây dựng kế hoạch thực hiện từ kế hoạch đã ban hành (không bị thu hồi)', { status: parent.status });
     }
-    const own = await this.em.findOneOrFail(Organisation, user.organisationId);
-    const children = await this.em.find(Organisation, { parent: own, kind: 'committee' }, { orderBy: { name: 'ASC' } });
-    const rounds = await this.em.find(ReportingRound, { plan: parent }, { orderBy: { position: 'ASC' } });
-    return this.create(user, implementingPlanContent(parent, own, children, rounds));
+    return parent;
+  }
+
+  private async draftImplementing(em: EntityManager, user: AuthUser, parent: Plan): Promise<Plan> {
+    const own = await em.findOneOrFail(Organisation, user.organisationId);
+    const children = await em.find(Organisation, { parent: own, kind: 'committee' }, { orderBy: { name: 'ASC' } });
+    const rounds = await em.find(ReportingRound, { plan: parent }, { orderBy: { position: 'ASC' } });
+    return this.createIn(em, user, implementingPlanContent(parent, own, children, rounds));
   }
 
   /** Plans derived from this one that the caller may read, with their states. */
