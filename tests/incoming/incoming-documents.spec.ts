@@ -77,6 +77,8 @@ describe('incoming documents register', () => {
     it('lists filtered by text, status, urgency and the days received', async () => {
       await register('vt.tinh', { summary: 'Về việc tổ chức Ngày hội Đại đoàn kết toàn dân tộc', urgency: 'flash', documentType: 'TB' });
       expect((await list('vt.tinh', { q: 'Đại đoàn kết' })).map((e) => e.summary)).toEqual(['Về việc tổ chức Ngày hội Đại đoàn kết toàn dân tộc']);
+      // As the search box matches: diacritics and case ignored, the last word a prefix.
+      expect((await list('vt.tinh', { q: 'NGAY HOI DAI DOAN K' })).map((e) => e.summary)).toEqual(['Về việc tổ chức Ngày hội Đại đoàn kết toàn dân tộc']);
       expect((await list('vt.tinh', { urgency: 'flash' })).map((e) => e.urgency)).toEqual(['flash']);
       expect((await list('vt.tinh', { from: today, to: today, status: 'received' })).length).toBeGreaterThan(1);
       expect(await list('vt.tinh', { from: addDays(today, 1) })).toEqual([]);

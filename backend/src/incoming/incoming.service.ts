@@ -17,6 +17,7 @@ import { incomingSubject, newIncomingSubject } from './incoming-access';
 import { IncomingDocumentChange } from './incoming-document-change.entity';
 import { IncomingDocument } from './incoming-document.entity';
 import { IncomingRepository } from './incoming.repository';
+import { textMatch } from '../search/text-match';
 
 /** The register's own fields (the clerk's), and the assignment's (the leader's). */
 const REGISTER_FIELDS = ['receivedAt', 'sender', 'documentNumber', 'documentDate', 'documentType', 'summary', 'urgency'] as const;
@@ -57,10 +58,9 @@ export class IncomingService {
     if (query.filter.from !== undefined) received.$gte = String(query.filter.from);
     if (query.filter.to !== undefined) received.$lte = String(query.filter.to);
     if (Object.keys(received).length) where.receivedAt = received;
-    if (typeof query.filter.q === 'string' && query.filter.q.trim()) {
-      const like = `%${query.filter.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      where.$or = [{ summary: { $ilike: like } }, { sender: { $ilike: like } }, { documentNumber: { $ilike: like } }];
-    }
+    // The words as the search box matches them (summary, number, sender; diacritics and case ignored).
+    const typed = typeof query.filter.q === 'string' ? textMatch<IncomingDocument>(query.filter.q) : null;
+    if (typed) Object.assign(where, typed);
     const [items, total] = await this.em.findAndCount(IncomingDocument, where as FilterQuery<IncomingDocument>, {
       populate: ['assignee'],
       orderBy: [{ [query.sortField]: query.sortOrder }, { year: 'DESC' }, { arrivalNumber: 'DESC' }],
