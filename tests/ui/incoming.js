@@ -122,6 +122,8 @@ async function assign(u, state) {
 
   await u.page.getByRole('link', { name: 'Sửa' }).click();
   await u.page.waitForURL(new RegExp(`#/incoming-documents/${state.entryId}$`));
+  // The stored file is named in its row.
+  await u.page.locator('.ra-input-file').getByText(FILE_NAME).waitFor();
   await u.pickSelect('assigneeId', ASSIGNEE);
   await u.field('direction').fill(DIRECTION);
   await u.field('deadline').fill(dayMonthYear(state.deadline));
@@ -152,6 +154,17 @@ async function derive(u, state) {
   await line.click();
   await u.page.waitForURL(new RegExp(`#/incoming-documents/${state.entryId}/show$`));
 
+  // The history in words: the assignment by name, the urgency, the day as people write it; no raw values.
+  const history = u.page.getByTestId('incoming-history-line');
+  await history.first().waitFor();
+  const lines = (await history.allInnerTexts()).join(' ').replace(/\s+/g, ' ');
+  for (const part of ['Độ khẩn: Khẩn', 'Tình trạng: Đã giao xử lý', `Người được giao: ${ASSIGNEE}`, `Hạn xử lý: ${dayMonthYear(state.deadline)}`]) {
+    assert(lines.includes(part), `the history lacks "${part}": ${lines}`);
+  }
+  assert(!/\d{4}-\d{2}-\d{2}|[0-9a-f]{8}-[0-9a-f]{4}-|\b(flash|assigned|received)\b/.test(lines), `the history shows raw values: ${lines}`);
+  // On a phone the toolbar wraps: the button is on screen (by its test id: the menu left open from the
+  // desktop width covers the page as a drawer, hiding it from the accessibility tree).
+  await u.atPhoneWidth('53-incoming-phone', u.page.getByTestId('derive-from-incoming'));
   await u.page.getByRole('button', { name: 'Xây dựng kế hoạch thực hiện' }).click();
   await u.page.waitForURL(/#\/plans\/[0-9a-f-]{36}$/);
   const planId = u.planIdFromUrl();
