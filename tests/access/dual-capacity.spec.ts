@@ -2,17 +2,44 @@
  * One person, two capacities (kiêm nhiệm, issue 15 item 3): pct.tinh, Phó Chủ tịch of the provincial
  * Front, is also a leader of Hội Nông dân tỉnh. On a joint plan of the Front with HND as co-issuer, she
  * co-signs for HND and approves for the Front: each signature names its organisation and title, the
- * document shows each block so, and her inbox holds both tasks. The capacity API and its scope.
+ * documents (DOCX and PDF) show each block so, and her inbox holds both tasks. The capacity API and its scope.
  */
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import type { PlanPdfLayout } from '../../backend/src/documents/rendering/pdf/render-plan-pdf';
-import { binary } from '../signing/support';
+import { PAGE, SIGNATURE_COLUMNS } from '../../backend/src/documents/rendering/pdf/styles';
+import { binary, pdfsig, workDir } from '../signing/support';
 import { sql } from '../support/test-app';
 import { eventBody, jointPlanContent, send, useDemoApp } from '../support/plans';
 import { downloadDocument } from '../documents/api';
 import { paragraphTexts } from '../documents/support';
 
 const HND_TITLE = 'PHÓ CHỦ TỊCH THƯỜNG TRỰC';
+const HND_AUTHORITY = 'TM. BAN THƯỜNG VỤ HND TỈNH';
+const LDLD_AUTHORITY = 'TM. BAN THƯỜNG VỤ LĐLĐ TỈNH';
+
+/**
+ * The line under a signature block's authority in the left column of the joint plan's signature grid
+ * (co-issuers first, then the issuer on the right), as poppler reads the PDF: the left column alone.
+ */
+function titleUnder(pdf: Buffer, authority: string): string | undefined {
+  const file = join(workDir(), 'plan.pdf');
+  writeFileSync(file, pdf);
+  const columnWidth = Math.floor(PAGE.left + SIGNATURE_COLUMNS[0]);
+  const text = execFileSync('pdftotext', ['-layout', '-x', '0', '-y', '0', '-W', String(columnWidth), '-H', String(Math.ceil(PAGE.height)), file, '-'], { encoding: 'utf8' });
+  const lines = text.split('\n').map((line) => line.trim());
+  const at = lines.indexOf(authority);
+  return at < 0 ? undefined : lines.slice(at + 1).find(Boolean);
+}
+
+/** pdfsig's verdict on each signature of the PDF. */
+function signatureVerdicts(pdf: Buffer): boolean[] {
+  const file = join(workDir(), 'signed.pdf');
+  writeFileSync(file, pdf);
+  return pdfsig(file).split(/Signature #\d+:/).slice(1).map((report) => report.includes('Signature is Valid'));
+}
 
 interface Task {
   planId: string;
@@ -34,6 +61,8 @@ describe('one person, two capacities', () => {
   };
 
   let hndCapacityId: string;
+
+  const pdfOf = async (planId: string) => (await binary(demo.t.as('pct.tinh').get(`/api/plans/${planId}/document.pdf`)).expect(200)).body as Buffer;
 
   /** Whose signature block of the stored PDF the signature field lies on (its widget's left edge and page). */
   const signedBlockOwner = async (planId: string, field: string) => {
@@ -62,6 +91,12 @@ describe('one person, two capacities', () => {
 
     await send(demo.t, 'pct.tinh', planId, 'SIGN');
     expect(await signedBlockOwner(planId, 'dong_ky_1')).toBe(demo.orgs.hnd);
+    // The PDF rendered before anyone signed: her signature's revision wrote the title she signed under
+    // into HND's block; LĐLĐ's shows its organisation's title until its leader signs.
+    const signedForHnd = await pdfOf(planId);
+    expect(titleUnder(signedForHnd, HND_AUTHORITY)).toBe(HND_TITLE);
+    expect(titleUnder(signedForHnd, LDLD_AUTHORITY)).toBe('CHỦ TỊCH');
+    expect(signatureVerdicts(signedForHnd)).toEqual([true]);
     // HND has signed (once, whoever signed for it): its own leader has nothing left to sign.
     expect((await tasksOf('hnd.tinh')).some((task) => task.planId === planId)).toBe(false);
     await send(demo.t, 'hnd.tinh', planId, 'SIGN', 409);
@@ -91,6 +126,34 @@ describe('one person, two capacities', () => {
     expect(headOf('TM. BAN THƯỜNG VỤ LĐLĐ TỈNH')).toEqual(['TM. BAN THƯỜNG VỤ LĐLĐ TỈNH', 'CHỦ TỊCH']);
     expect(texts.filter((text) => text === 'Đã ký')).toHaveLength(3);
     expect(texts.filter((text) => text === 'Nguyễn Thị Thu Hà')).toHaveLength(2);
+
+    // The issued PDF: every block's title as signed, and every signature still valid.
+    await send(demo.t, 'vt.tinh', planId, 'ISSUE');
+    const issued = await pdfOf(planId);
+    expect(titleUnder(issued, HND_AUTHORITY)).toBe(HND_TITLE);
+    expect(titleUnder(issued, LDLD_AUTHORITY)).toBe('CHỦ TỊCH');
+    expect(signatureVerdicts(issued)).toEqual([true, true, true, true]);
+  });
+
+  it('issued without digital signatures, the PDF rendered at download prints the title she signed under', async () => {
+    // No key for her nor for the Front: each signature is a record only, as on paper.
+    const retired = await sql<{ id: string }>(
+      demo.t,
+      `update signing_credential set replaced_at = now() where replaced_at is null and (user_id = (select id from "user" where username = 'pct.tinh') or organisation_id = ?) returning id`,
+      [demo.orgs.province],
+    );
+    expect(retired).toHaveLength(2);
+    try {
+      const planId = await inCoordination([demo.orgs.hnd]);
+      await send(demo.t, 'pct.tinh', planId, 'SIGN');
+      await send(demo.t, 'pct.tinh', planId, 'APPROVE');
+      await send(demo.t, 'vt.tinh', planId, 'ISSUE');
+      const pdf = await pdfOf(planId);
+      expect(signatureVerdicts(pdf)).toEqual([]);
+      expect(titleUnder(pdf, HND_AUTHORITY)).toBe(HND_TITLE);
+    } finally {
+      await sql(demo.t, `update signing_credential set replaced_at = null where id in (${retired.map(() => '?').join()})`, retired.map(({ id }) => id));
+    }
   });
 
   it('two co-issuers she leads: the event names the organisation (400 without, 403 for one not hers to sign for)', async () => {

@@ -4,7 +4,7 @@
  * code will look for them.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument, PDFTextField } from 'pdf-lib';
@@ -217,6 +217,48 @@ describe('issue fields', () => {
     const symbol = words.find((word) => word.text.startsWith('/KH-'))!;
     expect(so.xMax).toBeLessThanOrEqual(number.x + 0.5);
     expect(symbol.xMin).toBeGreaterThanOrEqual(number.x + number.width - 0.5);
+  });
+});
+
+describe('title fields', () => {
+  // As before the first signature: no number yet, no one has signed.
+  const input = issuedInput(loadExample('002'), { numbering: { number: null, symbol: 'KH-MTTQ-BTT', issuedAt: null }, signerNames: {} });
+  let layout: RenderedPlanPdf['layout'];
+
+  beforeAll(async () => {
+    let pdf: Uint8Array;
+    ({ pdf, layout } = await renderPlanPdfFromInput(input, { issueFields: true, titleFields: true }));
+    writeFileSync(pdfFile('titles'), pdf);
+    writeFileSync(pdfFile('titles-printed'), (await renderPlanPdfFromInput(input, { issueFields: true })).pdf);
+  });
+
+  it('each co-issuer’s title line is a field right above its room, showing its organisation’s title; the issuer’s is text', async () => {
+    const form = (await PDFDocument.load(readFileSync(pdfFile('titles')))).getForm();
+    const coIssuers = layout.signatureBlocks.filter(({ organisationId }) => organisationId !== input.content.issuerId);
+    expect(coIssuers.map((block) => block.titleField)).toEqual(['chuc_danh_1', 'chuc_danh_2', 'chuc_danh_3', 'chuc_danh_4', 'chuc_danh_5']);
+    expect(layout.signatureBlocks.find(({ organisationId }) => organisationId === input.content.issuerId)!.titleField).toBeUndefined();
+    for (const { organisationId, box, titleField } of coIssuers) {
+      const field = form.getTextField(titleField!);
+      expect(field.getText()).toBe(ORGANISATIONS[organisationId].signerTitle.toLocaleUpperCase('vi'));
+      const rect = field.acroField.getWidgets()[0].getRectangle();
+      expect(rect.x).toBeCloseTo(box.x, 1);
+      expect(rect.width).toBeCloseTo(box.width, 1);
+      expect(rect.y).toBeGreaterThanOrEqual(box.y + box.height - 0.5);
+      expect(rect.y).toBeLessThan(box.y + box.height + 20);
+    }
+    expect(execFileSync('pdffonts', [pdfFile('titles')], { encoding: 'utf8' })).not.toMatch(/Helvetica/);
+  });
+
+  it('reads as the page with the titles printed: each title once, where the text would be', () => {
+    const page = layout.signatureBlocks[0].box.page;
+    const words = (file: string) => wordBoxes(pdfFile(file)).filter((word) => word.page === page);
+    const printed = words('titles-printed');
+    const fields = words('titles');
+    expect(fields.map((word) => word.text)).toEqual(printed.map((word) => word.text));
+    fields.forEach((word, i) => {
+      expect(Math.abs(word.xMin - printed[i].xMin)).toBeLessThan(1);
+      expect(Math.abs(word.yMin - printed[i].yMin)).toBeLessThan(1);
+    });
   });
 });
 

@@ -26,7 +26,9 @@ import { PendingPdfSignature } from './pending-pdf-signature.entity';
 import { PlanPdf } from './plan-pdf.entity';
 import { IssuedDocument } from './issued-document.entity';
 import { RenderPool } from './render-pool';
-import { lineHeight, PAGE, STYLES } from './rendering/pdf/styles';
+import { lineHeight, PAGE, STYLES, TITLE_LINE_STYLE } from './rendering/pdf/styles';
+import type { PlanPdfLayout } from './rendering/pdf/render-plan-pdf';
+import { headLineText } from './rendering/plan-view-model';
 import { formatShortDate, longDateParts } from '../core/vietnamese-date';
 
 export const PDF_CONTENT_TYPE = 'application/pdf';
@@ -48,6 +50,8 @@ export interface PdfSignatureStep {
   fieldPrefix: string;
   /** whose signature block it goes into (the issuer's for the approval and the organisation's seal) */
   blockOwnerId: string;
+  /** a co-issuer's: the title signed under (signature.title), filled into its block's title line */
+  title?: string;
   holder: KeyHolder;
   /** a person's signature shows their image and name; the organisation's, its seal */
   kind: 'person' | 'organisation';
@@ -92,9 +96,9 @@ export class PlanPdfService {
 
   /**
    * Outside any lock, before an event that signs: renders the PDF of the plan's current content unless
-   * it is stored already. Names are left out: each signature brings its signer's name with it; the
-   * blocks carry each organisation's signerTitle, as no one has signed yet (a title recorded later, a
-   * co-issuer's capacity title, shows in the DOCX only).
+   * it is stored already. Names are left out: each signature brings its signer's name with it. Each
+   * co-issuer's title line is a field showing the organisation's signerTitle, as no one has signed yet;
+   * the co-issuer's signature fills in the title signed under (a capacity's title, kiêm nhiệm).
    */
   async prepareFor(planId: string): Promise<void> {
     const em = this.em.fork();
@@ -102,7 +106,7 @@ export class PlanPdfService {
     const stored = await em.findOne(PlanPdf, { plan: planId }, { fields: ['contentHash'] });
     if (stored?.contentHash === plan.contentHash) return;
     const input = { ...(await this.documents.renderInput(em, plan, false)), signerNames: {}, signerTitles: {} };
-    const { pdf, layout } = await this.renderPool.renderPlanPdf(input, { issueFields: plan.number === null });
+    const { pdf, layout } = await this.renderPool.renderPlanPdf(input, { issueFields: plan.number === null, titleFields: true });
     const bytes = Buffer.from(pdf);
     await em.transactional(async (tx) => {
       const current = await tx.findOne(PlanPdf, { plan: planId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
@@ -160,7 +164,8 @@ export class PlanPdfService {
     if (stored && stored.contentHash === plan.contentHash && stored.signatureCount > 0) {
       return { bytes: stored.bytes, fileName: `${name}.pdf`, sha256: issued ? stored.sha256 : null };
     }
-    // Not signed digitally: rendered on demand, the draft marked, the issued one with its number printed.
+    // Not signed digitally: rendered on demand, the draft marked, the issued one with its number and
+    // the titles signed under printed.
     const input = await this.documents.renderInput(this.em, plan, !issued);
     const { pdf, layout } = await this.renderPool.renderPlanPdf(input, { issueFields: false });
     const recall = plan.status === 'recalled' ? await this.recallOf(this.em, plan.id) : null;
@@ -205,7 +210,7 @@ export class PlanPdfService {
     return stored;
   }
 
-  /** The signature field, where it goes, how it looks; the clerk's number, date and appendix stamp. */
+  /** The signature field, where it goes, how it looks; a co-issuer's title; the clerk's number, date and appendix stamp. */
   private async request(stored: PlanPdf, step: PdfSignatureStep): Promise<SignatureRequest> {
     const block = stored.layout.signatureBlocks.find((b) => b.organisationId === step.blockOwnerId);
     if (!block) throw invalid({ type: 'văn bản không có ô chữ ký của tổ chức này' });
@@ -217,7 +222,7 @@ export class PlanPdfService {
       signerName: holderName(step.holder),
       reason: step.reason,
       signingTime,
-      fills: step.issue && issueFills(step.issue),
+      fills: [...titleFill(block, step), ...(step.issue ? issueFills(step.issue) : [])],
       stamps: step.issue && appendixStamps(stored.layout.appendixFirstPage, step.issue, signingTime),
     };
   }
@@ -262,6 +267,14 @@ export class PlanPdfService {
 /** The person's signature covers the room and the name line below it, where its appearance writes the name. */
 function withNameLine(box: PdfBox): PdfBox {
   return { ...box, y: box.y - NAME_LINE_HEIGHT, height: box.height + NAME_LINE_HEIGHT };
+}
+
+/**
+ * A co-issuer's title signed under, into its block's title line as the DOCX prints it; none for a
+ * block without the field (the issuer's, or a PDF rendered before title lines were fields).
+ */
+function titleFill(block: PlanPdfLayout['signatureBlocks'][number], { title }: PdfSignatureStep): FieldFill[] {
+  return block.titleField && title ? [{ name: block.titleField, value: headLineText(title), style: TITLE_LINE_STYLE }] : [];
 }
 
 /** The clerk's number and date, as the header writes them ("05", "ngày 05 tháng 02 năm 2022"). */

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import Piscina from 'piscina';
 import { AppError } from '../common/app-error';
 import { TemplateRenderError, type NumberRegisterInput, type PlanTemplates, type RenderInput, type ReportSummaryInput } from './rendering';
-import type { RenderedPlanPdf } from './rendering/pdf/render-plan-pdf';
+import type { PlanPdfFields, RenderedPlanPdf } from './rendering/pdf/render-plan-pdf';
 import type { TemplateKind } from '../core/template-kinds';
 import { SigningError, type SignatureRequest } from '../signing';
 import { asBuffer, type RenderResult, type RenderTask, type SigningKey } from './render-worker';
@@ -67,12 +67,12 @@ export class RenderPool implements OnModuleDestroy {
   }
 
   /**
-   * The plan as PDF and where its signature blocks and issue fields are; with `issueFields` the
-   * number and date are blanks under form fields (rendered before signing), else printed.
-   * A 422 past the limits, as for the DOCX.
+   * The plan as PDF and where its signature blocks and fields are; with `issueFields` the number
+   * and date are blanks under form fields, with `titleFields` the co-issuers' titles are form fields
+   * (rendered before signing), else printed. A 422 past the limits, as for the DOCX.
    */
-  async renderPlanPdf(input: RenderInput, options: { issueFields: boolean }): Promise<RenderedPlanPdf> {
-    const result = await this.run({ kind: 'planPdf', input, issueFields: options.issueFields });
+  async renderPlanPdf(input: RenderInput, options: PlanPdfFields): Promise<RenderedPlanPdf> {
+    const result = await this.run({ kind: 'planPdf', input, ...options });
     if ('limit' in result) throw renderLimitError(result.limit);
     if (!('pdf' in result)) throw new Error(`PDF render task answered ${Object.keys(result).join()}`);
     return result;

@@ -14,7 +14,7 @@ import {
   type RenderInput,
   type ReportSummaryInput,
 } from './rendering';
-import { renderPlanPdfFromInput, type RenderedPlanPdf } from './rendering/pdf/render-plan-pdf';
+import { renderPlanPdfFromInput, type PlanPdfFields, type RenderedPlanPdf } from './rendering/pdf/render-plan-pdf';
 import type { TemplateKind } from '../core/template-kinds';
 import type { KeyObject } from 'node:crypto';
 import { addSignatureTimestamp, embedSignature, prepareSignature, SigningError, signWithKey, type SignatureRequest, type SigningErrorCode } from '../signing';
@@ -29,7 +29,7 @@ export interface SigningKey {
 export type RenderTask =
   | { kind: 'plan'; input: RenderInput; templates: PlanTemplates }
   | { kind: 'signPdf'; pdf: Uint8Array; request: SignatureRequest; key: SigningKey | null; tsaUrl: string | null }
-  | { kind: 'planPdf'; input: RenderInput; issueFields: boolean }
+  | ({ kind: 'planPdf'; input: RenderInput } & PlanPdfFields)
   | { kind: 'reportSummary'; input: ReportSummaryInput }
   | { kind: 'numberRegister'; input: NumberRegisterInput }
   | { kind: 'checkTemplate'; template: Uint8Array; templateKind: TemplateKind };
@@ -51,7 +51,7 @@ export default function runRenderTask(task: RenderTask): RenderResult | Promise<
       case 'plan':
         return { bytes: renderPlanDocx(task.input, buffers(task.templates)) };
       case 'planPdf':
-        return renderPlanPdfFromInput(task.input, { issueFields: task.issueFields });
+        return renderPlanPdfFromInput(task.input, { issueFields: task.issueFields, titleFields: task.titleFields });
       case 'signPdf':
         return signPdf(task).catch((error: unknown) => {
           if (error instanceof SigningError) return { signingError: { code: error.code, message: error.message } };

@@ -86,14 +86,14 @@ export class WorkflowService {
     SIGN: async ({ em, plan, signatures, user, comment, signer, actingFor }) => {
       const title = await this.coIssuerTitle(em, user, actingFor);
       signatures.push(await this.signatures.sign(em, plan, { userId: user.id, organisationId: actingFor, title }, 'co_issuer', comment ?? undefined));
-      if (signer) return this.signPdf(em, plan, personStep('SIGN', plan, user, actingFor), signer);
+      if (signer) return this.signPdf(em, plan, coIssuerStep(user, actingFor, title), signer);
     },
     APPROVE: async ({ em, plan, signatures, user, comment, signer, actingFor }) => {
       // The issuer's block shows the signer as the content names it (authority, deputy line and title go together).
       const title = plan.content.signer.title;
       signatures.push(await this.signatures.sign(em, plan, { userId: user.id, organisationId: actingFor, title }, 'approval', comment ?? undefined));
       plan.approvedBy = { id: user.id };
-      if (signer) return this.signPdf(em, plan, personStep('APPROVE', plan, user, actingFor), signer);
+      if (signer) return this.signPdf(em, plan, approvalStep(plan, user), signer);
     },
     ISSUE: async (ctx) => {
       await this.repository.snapshotIssuedAs(ctx.em, ctx.plan.id);
@@ -218,7 +218,8 @@ export class WorkflowService {
       const locked = await this.repository.lockForEvent(em, planId);
       if (!locked) throw notFound('Không tìm thấy kế hoạch');
       const actingFor = this.actingOrganisation(user, locked, type, requestedFor);
-      return this.pdfs.prepareExternal(em, locked.plan, personStep(type, locked.plan, user, actingFor), user.id, type);
+      const step = type === 'SIGN' ? coIssuerStep(user, actingFor, await this.coIssuerTitle(em, user, actingFor)) : approvalStep(locked.plan, user);
+      return this.pdfs.prepareExternal(em, locked.plan, step, user.id, type);
     });
   }
 
@@ -318,11 +319,14 @@ export class WorkflowService {
 }
 
 /**
- * A person's signature on the PDF: a co-issuer's leader in the block of the co-issuer signed for, the
- * approving leader in the issuer's.
+ * A co-issuer's leader's signature on the PDF: in the block of the co-issuer signed for, whose title
+ * line it fills with the title signed under (the one its signature row records).
  */
-function personStep(type: 'SIGN' | 'APPROVE', plan: Pick<PlanRow, 'issuer'>, user: AuthUser, actingFor: string): PdfSignatureStep {
-  return type === 'SIGN'
-    ? { fieldPrefix: 'dong_ky', blockOwnerId: actingFor, holder: { user }, kind: 'person', reason: 'Ký ban hành phối hợp' }
-    : { fieldPrefix: 'phe_duyet', blockOwnerId: plan.issuer.id, holder: { user }, kind: 'person', reason: 'Phê duyệt, ký ban hành' };
+function coIssuerStep(user: AuthUser, organisationId: string, title: string): PdfSignatureStep {
+  return { fieldPrefix: 'dong_ky', blockOwnerId: organisationId, title, holder: { user }, kind: 'person', reason: 'Ký ban hành phối hợp' };
+}
+
+/** The approving leader's signature on the PDF, in the issuer's block (its title is the content's). */
+function approvalStep(plan: Pick<PlanRow, 'issuer'>, user: AuthUser): PdfSignatureStep {
+  return { fieldPrefix: 'phe_duyet', blockOwnerId: plan.issuer.id, holder: { user }, kind: 'person', reason: 'Phê duyệt, ký ban hành' };
 }

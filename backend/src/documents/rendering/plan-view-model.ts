@@ -8,7 +8,7 @@ import { formView, type FormView } from './form-view-model';
 import { markupView, type MarkupView } from './inline-view';
 import type { DocumentOrganisation, RenderInput } from './render-input';
 import { calendarDateInVietnam, formatLongDate, formatShortDate } from '../../core/vietnamese-date';
-import { bodyNameInSentence, cleanAllText, sentenceCase, upperCaseVietnamese } from '../../core/vietnamese-text';
+import { bodyNameInSentence, cleanAllText, cleanText, sentenceCase, upperCaseVietnamese } from '../../core/vietnamese-text';
 
 export interface SignatureBlockView {
   /** the organisation signing in this block (the lead issuer or a co-issuer) */
@@ -150,12 +150,17 @@ function bodyView(content: PlanContent): BodyBlockView[] {
   }));
 }
 
+/** A signature block's head line as the documents print it: in capitals. */
+export function headLineText(line: string): string {
+  return cleanText(upperCaseVietnamese(line));
+}
+
 /** Whether "Đã ký" may stand for the signature is the organisation's practice; by default it may. */
 function signatureBlock(lines: (string | null)[], signerName: string | null | undefined, organisation: DocumentOrganisation): SignatureBlockView {
   const name = signerName?.trim() ?? '';
   return {
     organisationId: organisation.id,
-    headLines: lines.filter((line): line is string => Boolean(line?.trim())).map(upperCaseVietnamese),
+    headLines: lines.filter((line): line is string => Boolean(line?.trim())).map(headLineText),
     signed: name !== '' && organisation.signsElectronically !== false,
     signerName: name,
   };

@@ -58,6 +58,11 @@ export class AppearanceText {
     return new AppearanceText(await embedTinos(doc));
   }
 
+  /** Over the faces a document is already drawn with (the renderer's), so no face is embedded twice. */
+  static over(tinos: TinosFonts): AppearanceText {
+    return new AppearanceText(tinos);
+  }
+
   width(text: string, size: number, style: TinosStyle = 'regular'): number {
     return this.tinos.widthOf(text, style, size);
   }
@@ -173,26 +178,30 @@ export function textAppearance(
   return formXObject(doc.context, width, fullHeight, operators, { Font: text.fontResources() });
 }
 
-/** A filled text field's appearance: marked content /Tx, one line, aligned per /Q. */
+/**
+ * A filled text field's appearance: marked content /Tx, one line, aligned per /Q, in the given face
+ * (default regular). A value wider than the field at its font size (a long title) is set smaller, not cut.
+ */
 export function fieldAppearance(
   doc: PDFDocument,
   text: AppearanceText,
   value: string,
   width: number,
   height: number,
-  options: { fontSize: number; align: 0 | 1 | 2 },
+  options: { fontSize: number; align: 0 | 1 | 2; style?: TinosStyle },
 ): PDFRef {
   const padding = 2;
-  const fit = (width - 2 * padding) / Math.max(text.width(value, 1), 0.01);
-  const size = options.fontSize > 0 ? options.fontSize : Math.max(4, Math.min(12, height * 0.7, fit));
-  const lineWidth = text.width(value, size);
+  const style = options.style ?? 'regular';
+  const fit = (width - 2 * padding) / Math.max(text.width(value, 1, style), 0.01);
+  const size = options.fontSize > 0 ? Math.min(options.fontSize, fit) : Math.max(4, Math.min(12, height * 0.7, fit));
+  const lineWidth = text.width(value, size, style);
   const x = options.align === 1 ? (width - lineWidth) / 2 : options.align === 2 ? width - padding - lineWidth : padding;
   // Centre the glyphs' ascent-descent band in the field.
   const y = (height - size * (TINOS_METRICS.ascent - TINOS_METRICS.descent)) / 2;
   const operators = [
     beginMarkedContent('Tx'),
     pushGraphicsState(),
-    ...text.line(value, x, y, size),
+    ...text.line(value, x, y, size, style),
     popGraphicsState(),
     endMarkedContent(),
   ];

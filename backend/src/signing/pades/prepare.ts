@@ -115,7 +115,7 @@ function fillField(doc: PDFDocument, text: AppearanceText, fill: FieldFill, lock
   const q = (inherited(field.dict, 'Q') as PDFNumber | undefined)?.asNumber?.() ?? 0;
   for (const widget of field.widgets) {
     const [, , width, height] = widgetRect(widget);
-    const normal = fieldAppearance(doc, text, fill.value, width, height, { fontSize: fontSizeOf(da), align: (q === 1 || q === 2 ? q : 0) });
+    const normal = fieldAppearance(doc, text, fill.value, width, height, { fontSize: fontSizeOf(da), align: (q === 1 || q === 2 ? q : 0), style: fill.style });
     widget.set(N('AP'), doc.context.obj({ N: normal }));
   }
   if (lock) setReadOnly(field);

@@ -1,4 +1,5 @@
 import type { PdfBox } from '../../typesetting/pdf-box';
+import type { TinosStyle } from '../../typesetting/tinos';
 
 export type { PdfBox };
 
@@ -27,11 +28,13 @@ export type SignatureAppearance =
   /** No visible appearance (zero-size widget). */
   | { kind: 'invisible' };
 
-/** A text field to fill in the same revision as the signature (the clerk's number and date). */
+/** A text field to fill in the same revision as the signature (the clerk's number and date, a co-issuer's title). */
 export interface FieldFill {
   /** Fully qualified field name, e.g. "so". */
   name: string;
   value: string;
+  /** The face of the line around the field, e.g. bold for a title (default regular). */
+  style?: TinosStyle;
 }
 
 /** A printed text annotation, e.g. "12/KH-MTTQ" and the signing time top right on an appendix. */

@@ -21,17 +21,38 @@ const BLANK_DIGITS: Record<IssueField, number> = { so: 4, ngay: 3, thang: 3, nam
 /** Marks naming where a signature block's room and its signer's name land (flow.ts `placed`). */
 export const signatureMark = (index: number, part: 'room' | 'name') => `signature:${index}:${part}`;
 
+/** The AcroForm field over the title line of the document's index-th co-issuer block, and its line's mark. */
+export const titleField = (index: number) => `chuc_danh_${index + 1}`;
+
+/** Which lines are left to AcroForm fields, for a PDF prepared for signing. */
+export interface DocumentFields {
+  /** the number and the date, which the clerk's signature fills at issue */
+  issueFields: boolean;
+  /** each co-issuer's title line, which its signature fills with the title signed under */
+  titleFields: boolean;
+}
+
+/** A co-issuer's title line under its field: whose block, and the title it shows until its signature. */
+export interface TitleLine {
+  organisationId: string;
+  title: string;
+}
+
 export interface PlanDocument {
   blocks: Block[];
   /** the owner of each signature block, by the block's index in the marks */
   signatureOwners: string[];
+  /** the co-issuers' title lines under fields, by the index of titleField */
+  titleLines: TitleLine[];
   /** index of the appendix's first block (blocks.length without a form) */
   appendixStart: number;
 }
 
-/** Signature blocks met while building, in document order. */
+/** Signature blocks and title lines met while building, in document order. */
 interface Builder {
   signatureOwners: string[];
+  titleLines: TitleLine[];
+  titleFields: boolean;
 }
 
 function paragraph(styleId: StyleId, runs: TextRun[] | string, mark?: string): Paragraph {
@@ -109,9 +130,17 @@ function bodyParagraph(block: BodyBlockView): Paragraph {
   return markupParagraph(numbered && block.asParagraph ? 'KHDoanCoSo' : BODY_STYLES[type], block, `${block.label} `);
 }
 
-/** Authority, deputy and title lines. */
-function headLines(block: SignatureBlockView): Paragraph[] {
-  return block.headLines.map((line) => paragraph('KHChucDanh', line));
+/**
+ * Authority, deputy and title lines. A co-issuer's title (its last line: plan-view-model
+ * `coIssuerSignature`) may be left empty under a field that shows it, until the signature fills in
+ * the title signed under.
+ */
+function headLines(block: SignatureBlockView, builder: Builder, coIssuer: boolean): Paragraph[] {
+  const lines = block.headLines.map((line) => paragraph('KHChucDanh', line));
+  if (!coIssuer || !builder.titleFields) return lines;
+  const index = builder.titleLines.push({ organisationId: block.organisationId, title: block.headLines[lines.length - 1] }) - 1;
+  lines[lines.length - 1] = paragraph('KHChucDanh', '', titleField(index));
+  return lines;
 }
 
 /** Room to sign (or "Đã ký"), then the signer's name; both marked for the signature's box. */
@@ -134,7 +163,7 @@ function recipients(view: PlanView): Paragraph[] {
 
 /** One issuer: "Nơi nhận" beside the signature, then Word's empty paragraph after a table. */
 function singleSignature(view: PlanView, builder: Builder): Block[] {
-  const signature = [...headLines(view.signature), ...roomAndName(view.signature, builder)];
+  const signature = [...headLines(view.signature, builder, false), ...roomAndName(view.signature, builder)];
   return [
     paragraph('KHKhoangTruocChuKy', ''),
     table(SIGNATURE_COLUMNS, [[recipients(view), signature]], { cellMargin: 0 }),
@@ -148,7 +177,7 @@ function jointSignatures(view: PlanView, builder: Builder): Block[] {
   const rows = view.signatureRows.flatMap(({ left, right }) => {
     const cells = [left, right];
     return [
-      cells.map((block) => (block ? headLines(block) : empty)),
+      cells.map((block) => (block ? headLines(block, builder, block.organisationId !== view.signature.organisationId) : empty)),
       cells.map((block) => (block ? roomAndName(block, builder) : empty)),
     ];
   });
@@ -179,8 +208,8 @@ function appendix(view: PlanView): Block[] {
 }
 
 /** The plan's blocks; `kind` chooses the single or the joint signature layout, as the template does. */
-export function planDocument(view: PlanView, kind: TemplateKind, issueFields: boolean, fonts: TinosFonts): PlanDocument {
-  const builder: Builder = { signatureOwners: [] };
+export function planDocument(view: PlanView, kind: TemplateKind, { issueFields, titleFields }: DocumentFields, fonts: TinosFonts): PlanDocument {
+  const builder: Builder = { signatureOwners: [], titleLines: [], titleFields };
   const blocks: Block[] = [
     ...header(view, issueFields, fonts),
     ...view.preambleLines.map((line) => markupParagraph(line.basis ? 'KHCanCuNghieng' : 'KHCanCu', line)),
@@ -190,5 +219,5 @@ export function planDocument(view: PlanView, kind: TemplateKind, issueFields: bo
   ];
   const appendixStart = blocks.length;
   blocks.push(...appendix(view));
-  return { blocks, signatureOwners: builder.signatureOwners, appendixStart };
+  return { blocks, signatureOwners: builder.signatureOwners, titleLines: builder.titleLines, appendixStart };
 }

@@ -128,6 +128,9 @@ export function tinosStyle(bold: boolean, italic: boolean): TinosStyle {
   return italic ? 'italic' : 'regular';
 }
 
+/** The face of a signature block's title line, which a co-issuer's title field and its fill take too. */
+export const TITLE_LINE_STYLE = tinosStyle(STYLES.KHChucDanh.bold, STYLES.KHChucDanh.italic);
+
 /** Tinos' ascent + descent + line gap, in em: LibreOffice's single line height for it. */
 const SINGLE_LINE_EM = (1825 + 443 + 87) / 2048;
 
