@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PDFDocument } from 'pdf-lib';
+import { decodePDFRawStream, PDFDict, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import type { PlanPdfLayout } from '../../backend/src/documents/rendering/pdf/render-plan-pdf';
 import { PAGE, SIGNATURE_COLUMNS } from '../../backend/src/documents/rendering/pdf/styles';
 import { binary, pdfsig, workDir } from '../signing/support';
@@ -61,6 +61,19 @@ describe('one person, two capacities', () => {
   };
 
   let hndCapacityId: string;
+
+  /** The faces each issue field's filled appearance draws its text in (its Tf operators' fonts, BaseFont without the subset tag). */
+  const fieldFaces = async (pdf: Buffer) => {
+    const doc = await PDFDocument.load(pdf);
+    const faces = (name: string) => {
+      const appearance = doc.context.lookup(doc.getForm().getTextField(name).acroField.getWidgets()[0].getNormalAppearance()) as PDFRawStream;
+      const fonts = appearance.dict.lookup(PDFName.of('Resources'), PDFDict).lookup(PDFName.of('Font'), PDFDict);
+      const operators = Buffer.from(decodePDFRawStream(appearance).decode()).toString('latin1');
+      const used = [...new Set([...operators.matchAll(/\/([^\s/]+)\s+[\d.]+\s+Tf/g)].map((match) => match[1]))];
+      return used.map((font) => (fonts.lookup(PDFName.of(font), PDFDict).get(PDFName.of('BaseFont')) as PDFName).decodeText().replace(/^[A-Z]{6}\+/, ''));
+    };
+    return Object.fromEntries(['so', 'ngay', 'thang', 'nam'].map((name) => [name, faces(name)]));
+  };
 
   const pdfOf = async (planId: string) => (await binary(demo.t.as('pct.tinh').get(`/api/plans/${planId}/document.pdf`)).expect(200)).body as Buffer;
 
@@ -133,6 +146,8 @@ describe('one person, two capacities', () => {
     expect(titleUnder(issued, HND_AUTHORITY)).toBe(HND_TITLE);
     expect(titleUnder(issued, LDLD_AUTHORITY)).toBe('CHỦ TỊCH');
     expect(signatureVerdicts(issued)).toEqual([true, true, true, true]);
+    // The date filled in at ISSUE is in italics like its line; the number is upright.
+    expect(await fieldFaces(issued)).toEqual({ so: ['Tinos-Regular'], ngay: ['Tinos-Italic'], thang: ['Tinos-Italic'], nam: ['Tinos-Italic'] });
   });
 
   it('issued without digital signatures, the PDF rendered at download prints the title she signed under', async () => {

@@ -282,9 +282,10 @@ function issueFills({ number, issuedAt }: { number: number; issuedAt: Date }): F
   const { day, month, year } = longDateParts(issuedAt);
   return [
     { name: 'so', value: String(number).padStart(2, '0') },
-    { name: 'ngay', value: day },
-    { name: 'thang', value: month },
-    { name: 'nam', value: year },
+    // "Sơn La, ngày … tháng … năm …" is set in italics (Phụ lục I): its fields are too.
+    { name: 'ngay', value: day, style: 'italic' },
+    { name: 'thang', value: month, style: 'italic' },
+    { name: 'nam', value: year, style: 'italic' },
   ];
 }
 
