@@ -9,9 +9,24 @@
 export const MAX_QUERY_WORDS = 8;
 
 /** One character folded: its letter without tone or vowel marks, "đ" as "d", lower case. */
-function foldChar(char: string): string {
+function foldCharOnce(char: string): string {
   const base = char.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
   return (base === 'đ' || base === 'Đ' ? 'd' : base).toLowerCase();
+}
+
+/**
+ * Folded characters met so far: a text has few distinct ones, and normalising each again was most of
+ * the search answer's CPU (every hit's paragraphs are folded to find its snippet).
+ */
+const foldedChars = new Map<string, string>();
+
+function foldChar(char: string): string {
+  let folded = foldedChars.get(char);
+  if (folded === undefined) {
+    folded = foldCharOnce(char);
+    foldedChars.set(char, folded);
+  }
+  return folded;
 }
 
 /**
@@ -19,12 +34,11 @@ function foldChar(char: string): string {
  * folded text's offsets are the original's — what lets a match found in it be marked in the original.
  */
 export function foldVietnamese(text: string): string {
-  let folded = '';
-  for (const char of text.normalize('NFC')) {
+  // Only capitals and letters beyond ASCII change: the rest (most of a text) is left as it is.
+  return text.normalize('NFC').replace(/[A-Z]|[^\x00-\x7F]/gu, (char) => {
     const one = foldChar(char);
-    folded += one.length === char.length ? one : char;
-  }
-  return folded;
+    return one.length === char.length ? one : char;
+  });
 }
 
 /** The query's words, folded: letters and digits only ("02/KH-MTTQ" → 02, kh, mttq). */
