@@ -14,7 +14,7 @@ import { Plan } from '../plans/plan.entity';
 
 const DEFAULT_HITS = 10;
 /** How many of the newest matches are ranked. */
-const RANK_POOL = 1000;
+const RANK_POOL = 500;
 
 /** One thing found: a plan, or an entry of the caller's incoming register. */
 export type SearchHit = PlanHit | IncomingHit;
