@@ -1,4 +1,4 @@
-import { EntityManager, FilterQuery, LockMode, QBFilterQuery } from '@mikro-orm/postgresql';
+import { EntityManager, FilterQuery, LockMode, QBFilterQuery, raw } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { AbilityFactory, lineageOf } from '../access/ability.factory';
 import type { AuthUser } from '../access/auth-user';
@@ -216,14 +216,14 @@ export class PlansService {
    */
   async nameSuccessorInUnissued(em: EntityManager, from: Organisation, successor: Organisation, actor: User, changeId: string): Promise<string[]> {
     const fromId = from.id;
-    const ids = await em.execute<{ id: string }[]>(
-      `select "id" from "plan"
-        where "status" in (${UNISSUED_STATUSES.map(() => '?').join(', ')}) and "issuer_id" <> ?
-          and ("co_issuer_ids" @> array[?]::text[] or "content" -> 'recipients' @> ?::jsonb)`,
-      [...UNISSUED_STATUSES, fromId, fromId, JSON.stringify([{ orgIds: [fromId] }])],
+    const namesIt: FilterQuery<Plan> = {
+      $or: [{ coIssuerIds: { $contains: [fromId] } }, { [raw((alias: string) => `${alias}.content -> 'recipients' @> ?::jsonb`, [JSON.stringify([{ orgIds: [fromId] }])])]: [] }],
+    };
+    const plans = await em.find(
+      Plan,
+      { $and: [{ status: { $in: [...UNISSUED_STATUSES] }, issuer: { $ne: fromId } }, namesIt] },
+      { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'ASC' } },
     );
-    // Locked, then read again: one issued meanwhile keeps what it printed.
-    const plans = await em.find(Plan, { id: { $in: ids.map((row) => row.id) }, status: { $in: [...UNISSUED_STATUSES] } }, { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'ASC' } });
     for (const plan of plans) {
       await this.redraft(em, plan, namingSuccessor(plan.content, from, successor), actor, {
         event: 'SUCCESSOR_NAMED',

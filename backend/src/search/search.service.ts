@@ -5,11 +5,11 @@ import type { AuthUser } from '../access/auth-user';
 import { invalid } from '../common/app-error';
 import { formatDocumentNumber } from '../core/document-number';
 import { plainText } from '../core/inline-markup';
-import { matchRanges, searchWords, snippetOf, textQuery, type Snippet, type TextRange } from '../core/search-text';
+import { matchRanges, searchWords, snippetOf, textQuery, type Snippet, type TextQuery, type TextRange } from '../core/search-text';
 import { accessibleIncomingWhere } from '../incoming/incoming-access';
 import { IncomingDocument } from '../incoming/incoming-document.entity';
 import { accessiblePlansWhere } from '../plans/plan-access';
-import { textMatch } from './text-match';
+import { matchesText } from './text-match';
 import { Plan } from '../plans/plan.entity';
 
 const DEFAULT_HITS = 10;
@@ -72,12 +72,13 @@ export class SearchService {
   async search(user: AuthUser, query: string, limit = DEFAULT_HITS): Promise<SearchHit[]> {
     const words = searchWords(query);
     if (!words.length) throw invalid({ q: 'cần ít nhất một chữ hoặc số để tìm' });
+    const text = textQuery(words);
     const ability = this.abilities.createForUser(user);
     const readablePlans = accessiblePlansWhere(ability, 'read');
     const readableIncoming = accessibleIncomingWhere(ability);
     const [plans, incoming] = await Promise.all([
-      readablePlans ? this.ranked(Plan, readablePlans, query, limit) : [],
-      readableIncoming ? this.ranked(IncomingDocument, readableIncoming, query, limit) : [],
+      readablePlans ? this.ranked(Plan, readablePlans, text, limit) : [],
+      readableIncoming ? this.ranked(IncomingDocument, readableIncoming, text, limit) : [],
     ]);
     // Both kinds are weighed alike (the number and the title or summary A, the issuer or sender B), so their ranks compare.
     const best = [...plans.map((hit) => ({ ...hit, kind: 'plan' as const })), ...incoming.map((hit) => ({ ...hit, kind: 'incoming' as const }))]
@@ -103,18 +104,18 @@ export class SearchService {
    * more narrows the matches to rank. The pool is sorted as (id, updated_at) alone, and only its rows are
    * read again for their words to rank: carrying every match's words through the sort cost more than both.
    */
-  private async ranked<T extends Plan | IncomingDocument>(entity: new () => T, readable: FilterQuery<T>, typed: string, limit: number): Promise<Ranked[]> {
+  private async ranked<T extends Plan | IncomingDocument>(entity: new () => T, readable: FilterQuery<T>, text: TextQuery, limit: number): Promise<Ranked[]> {
     const knex = this.em.getKnex();
     const newestMatches = this.em
       .createQueryBuilder(entity, 'e')
       .select(['e.id', 'e.updatedAt'] as never)
-      .where({ $and: [readable, textMatch<T>(typed)!] } as QBFilterQuery<T>)
+      .where({ $and: [readable, matchesText<T>(text)] } as QBFilterQuery<T>)
       .getKnexQuery()
       .orderBy('e.updated_at', 'desc')
       .limit(RANK_POOL);
     const query = knex
       .select('m.id', 'm.updated_at')
-      .select(knex.raw(`ts_rank_cd(words.search_vector, to_tsquery('simple', ?)) as rank`, [textQuery(searchWords(typed)).ranked]))
+      .select(knex.raw(`ts_rank_cd(words.search_vector, to_tsquery('simple', ?)) as rank`, [text.ranked]))
       .from(newestMatches.as('m'))
       .join(`${this.em.getMetadata().get(entity.name).tableName} as words`, 'words.id', 'm.id')
       .orderBy([{ column: 'rank', order: 'desc' }, { column: 'm.updated_at', order: 'desc' }])

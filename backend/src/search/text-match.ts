@@ -1,5 +1,5 @@
 import { raw, type FilterQuery } from '@mikro-orm/postgresql';
-import { searchWords, textQuery } from '../core/search-text';
+import { searchWords, textQuery, type TextQuery } from '../core/search-text';
 
 /**
  * What a typed text matches, as a filter on an entity that keeps its folded words in `search_vector`
@@ -8,8 +8,11 @@ import { searchWords, textQuery } from '../core/search-text';
  */
 export function textMatch<T>(typed: string): FilterQuery<T> | null {
   const words = searchWords(typed);
-  if (!words.length) return null;
-  const text = textQuery(words);
+  return words.length ? matchesText<T>(textQuery(words)) : null;
+}
+
+/** The filter of a query already made of words (the search box ranks by the same query). */
+export function matchesText<T>(text: TextQuery): FilterQuery<T> {
   const indexed = { [raw((alias: string) => `${alias}.search_vector @@ to_tsquery('simple', ?)`, [text.indexed])]: [] };
   if (!text.checked) return indexed as FilterQuery<T>;
   // ts_match_vq is what @@ calls; written as a function the planner checks it on the rows found instead of in the index.
